@@ -1,0 +1,106 @@
+package com.acme.crm.lead;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The lead aggregate: a person or company that may buy (SPEC §3). */
+@Entity
+@Table(name = "lead")
+public class Lead extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String topic;
+    @Column(name = "first_name")
+    public String firstName;
+    @Column(name = "last_name")
+    public String lastName;
+    @Column(name = "job_title")
+    public String jobTitle;
+    @Column(name = "company_name")
+    public String companyName;
+    public String email;
+    @Column(name = "business_phone")
+    public String businessPhone;
+    @Column(name = "mobile_phone")
+    public String mobilePhone;
+    public String website;
+    @Embedded
+    public Address address;
+    public String industry;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "preferred_contact_method")
+    public LeadEnums.ContactMethod preferredContactMethod;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "lead_source")
+    public LeadEnums.LeadSource leadSource;
+
+    @Column(name = "budget_amount")
+    public BigDecimal budgetAmount;
+    public String currency;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "purchase_timeframe")
+    public LeadEnums.PurchaseTimeframe purchaseTimeframe;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "purchase_process")
+    public LeadEnums.PurchaseProcess purchaseProcess;
+    @Column(name = "decision_maker")
+    public Boolean decisionMaker;
+    public String description;
+    @Column(name = "existing_account_id")
+    public UUID existingAccountId;
+    @Column(name = "existing_contact_id")
+    public UUID existingContactId;
+    @Column(name = "source_campaign_id")
+    public String sourceCampaignId;
+    @Column(name = "owner_id")
+    public String ownerId;
+
+    @Enumerated(EnumType.STRING)
+    public LeadState state;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status_reason")
+    public StatusReason statusReason;
+    @Version
+    public long version;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "created_by")
+    public String createdBy;
+    @Column(name = "modified_at")
+    public Instant modifiedAt;
+    @Column(name = "modified_by")
+    public String modifiedBy;
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    /** The latest qualification attempt, if any. */
+    @Column(name = "qualification_id")
+    public UUID qualificationId;
+    @Column(name = "account_id")
+    public UUID accountId;
+    @Column(name = "contact_id")
+    public UUID contactId;
+    @Column(name = "opportunity_id")
+    public UUID opportunityId;
+
+    public boolean isOpen() {
+        return state == LeadState.OPEN;
+    }
+
+    public String fullName() {
+        return firstName == null ? lastName : firstName + " " + lastName;
+    }
+}

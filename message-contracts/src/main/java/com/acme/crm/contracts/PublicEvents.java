@@ -1,0 +1,23 @@
+package com.acme.crm.contracts;
+
+/** The {@code ce_type} names of the public events other systems consume (SPEC §7). */
+public final class PublicEvents {
+
+    public static final String LEAD_CREATED = "crm.lead.created.v1";
+    public static final String LEAD_UPDATED = "crm.lead.updated.v1";
+    public static final String LEAD_DELETED = "crm.lead.deleted.v1";
+    public static final String LEAD_DISQUALIFIED = "crm.lead.disqualified.v1";
+    public static final String LEAD_REACTIVATED = "crm.lead.reactivated.v1";
+    public static final String LEAD_QUALIFIED = "crm.lead.qualified.v1";
+    public static final String LEAD_QUALIFICATION_FAILED = "crm.lead.qualification-failed.v1";
+
+    public static final String ACCOUNT_CREATED = "crm.account.created.v1";
+    public static final String ACCOUNT_DELETED = "crm.account.deleted.v1";
+    public static final String CONTACT_CREATED = "crm.contact.created.v1";
+    public static final String CONTACT_DELETED = "crm.contact.deleted.v1";
+    public static final String OPPORTUNITY_CREATED = "crm.opportunity.created.v1";
+    public static final String OPPORTUNITY_DELETED = "crm.opportunity.deleted.v1";
+
+    private PublicEvents() {
+    }
+}

@@ -1,0 +1,20 @@
+package com.acme.crm.contracts;
+
+/**
+ * Every Kafka topic of the platform. Public topics carry CloudEvents for other systems; the
+ * internal ones carry the qualification saga's commands and replies between our own services.
+ * Every record is keyed by its aggregate id (the lead id for everything the saga sends).
+ */
+public final class Topics {
+
+    public static final String LEAD_EVENTS = "crm.lead.events";
+    public static final String ACCOUNT_EVENTS = "crm.account.events";
+    public static final String OPPORTUNITY_EVENTS = "crm.opportunity.events";
+
+    public static final String ACCOUNT_COMMANDS = "crm.internal.account-commands";
+    public static final String OPPORTUNITY_COMMANDS = "crm.internal.opportunity-commands";
+    public static final String QUALIFICATION_REPLIES = "crm.internal.qualification-replies";
+
+    private Topics() {
+    }
+}

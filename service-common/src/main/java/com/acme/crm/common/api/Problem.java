@@ -1,0 +1,45 @@
+package com.acme.crm.common.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An RFC 9457 problem: the body of every error answer. {@code violations} lists the offending
+ * fields of a 400; {@code extensions} carries problem-specific members (for example the
+ * duplicate matches of a 409).
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        List<Violation> violations,
+        Map<String, Object> extensions) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_BASE = "https://crm.acme.example/problems/";
+
+    /** One invalid field: where ({@code field}, a JSON path such as {@code address.country}) and why. */
+    public record Violation(String field, String message) {
+    }
+
+    public static Problem of(int status, String slug, String title, String detail) {
+        return new Problem(TYPE_BASE + slug, title, status, detail, null, List.of(), Map.of());
+    }
+
+    public Problem withViolations(List<Violation> list) {
+        return new Problem(type, title, status, detail, instance, list, extensions);
+    }
+
+    public Problem withExtensions(Map<String, Object> more) {
+        return new Problem(type, title, status, detail, instance, violations, more);
+    }
+
+    public Problem at(String path) {
+        return new Problem(type, title, status, detail, path, violations, extensions);
+    }
+}
