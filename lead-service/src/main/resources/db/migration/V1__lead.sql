@@ -35,6 +35,7 @@ create table lead (
     modified_at              timestamptz  not null,
     modified_by              varchar(100) not null,
     closed_at                timestamptz,
+    qualification_in_progress boolean     not null default false,
     qualification_id         uuid,
     account_id               uuid,
     contact_id               uuid,

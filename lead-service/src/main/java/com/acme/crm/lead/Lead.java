@@ -86,6 +86,9 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "closed_at")
     public Instant closedAt;
 
+    /** True while a qualification attempt runs: the lead is then locked against edits and other attempts. */
+    @Column(name = "qualification_in_progress")
+    public boolean qualificationInProgress;
     /** The latest qualification attempt, if any. */
     @Column(name = "qualification_id")
     public UUID qualificationId;
