@@ -1,0 +1,126 @@
+package com.acme.crm.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Quarkus service as its own OS process ({@code java -jar quarkus-run.jar}), configured only through environment
+ * variables, exactly as in a container. Also used by the system tests, which is why nothing here is hard-coded.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    /** Everything needed to run one service; the environment is the whole configuration contract. */
+    public record Spec(String name, Path jar, int port, Map<String, String> environment, Path logFile,
+                       List<String> jvmOptions, Duration readyTimeout, Duration stopGrace) {
+
+        public Spec(String name, Path jar, int port, Map<String, String> environment, Path logFile) {
+            this(name, jar, port, environment, logFile, List.of("-Xmx384m"), Duration.ofSeconds(90), Duration.ofSeconds(15));
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Spec spec;
+    private Process process;
+
+    public ServiceProcess(Spec spec) {
+        this.spec = spec;
+    }
+
+    public Spec spec() {
+        return spec;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + spec.port();
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Starts the process and returns once {@code /q/health/ready} answers 200. */
+    public ServiceProcess start() throws IOException {
+        if (!Files.isRegularFile(spec.jar())) {
+            throw new IllegalStateException(spec.name() + ": " + spec.jar() + " is missing; build it with ./mvnw install -DskipTests");
+        }
+        Files.createDirectories(spec.logFile().getParent());
+        List<String> command = new ArrayList<>();
+        command.add(ChildProcesses.javaBinary());
+        command.addAll(spec.jvmOptions());
+        command.addAll(List.of("-jar", spec.jar().toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(spec.jar().getParent().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()));
+        builder.environment().putAll(spec.environment());
+        process = builder.start();
+        awaitReady();
+        return this;
+    }
+
+    private void awaitReady() {
+        URI readiness = URI.create(baseUrl() + "/q/health/ready");
+        long deadline = System.nanoTime() + spec.readyTimeout().toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(spec.name() + " exited with " + process.exitValue() + ", log "
+                        + spec.logFile() + ":\n" + ChildProcesses.tail(spec.logFile(), 40));
+            }
+            if (answersOk(readiness)) {
+                return;
+            }
+            ChildProcesses.sleep(Duration.ofMillis(300));
+        }
+        kill();
+        throw new IllegalStateException(spec.name() + " not ready within " + spec.readyTimeout() + ", log "
+                + spec.logFile() + ":\n" + ChildProcesses.tail(spec.logFile(), 40));
+    }
+
+    private static boolean answersOk(URI uri) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + uri, e);
+        }
+    }
+
+    /** A clean stop: SIGTERM, then SIGKILL after the grace period. */
+    public void stop() {
+        ChildProcesses.stop(process, spec.stopGrace());
+    }
+
+    /** A crash: SIGKILL, no shutdown hooks; for fault tests. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

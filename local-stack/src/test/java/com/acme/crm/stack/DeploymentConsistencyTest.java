@@ -1,0 +1,138 @@
+package com.acme.crm.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The local stack, docker-compose.yml, the nginx gateway and the services' own configuration describe one system in
+ * four places; these checks fail when one of them drifts.
+ */
+class DeploymentConsistencyTest {
+
+    private static final Path ROOT = repositoryRoot();
+    private static final Pattern NGINX_LOCATION = Pattern.compile("location\\s+(/\\S*)\\s*\\{\\s*proxy_pass\\s+http://([\\w-]+)\\s*;");
+    private static final Pattern NGINX_UPSTREAM = Pattern.compile("upstream\\s+([\\w-]+)\\s*\\{\\s*server\\s+([\\w-]+):(\\d+)");
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
+
+    @Test
+    void nginxServesExactlyTheGatewayRouteTable() throws IOException {
+        String nginx = nginxConf();
+        Set<Route> nginxRoutes = new HashSet<>();
+        Matcher location = NGINX_LOCATION.matcher(nginx);
+        while (location.find()) {
+            nginxRoutes.add(new Route(location.group(1), location.group(2)));
+        }
+        assertEquals(Set.copyOf(Route.TABLE), nginxRoutes);
+        assertTrue(nginx.contains("\"title\":\"Not Found\",\"status\":404"), "nginx answers unknown paths with the 404 problem");
+    }
+
+    @Test
+    void nginxUpstreamsAreTheServicesOnTheirPorts() throws IOException {
+        Matcher upstream = NGINX_UPSTREAM.matcher(nginxConf());
+        Map<String, Integer> upstreams = new java.util.HashMap<>();
+        while (upstream.find()) {
+            assertEquals(upstream.group(1), upstream.group(2), "upstream named after its compose service");
+            upstreams.put(upstream.group(1), Integer.parseInt(upstream.group(3)));
+        }
+        assertEquals(ServiceDefinition.ALL.stream()
+                .collect(Collectors.toMap(ServiceDefinition::name, ServiceDefinition::defaultPort)), upstreams);
+        assertTrue(nginxConf().contains("listen " + StackConfig.DEFAULT_GATEWAY_PORT + ";"));
+    }
+
+    @Test
+    void composeGivesEveryServiceTheContractEnvironmentAndPort() throws IOException {
+        for (ServiceDefinition service : ServiceDefinition.ALL) {
+            Map<String, Object> environment = environmentOf(service);
+            assertEquals(new TreeSet<>(ServiceEnvironment.NAMES), new TreeSet<>(environment.keySet()), service.name());
+            assertEquals(Integer.toString(service.defaultPort()), environment.get("QUARKUS_HTTP_PORT").toString());
+            assertEquals(service.database(), environment.get("DB_NAME"));
+            assertEquals(StackConfig.DB_USER, environment.get("DB_USER"));
+            assertEquals(StackConfig.DB_PASSWORD, environment.get("DB_PASSWORD"));
+            assertEquals(DevTokens.ISSUER, environment.get("JWT_ISSUER"));
+            assertEquals(List.of(service.defaultPort() + ":" + service.defaultPort()), composeService(service.name()).get("ports"));
+            assertTrue(Files.readString(ROOT.resolve(service.name()).resolve("src/main/docker/Dockerfile.jvm"))
+                    .contains("EXPOSE " + service.defaultPort()), service.name() + " Dockerfile.jvm exposes its port");
+        }
+    }
+
+    @Test
+    void composeGivesEachServiceExactlyTheVariablesItsConfigurationReads() throws IOException {
+        for (ServiceDefinition service : ServiceDefinition.ALL) {
+            Path properties = ROOT.resolve(service.name()).resolve("src/main/resources/application.properties");
+            assumeTrue(Files.exists(properties), properties + " not written yet");
+            Map<String, String> read = new java.util.TreeMap<>(); // name -> default value in ${NAME:default}
+            Matcher reference = ENV_REFERENCE.matcher(Files.readString(properties));
+            while (reference.find()) {
+                read.put(reference.group(1), reference.group(2) == null ? null : reference.group(2).substring(1));
+            }
+            Set<String> given = new TreeSet<>(environmentOf(service).keySet());
+            // QUARKUS_* variables also map onto Quarkus properties by name, so a ${...} reference is optional
+            Set<String> expectedReads = given.stream()
+                    .filter(name -> !name.startsWith("QUARKUS_") || read.containsKey(name))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(expectedReads, read.keySet(), service.name() + ": compose environment vs. ${...} in " + properties);
+            if (read.containsKey("QUARKUS_HTTP_PORT")) {
+                assertEquals(Integer.toString(service.defaultPort()), read.get("QUARKUS_HTTP_PORT"), "default port");
+            }
+            if (read.get("DB_NAME") != null) {
+                assertEquals(service.database(), read.get("DB_NAME"), service.name() + " default database");
+            }
+        }
+    }
+
+    @Test
+    void composeInfrastructurePortsAreTheLocalStackDefaults() throws IOException {
+        assertEquals(List.of(StackConfig.DEFAULT_GATEWAY_PORT + ":" + StackConfig.DEFAULT_GATEWAY_PORT),
+                composeService("gateway").get("ports"));
+        assertEquals(List.of(StackConfig.DEFAULT_POSTGRES_PORT + ":5432"), composeService("postgres").get("ports"));
+        assertTrue(composeService("kafka").get("ports").toString().contains(StackConfig.DEFAULT_KAFKA_PORT + ":"));
+        String initSql = Files.readString(ROOT.resolve("deploy/postgres/init.sql"));
+        ServiceDefinition.ALL.forEach(service ->
+                assertTrue(initSql.contains("CREATE DATABASE " + service.database() + " OWNER " + StackConfig.DB_USER)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environmentOf(ServiceDefinition service) throws IOException {
+        return (Map<String, Object>) composeService(service.name()).get("environment");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> composeService(String name) throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Map<String, Object> service = (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get(name);
+        assertTrue(service != null, "docker-compose.yml has a service " + name);
+        return service;
+    }
+
+    private static String nginxConf() throws IOException {
+        return Files.readString(ROOT.resolve("deploy/nginx/nginx.conf"));
+    }
+
+    /** Maven runs tests in the module directory; the compose file is one level up. */
+    private static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("docker-compose.yml"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("docker-compose.yml not found above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+}
