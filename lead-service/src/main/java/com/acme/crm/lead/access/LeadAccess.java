@@ -1,0 +1,41 @@
+package com.acme.crm.lead.access;
+
+import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.lead.Lead;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+
+/**
+ * The one place that decides who sees which lead (SPEC §8): managers and admins see every lead,
+ * anyone else only the leads they own. A lead the caller may not see answers exactly like one
+ * that does not exist, so existence is not leaked.
+ */
+@ApplicationScoped
+public class LeadAccess {
+
+    /** The lead, if it exists and the caller may see it; fails with a 404 problem otherwise. Joins the caller's session. */
+    @WithSession
+    public Uni<Lead> findVisible(UUID id, SecurityIdentity caller) {
+        return Lead.<Lead>findById(id)
+                .map(lead -> lead != null && canSee(lead, caller) ? lead : null)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("lead", id));
+    }
+
+    public boolean canSee(Lead lead, SecurityIdentity caller) {
+        return seesEveryLead(caller) || userId(caller).equals(lead.ownerId);
+    }
+
+    /** Managers and admins work with every lead; salespeople only with their own. */
+    public boolean seesEveryLead(SecurityIdentity caller) {
+        return caller.hasRole(Roles.SALES_MANAGER) || caller.hasRole(Roles.ADMIN);
+    }
+
+    /** The caller's user id: the token's {@code sub} (our tokens carry the same value as {@code upn}). */
+    public static String userId(SecurityIdentity caller) {
+        return caller.getPrincipal().getName();
+    }
+}
