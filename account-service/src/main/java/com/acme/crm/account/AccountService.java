@@ -1,0 +1,106 @@
+package com.acme.crm.account;
+
+import com.acme.crm.account.api.AccountInput;
+import com.acme.crm.account.api.AccountView;
+import com.acme.crm.account.duplicates.CompanyNames;
+import com.acme.crm.common.api.Page;
+import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.api.TimeCursor;
+import com.acme.crm.common.outbox.Outbox;
+import com.acme.crm.contracts.PublicEvents;
+import com.acme.crm.contracts.Topics;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Accounts made by hand; qualification makes them in {@code AccountAndContactResolver}. */
+@ApplicationScoped
+public class AccountService {
+
+    @Inject
+    Outbox outbox;
+
+    @WithSession
+    public Uni<Page<AccountView>> list(String q, String name, UUID originatingLeadId, int limit, String cursor) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (q != null && !q.isBlank()) {
+            where.add("(lower(name) like :q or lower(website) like :q)");
+            params.and("q", "%" + q.trim().toLowerCase() + "%");
+        }
+        if (name != null && !name.isBlank()) {
+            where.add("normalizedName = :name");
+            params.and("name", CompanyNames.normalize(name));
+        }
+        if (originatingLeadId != null) {
+            where.add("originatingLeadId = :lead");
+            params.and("lead", originatingLeadId);
+        }
+        if (cursor != null) {
+            TimeCursor after = TimeCursor.decode(cursor);
+            where.add("(createdAt < :at or (createdAt = :at and id < :id))");
+            params.and("at", after.createdAt()).and("id", after.id());
+        }
+        String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by createdAt desc, id desc";
+        return Account.<Account>find(query, params).page(0, limit + 1).list().map(found -> {
+            List<AccountView> items = found.stream().limit(limit).map(AccountView::of).toList();
+            String next = found.size() > limit
+                    ? new TimeCursor(items.get(limit - 1).createdAt(), items.get(limit - 1).id()).encode() : null;
+            return new Page<>(items, next);
+        });
+    }
+
+    @WithSession
+    public Uni<AccountView> get(UUID id) {
+        return find(id).map(AccountView::of);
+    }
+
+    @WithTransaction
+    public Uni<AccountView> create(AccountInput input, String actor) {
+        Account account = new Account();
+        account.id = UUID.randomUUID();
+        account.ownerId = actor;
+        account.createdBy = actor;
+        account.createdAt = Instant.now();
+        apply(account, input);
+        return account.<Account>persist().map(AccountView::of)
+                .call(view -> outbox.publish(Topics.ACCOUNT_EVENTS, view.id(), PublicEvents.ACCOUNT_CREATED, view));
+    }
+
+    @WithTransaction
+    public Uni<AccountView> patch(UUID id, AccountInput input) {
+        return find(id).invoke(account -> apply(account, input)).call(Account::flush).map(AccountView::of);
+    }
+
+    private static Uni<Account> find(UUID id) {
+        return Account.<Account>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("account", id));
+    }
+
+    /** Copies the fields the client sent; absent (null) fields stay as they are. */
+    private static void apply(Account account, AccountInput input) {
+        if (input.name() != null) {
+            account.name = input.name();
+            account.normalizedName = CompanyNames.normalize(input.name());
+        }
+        if (input.website() != null) {
+            account.website = input.website();
+            account.websiteDomain = CompanyNames.websiteDomain(input.website());
+        }
+        account.industry = input.industry() != null ? input.industry() : account.industry;
+        account.phone = input.phone() != null ? input.phone() : account.phone;
+        account.street = input.street() != null ? input.street() : account.street;
+        account.city = input.city() != null ? input.city() : account.city;
+        account.stateOrProvince = input.stateOrProvince() != null ? input.stateOrProvince() : account.stateOrProvince;
+        account.postalCode = input.postalCode() != null ? input.postalCode() : account.postalCode;
+        account.country = input.country() != null ? input.country() : account.country;
+        account.modifiedAt = Instant.now();
+    }
+}

@@ -1,0 +1,105 @@
+package com.acme.crm.account;
+
+import com.acme.crm.account.api.ContactInput;
+import com.acme.crm.account.api.ContactView;
+import com.acme.crm.common.api.Page;
+import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.api.TimeCursor;
+import com.acme.crm.common.outbox.Outbox;
+import com.acme.crm.contracts.PublicEvents;
+import com.acme.crm.contracts.Topics;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Contacts made by hand; qualification makes them in {@code AccountAndContactResolver}. */
+@ApplicationScoped
+public class ContactService {
+
+    @Inject
+    Outbox outbox;
+
+    @WithSession
+    public Uni<Page<ContactView>> list(String q, String email, UUID originatingLeadId, int limit, String cursor) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (q != null && !q.isBlank()) {
+            where.add("(lower(lastName) like :q or lower(firstName) like :q or lower(email) like :q)");
+            params.and("q", "%" + q.trim().toLowerCase() + "%");
+        }
+        if (email != null && !email.isBlank()) {
+            where.add("lower(email) = :email");
+            params.and("email", email.trim().toLowerCase());
+        }
+        if (originatingLeadId != null) {
+            where.add("originatingLeadId = :lead");
+            params.and("lead", originatingLeadId);
+        }
+        if (cursor != null) {
+            TimeCursor after = TimeCursor.decode(cursor);
+            where.add("(createdAt < :at or (createdAt = :at and id < :id))");
+            params.and("at", after.createdAt()).and("id", after.id());
+        }
+        String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by createdAt desc, id desc";
+        return Contact.<Contact>find(query, params).page(0, limit + 1).list().map(found -> {
+            List<ContactView> items = found.stream().limit(limit).map(ContactView::of).toList();
+            String next = found.size() > limit
+                    ? new TimeCursor(items.get(limit - 1).createdAt(), items.get(limit - 1).id()).encode() : null;
+            return new Page<>(items, next);
+        });
+    }
+
+    @WithSession
+    public Uni<ContactView> get(UUID id) {
+        return find(id).map(ContactView::of);
+    }
+
+    @WithTransaction
+    public Uni<ContactView> create(ContactInput input, String actor) {
+        Contact contact = new Contact();
+        contact.id = UUID.randomUUID();
+        contact.ownerId = actor;
+        contact.createdBy = actor;
+        contact.createdAt = Instant.now();
+        return apply(contact, input).chain(c -> c.<Contact>persist()).map(ContactView::of)
+                .call(view -> outbox.publish(Topics.ACCOUNT_EVENTS, view.id(), PublicEvents.CONTACT_CREATED, view));
+    }
+
+    @WithTransaction
+    public Uni<ContactView> patch(UUID id, ContactInput input) {
+        return find(id).chain(contact -> apply(contact, input)).call(Contact::flush).map(ContactView::of);
+    }
+
+    private static Uni<Contact> find(UUID id) {
+        return Contact.<Contact>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("contact", id));
+    }
+
+    /** Copies the fields the client sent (absent ones stay); a named account must exist. */
+    private static Uni<Contact> apply(Contact contact, ContactInput input) {
+        contact.firstName = input.firstName() != null ? input.firstName() : contact.firstName;
+        contact.lastName = input.lastName() != null ? input.lastName() : contact.lastName;
+        contact.email = input.email() != null ? input.email() : contact.email;
+        contact.jobTitle = input.jobTitle() != null ? input.jobTitle() : contact.jobTitle;
+        contact.businessPhone = input.businessPhone() != null ? input.businessPhone() : contact.businessPhone;
+        contact.mobilePhone = input.mobilePhone() != null ? input.mobilePhone() : contact.mobilePhone;
+        contact.modifiedAt = Instant.now();
+        if (input.accountId() == null) {
+            return Uni.createFrom().item(contact);
+        }
+        return Account.findById(input.accountId()).map(account -> {
+            if (account == null) {
+                throw ProblemException.badRequest("accountId", "account " + input.accountId() + " does not exist");
+            }
+            contact.accountId = input.accountId();
+            return contact;
+        });
+    }
+}

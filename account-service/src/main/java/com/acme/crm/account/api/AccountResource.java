@@ -1,0 +1,66 @@
+package com.acme.crm.account.api;
+
+import com.acme.crm.account.AccountService;
+import com.acme.crm.common.api.Page;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.ConvertGroup;
+import jakarta.validation.groups.Default;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** Accounts over HTTP (SPEC §4). Everyone reads; managers and admins write. */
+@Path("/api/accounts")
+@RolesAllowed({"salesperson", "sales-manager", "admin"})
+public class AccountResource {
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    SecurityIdentity caller;
+
+    @GET
+    public Uni<Page<AccountView>> list(@QueryParam("q") String q, @QueryParam("name") String name,
+                                       @QueryParam("originatingLeadId") UUID originatingLeadId,
+                                       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                                       @QueryParam("cursor") String cursor) {
+        return accounts.list(q, name, originatingLeadId, limit, cursor);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<AccountView> get(@PathParam("id") UUID id) {
+        return accounts.get(id);
+    }
+
+    @POST
+    @RolesAllowed({"sales-manager", "admin"})
+    public Uni<Response> create(@Valid @ConvertGroup(from = Default.class, to = AccountInput.OnCreate.class)
+                                @NotNull AccountInput input) {
+        return accounts.create(input, caller.getPrincipal().getName())
+                .map(view -> Response.created(URI.create("/api/accounts/" + view.id())).entity(view).build());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({"sales-manager", "admin"})
+    public Uni<AccountView> patch(@PathParam("id") UUID id, @Valid @NotNull AccountInput input) {
+        return accounts.patch(id, input);
+    }
+}

@@ -1,0 +1,66 @@
+package com.acme.crm.account.api;
+
+import com.acme.crm.account.ContactService;
+import com.acme.crm.common.api.Page;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.ConvertGroup;
+import jakarta.validation.groups.Default;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** Contacts over HTTP (SPEC §4). Everyone reads; managers and admins write. */
+@Path("/api/contacts")
+@RolesAllowed({"salesperson", "sales-manager", "admin"})
+public class ContactResource {
+
+    @Inject
+    ContactService contacts;
+
+    @Inject
+    SecurityIdentity caller;
+
+    @GET
+    public Uni<Page<ContactView>> list(@QueryParam("q") String q, @QueryParam("email") String email,
+                                       @QueryParam("originatingLeadId") UUID originatingLeadId,
+                                       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                                       @QueryParam("cursor") String cursor) {
+        return contacts.list(q, email, originatingLeadId, limit, cursor);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<ContactView> get(@PathParam("id") UUID id) {
+        return contacts.get(id);
+    }
+
+    @POST
+    @RolesAllowed({"sales-manager", "admin"})
+    public Uni<Response> create(@Valid @ConvertGroup(from = Default.class, to = AccountInput.OnCreate.class)
+                                @NotNull ContactInput input) {
+        return contacts.create(input, caller.getPrincipal().getName())
+                .map(view -> Response.created(URI.create("/api/contacts/" + view.id())).entity(view).build());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({"sales-manager", "admin"})
+    public Uni<ContactView> patch(@PathParam("id") UUID id, @Valid @NotNull ContactInput input) {
+        return contacts.patch(id, input);
+    }
+}

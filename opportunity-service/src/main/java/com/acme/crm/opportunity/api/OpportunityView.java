@@ -1,0 +1,23 @@
+package com.acme.crm.opportunity.api;
+
+import com.acme.crm.contracts.qualification.CreateOpportunity.CopiedNote;
+import com.acme.crm.opportunity.Opportunity;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An opportunity as the API and the public events show it. */
+public record OpportunityView(
+        UUID id, String name, UUID accountId, UUID contactId, String currency, BigDecimal estimatedValue,
+        String purchaseTimeframe, String purchaseProcess, Boolean decisionMaker, String description,
+        Opportunity.Stage stage, UUID originatingLeadId, String ownerId, List<CopiedNote> notes,
+        Instant createdAt, Instant modifiedAt, long version) {
+
+    public static OpportunityView of(Opportunity o, List<CopiedNote> notes) {
+        return new OpportunityView(o.id, o.name, o.accountId, o.contactId, o.currency, o.estimatedValue,
+                o.purchaseTimeframe, o.purchaseProcess, o.decisionMaker, o.description, o.stage,
+                o.originatingLeadId, o.ownerId, notes, o.createdAt, o.modifiedAt, o.version);
+    }
+}

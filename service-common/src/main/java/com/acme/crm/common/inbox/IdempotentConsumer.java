@@ -1,0 +1,43 @@
+package com.acme.crm.common.inbox;
+
+import com.acme.crm.common.messaging.IncomingMessages.UnreadableMessageException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * How every service handles an incoming message: once per {@code ce_id}, in one transaction
+ * with the id recorded in the inbox, retrying transient failures a bounded number of times.
+ * A message that still fails (or cannot be read at all) fails the returned Uni, and the
+ * channel's dead-letter strategy moves it aside so the partition goes on.
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+    private static final int ATTEMPTS = 5;
+
+    @Inject
+    Inbox inbox;
+
+    public Uni<Void> once(IncomingCloudEventMetadata<?> event, Supplier<Uni<Void>> work) {
+        return Panache.withTransaction(() -> inbox.firstDelivery(event.getId())
+                        .chain(first -> {
+                            if (!first) {
+                                LOG.debugf("skipping repeat of message %s (%s)", event.getId(), event.getType());
+                                return Uni.createFrom().voidItem();
+                            }
+                            return work.get();
+                        }))
+                .onFailure(failure -> !(failure instanceof UnreadableMessageException))
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(3)).atMost(ATTEMPTS)
+                .onFailure().invoke(failure -> LOG.errorf(failure,
+                        "message %s (%s) failed; it goes to the dead-letter topic", event.getId(), event.getType()));
+    }
+}

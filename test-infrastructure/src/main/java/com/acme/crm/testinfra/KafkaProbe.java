@@ -1,0 +1,108 @@
+package com.acme.crm.testinfra;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * A test's hands on the real broker: send a CloudEvent (binary mode, as the services do) and
+ * read what the services published, by key.
+ */
+public final class KafkaProbe {
+
+    private KafkaProbe() {
+    }
+
+    /** Sends {@code json} as a CloudEvent of {@code type} with the given {@code ce_id}; returns that id. */
+    public static String send(String topic, String key, String type, String ceId, String json) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all"),
+                new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
+            record.headers()
+                    .add("ce_specversion", bytes("1.0"))
+                    .add("ce_id", bytes(ceId))
+                    .add("ce_type", bytes(type))
+                    .add("ce_source", bytes("/test"))
+                    .add("content-type", bytes("application/json"));
+            producer.send(record).get();
+            return ceId;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
+    public static String send(String topic, String key, String type, String json) {
+        return send(topic, key, type, UUID.randomUUID().toString(), json);
+    }
+
+    /** Every record on {@code topic} with {@code key} and matching {@code filter}, waiting until {@code expected} arrived. */
+    public static List<ConsumerRecord<String, String>> await(String topic, String key, int expected,
+                                                             Predicate<ConsumerRecord<String, String>> filter) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(),
+                "group.id", "probe-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline) && found.size() < expected) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key()) && filter.test(record)) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        if (found.size() < expected) {
+            throw new AssertionError("expected " + expected + " records with key " + key + " on " + topic + ", got " + found.size());
+        }
+        return found;
+    }
+
+    /** All records with {@code key} on {@code topic} that arrive within {@code wait} (for "nothing else came" checks). */
+    public static List<ConsumerRecord<String, String>> collect(String topic, String key, Duration wait) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(),
+                "group.id", "probe-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plus(wait);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    public static Predicate<ConsumerRecord<String, String>> ofType(String ceType) {
+        return record -> ceType.equals(header(record, "ce_type"));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
