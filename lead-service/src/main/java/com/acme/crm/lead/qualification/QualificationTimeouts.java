@@ -1,0 +1,44 @@
+package com.acme.crm.lead.qualification;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * SPEC §5 invariant 4: no attempt stays IN_PROGRESS forever. Attempts past their deadline are
+ * failed and compensated; rows another replica is already handling are skipped.
+ */
+@ApplicationScoped
+public class QualificationTimeouts {
+
+    private static final int BATCH = 100;
+
+    @Inject
+    QualificationSaga saga;
+
+    @Scheduled(every = "${crm.qualification.timeout-sweep:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> sweep() {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
+                                select id from qualification
+                                where status = 'IN_PROGRESS' and deadline < now()
+                                order by deadline limit :batch
+                                for update skip locked""", UUID.class)
+                        .setParameter("batch", BATCH)
+                        .getResultList())
+                .chain(this::timeOut));
+    }
+
+    private Uni<Void> timeOut(List<UUID> ids) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (UUID id : ids) {
+            chain = chain.chain(() -> Qualification.<Qualification>findById(id)).chain(saga::timeOut);
+        }
+        return chain;
+    }
+}

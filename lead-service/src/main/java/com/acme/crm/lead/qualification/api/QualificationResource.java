@@ -1,0 +1,103 @@
+package com.acme.crm.lead.qualification.api;
+
+import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.lead.access.LeadAccess;
+import com.acme.crm.lead.qualification.Qualification;
+import com.acme.crm.lead.qualification.QualificationStarter;
+import com.acme.crm.lead.qualification.QualificationStarter.Start;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code POST /api/leads/{id}/qualify} and {@code GET /api/leads/{id}/qualification} (SPEC §5). */
+@Path("/api/leads/{id}")
+@RolesAllowed({"salesperson", "sales-manager", "admin"})
+public class QualificationResource {
+
+    private static final Pattern PREFER_WAIT = Pattern.compile("(?:^|[;,\\s])wait=(\\d+)");
+    private static final int MAX_WAIT_SECONDS = 30;
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    @Inject
+    QualificationStarter starter;
+
+    @Inject
+    LeadAccess access;
+
+    @Inject
+    SecurityIdentity caller;
+
+    @POST
+    @Path("/qualify")
+    public Uni<Response> qualify(@PathParam("id") UUID leadId, @Valid QualifyRequest request,
+                                 @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
+                                 @HeaderParam("Prefer") String prefer) {
+        Duration wait = requestedWait(prefer);
+        return starter.start(new Start(leadId, request, null, idempotencyKey), caller)
+                .chain(started -> wait.isZero() || started.status().isFinal()
+                        ? Uni.createFrom().item(started)
+                        : awaitFinal(started.id(), Instant.now().plus(wait), Vertx.currentContext()))
+                .map(view -> Response.status(view.status().isFinal() ? 200 : 202)
+                        .location(URI.create("/api/leads/" + leadId + "/qualification"))
+                        .entity(view)
+                        .build());
+    }
+
+    /** The latest attempt of the lead. */
+    @GET
+    @Path("/qualification")
+    public Uni<QualificationView> latest(@PathParam("id") UUID leadId) {
+        return Panache.withSession(() -> access.findVisible(leadId, caller)
+                .chain(lead -> lead.qualificationId == null
+                        ? Uni.createFrom().failure(new ProblemException(com.acme.crm.common.api.Problem.of(404,
+                                "not-qualified", "Not Found", "lead " + leadId + " has never been qualified")))
+                        : Qualification.<Qualification>findById(lead.qualificationId))
+                .map(QualificationView::of));
+    }
+
+    /** Polls the attempt until it is final or the caller's patience ends (Prefer: wait=N). */
+    private Uni<QualificationView> awaitFinal(UUID qualificationId, Instant until, Context request) {
+        return Panache.withSession(() -> Qualification.<Qualification>findById(qualificationId))
+                .map(QualificationView::of)
+                .chain(view -> view.status().isFinal() || Instant.now().isAfter(until)
+                        ? Uni.createFrom().item(view)
+                        : pause(request).chain(() -> awaitFinal(qualificationId, until, request)));
+    }
+
+    /** A pause that resumes on the request's own Vert.x context, where Hibernate Reactive must run. */
+    private static Uni<Void> pause(Context request) {
+        return Uni.createFrom().emitter(done -> request.owner()
+                .setTimer(POLL.toMillis(), timer -> request.runOnContext(ignored -> done.complete(null))));
+    }
+
+    private static Duration requestedWait(String prefer) {
+        if (prefer == null) {
+            return Duration.ZERO;
+        }
+        Matcher m = PREFER_WAIT.matcher(prefer);
+        if (!m.find()) {
+            return Duration.ZERO;
+        }
+        return Duration.ofSeconds(Math.min(MAX_WAIT_SECONDS, Long.parseLong(m.group(1).length() > 3 ? "999" : m.group(1))));
+    }
+}

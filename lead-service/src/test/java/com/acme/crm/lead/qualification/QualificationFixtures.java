@@ -1,0 +1,56 @@
+package com.acme.crm.lead.qualification;
+
+import com.acme.crm.contracts.MessageType;
+import com.acme.crm.contracts.Topics;
+import com.acme.crm.contracts.qualification.QualificationMessages;
+import com.acme.crm.testinfra.KafkaProbe;
+import com.acme.crm.testinfra.TestTokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.restassured.http.ContentType;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** What the saga tests share: leads made over HTTP, and the other services' part played over Kafka. */
+final class QualificationFixtures {
+
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+    static final String ALICE = TestTokens.token("alice", "salesperson");
+
+    private QualificationFixtures() {
+    }
+
+    static String newLead(String token) {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("topic", "Fleet telematics " + unique, "lastName", "Nakamura", "firstName", "Yui",
+                        "companyName", "Kaizen Logistics " + unique, "email", "yui-" + unique + "@kaizen.example",
+                        "budgetAmount", 125000.50, "currency", "EUR", "purchaseTimeframe", "THIS_QUARTER"))
+                .post("/api/leads")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** The command the lead service sent for this lead, as JSON. */
+    static JsonNode command(String topic, String leadId, MessageType<?> type) throws Exception {
+        return JSON.readTree(KafkaProbe.await(topic, leadId, 1, KafkaProbe.ofType(type.name())).get(0).value());
+    }
+
+    /** Plays the other service: sends a reply as it would (a CloudEvent on the replies topic). */
+    static <T> String reply(String leadId, MessageType<T> type, T data) throws Exception {
+        return KafkaProbe.send(Topics.QUALIFICATION_REPLIES, leadId, type.name(), JSON.writeValueAsString(data));
+    }
+
+    static <T> void reply(String leadId, MessageType<T> type, T data, String ceId) throws Exception {
+        KafkaProbe.send(Topics.QUALIFICATION_REPLIES, leadId, type.name(), ceId, JSON.writeValueAsString(data));
+    }
+
+    static UUID attemptOf(JsonNode command) {
+        return UUID.fromString(command.get("qualificationId").asText());
+    }
+
+    static final MessageType<?> RESOLVE = QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT;
+}
