@@ -29,6 +29,13 @@ public class LeadAccess {
         return seesEveryLead(caller) || userId(caller).equals(lead.ownerId);
     }
 
+    /** A salesperson works only their own leads, so they cannot give one to someone else: 403. */
+    public void requireMayAssign(String ownerId, SecurityIdentity caller) {
+        if (ownerId != null && !ownerId.equals(userId(caller)) && !seesEveryLead(caller)) {
+            throw ProblemException.forbidden("a salesperson can only own leads themselves; ask a sales manager to assign it");
+        }
+    }
+
     /** Managers and admins work with every lead; salespeople only with their own. */
     public boolean seesEveryLead(SecurityIdentity caller) {
         return caller.hasRole(Roles.SALES_MANAGER) || caller.hasRole(Roles.ADMIN);

@@ -1,39 +1,104 @@
 package com.acme.crm.lead.api;
 
 import com.acme.crm.lead.LeadService;
+import com.acme.crm.lead.StatusReason;
+import com.acme.crm.lead.access.Roles;
+import com.acme.crm.lead.idempotency.CreateAnswer;
+import com.acme.crm.lead.idempotency.IdempotentLeadCreation;
+import com.acme.crm.lead.search.LeadPage;
+import com.acme.crm.lead.search.LeadSearch;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
-import java.net.URI;
 import java.util.UUID;
 
-/** Leads over HTTP: the resource only translates; {@link LeadService} owns the transactions. */
+/** Leads over HTTP (SPEC §4): translates only; the services own the transactions. */
 @Path("/api/leads")
-@RolesAllowed({"salesperson", "sales-manager", "admin"})
+@RolesAllowed({Roles.SALESPERSON, Roles.SALES_MANAGER, Roles.ADMIN})
 public class LeadResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
 
     @Inject
     LeadService leads;
+    @Inject
+    IdempotentLeadCreation idempotentCreation;
+    @Inject
+    LeadSearch search;
+    @Inject
+    LeadBodyReader bodies;
+    @Inject
+    SecurityIdentity caller;
 
     @POST
-    public Uni<Response> create(@Valid @NotNull CreateLeadRequest request, @Context SecurityContext caller) {
-        return leads.create(request, caller.getUserPrincipal().getName())
-                .map(view -> Response.created(URI.create("/api/leads/" + view.id())).entity(view).build());
+    public Uni<Response> create(
+            @RequestBody(content = @Content(schema = @Schema(implementation = LeadFields.class))) JsonNode body,
+            @QueryParam("suppressDuplicateDetection") String suppressDuplicateDetection,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        LeadFields fields = bodies.forCreate(body);
+        boolean suppress = QueryParams.flag("suppressDuplicateDetection", suppressDuplicateDetection);
+        if (idempotencyKey == null) {
+            return leads.create(fields, suppress, caller)
+                    .map(view -> Response.status(201).header(HttpHeaders.LOCATION, "/api/leads/" + view.id())
+                            .entity(view).build());
+        }
+        return idempotentCreation.create(idempotencyKey, fields, suppress, caller).map(LeadResource::replayable);
+    }
+
+    @GET
+    public Uni<LeadPage> list(@QueryParam("view") String view, @QueryParam("q") String q,
+                              @QueryParam("statusReason") String statusReason, @QueryParam("ownerId") String ownerId,
+                              @QueryParam("sort") String sort, @QueryParam("limit") String limit,
+                              @QueryParam("cursor") String cursor) {
+        return search.list(view, q, QueryParams.oneOf("statusReason", statusReason, StatusReason.class), ownerId, sort,
+                QueryParams.number("limit", limit, 1, LeadSearch.MAX_LIMIT), cursor, caller);
     }
 
     @GET
     @Path("/{id}")
-    public Uni<LeadView> get(@PathParam("id") UUID id) {
-        return leads.get(id);
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return leads.get(id, caller).map(LeadResource::withEtag);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @RequestBody(content = @Content(mediaType = MERGE_PATCH,
+                                        schema = @Schema(implementation = LeadFields.class))) JsonNode patch) {
+        return leads.update(id, patch, ifMatch, caller).map(LeadResource::withEtag);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Uni<Response> delete(@PathParam("id") UUID id) {
+        return leads.delete(id, caller).map(ignored -> Response.noContent().build());
+    }
+
+    private static Response withEtag(LeadView view) {
+        return Response.ok(view).header(HttpHeaders.ETAG, view.etag()).build();
+    }
+
+    private static Response replayable(CreateAnswer answer) {
+        return Response.status(answer.status()).header(HttpHeaders.LOCATION, answer.location())
+                .type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
     }
 }

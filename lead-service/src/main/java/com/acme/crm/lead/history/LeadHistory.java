@@ -2,8 +2,13 @@ package com.acme.crm.lead.history;
 
 import com.acme.crm.lead.Lead;
 import com.acme.crm.lead.LeadState;
+import com.acme.crm.lead.Now;
+import com.acme.crm.lead.access.LeadAccess;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +21,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class LeadHistory {
 
+    @Inject
+    LeadAccess access;
+
     public Uni<Void> record(Lead lead, String actor, HistoryAction action, LeadState from, LeadState to, String details) {
         return record(lead.id, actor, action, from, to, details);
     }
@@ -23,7 +31,7 @@ public class LeadHistory {
     public Uni<Void> record(UUID leadId, String actor, HistoryAction action, LeadState from, LeadState to, String details) {
         LeadHistoryEntry entry = new LeadHistoryEntry();
         entry.leadId = leadId;
-        entry.at = Instant.now();
+        entry.at = Now.instant();
         entry.actor = actor;
         entry.action = action;
         entry.fromState = from;
@@ -32,8 +40,11 @@ public class LeadHistory {
         return entry.persist().replaceWithVoid();
     }
 
-    /** Needs a session; oldest first. */
-    public Uni<List<HistoryEntryView>> of(UUID leadId) {
-        return LeadHistoryEntry.ofLead(leadId).map(entries -> entries.stream().map(HistoryEntryView::of).toList());
+    /** Oldest first, of a lead the caller may see (404 otherwise). */
+    @WithSession
+    public Uni<List<HistoryEntryView>> of(UUID leadId, SecurityIdentity caller) {
+        return access.findVisible(leadId, caller)
+                .chain(lead -> LeadHistoryEntry.ofLead(leadId))
+                .map(entries -> entries.stream().map(HistoryEntryView::of).toList());
     }
 }

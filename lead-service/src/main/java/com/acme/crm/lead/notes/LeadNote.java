@@ -1,5 +1,6 @@
 package com.acme.crm.lead.notes;
 
+import com.acme.crm.lead.Now;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
@@ -35,7 +36,7 @@ public class LeadNote extends PanacheEntityBase {
         note.leadId = leadId;
         note.text = text;
         note.author = author;
-        note.createdAt = Instant.now();
+        note.createdAt = Now.instant();
         return note;
     }
 

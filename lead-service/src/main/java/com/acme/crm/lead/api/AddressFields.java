@@ -1,0 +1,30 @@
+package com.acme.crm.lead.api;
+
+import com.acme.crm.lead.Address;
+import jakarta.validation.constraints.Size;
+
+/** A postal address as the API reads and shows it. */
+public record AddressFields(
+        @Size(max = 200) String street,
+        @Size(max = 100) String city,
+        @Size(max = 100) String stateOrProvince,
+        @Size(max = 20) String postalCode,
+        @Size(max = 100) String country) {
+
+    static AddressFields of(Address address) {
+        if (address == null) {
+            return null;
+        }
+        return new AddressFields(address.street, address.city, address.stateOrProvince, address.postalCode, address.country);
+    }
+
+    Address toAddress() {
+        Address address = new Address();
+        address.street = street;
+        address.city = city;
+        address.stateOrProvince = stateOrProvince;
+        address.postalCode = postalCode;
+        address.country = country;
+        return address;
+    }
+}

@@ -1,0 +1,54 @@
+package com.acme.crm.lead.api;
+
+import com.acme.crm.lead.access.Roles;
+import com.acme.crm.lead.history.HistoryEntryView;
+import com.acme.crm.lead.history.LeadHistory;
+import com.acme.crm.lead.notes.LeadNotes;
+import com.acme.crm.lead.notes.NoteView;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A lead's notes and its history (SPEC §4). */
+@Path("/api/leads/{id}")
+@RolesAllowed({Roles.SALESPERSON, Roles.SALES_MANAGER, Roles.ADMIN})
+public class LeadActivityResource {
+
+    @Inject
+    LeadNotes notes;
+    @Inject
+    LeadHistory history;
+    @Inject
+    SecurityIdentity caller;
+
+    @POST
+    @Path("/notes")
+    public Uni<Response> addNote(@PathParam("id") UUID id, @Valid @NotNull NoteRequest note) {
+        return notes.add(id, note.text(), caller).map(view -> Response.status(201)
+                .header(HttpHeaders.LOCATION, "/api/leads/" + id + "/notes").entity(view).build());
+    }
+
+    @GET
+    @Path("/notes")
+    public Uni<List<NoteView>> notes(@PathParam("id") UUID id) {
+        return notes.list(id, caller);
+    }
+
+    @GET
+    @Path("/history")
+    public Uni<List<HistoryEntryView>> history(@PathParam("id") UUID id) {
+        return history.of(id, caller);
+    }
+}

@@ -1,0 +1,38 @@
+package com.acme.crm.lead.api;
+
+import com.acme.crm.lead.LeadLifecycle;
+import com.acme.crm.lead.access.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import java.util.UUID;
+
+/** Disqualify and reactivate (SPEC §4). Qualify has its own resource in the qualification package. */
+@Path("/api/leads/{id}")
+@RolesAllowed({Roles.SALESPERSON, Roles.SALES_MANAGER, Roles.ADMIN})
+public class LeadLifecycleResource {
+
+    @Inject
+    LeadLifecycle lifecycle;
+    @Inject
+    SecurityIdentity caller;
+
+    @POST
+    @Path("/disqualify")
+    public Uni<LeadView> disqualify(@PathParam("id") UUID id, @Valid @NotNull DisqualifyRequest request) {
+        return lifecycle.disqualify(id, request, caller);
+    }
+
+    @POST
+    @Path("/reactivate")
+    public Uni<ReactivatedLead> reactivate(@PathParam("id") UUID id) {
+        return lifecycle.reactivate(id, caller);
+    }
+}

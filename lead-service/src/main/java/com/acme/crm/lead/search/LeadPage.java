@@ -1,0 +1,9 @@
+package com.acme.crm.lead.search;
+
+import com.acme.crm.lead.api.LeadView;
+
+import java.util.List;
+
+/** One page of the lead list; {@code nextCursor} is null on the last page. */
+public record LeadPage(List<LeadView> items, String nextCursor) {
+}
