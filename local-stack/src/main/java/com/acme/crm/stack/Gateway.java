@@ -101,6 +101,8 @@ public final class Gateway implements AutoCloseable {
             HttpServerRequest incoming = context.request().proxiedRequest();
             String client = incoming.remoteAddress() == null ? "unknown" : incoming.remoteAddress().hostAddress();
             String forwardedFor = incoming.getHeader("X-Forwarded-For");
+            // keep the client's Host (otherwise the service sees localhost:8081 and its Location headers point past the gateway)
+            context.request().setAuthority(incoming.authority());
             var headers = context.request().headers();
             headers.set("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
             headers.set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts the whole system on one machine without Docker: PostgreSQL, Kafka, the three services and the gateway on
@@ -19,13 +20,16 @@ import java.util.concurrent.CountDownLatch;
  * <p>Flags: {@code --tokens-only} writes the JWT key pair and the demo tokens, then exits (for docker-compose);
  * {@code --help}.
  */
-public final class LocalStack {
+public final class LocalStack implements AutoCloseable {
 
     private final StackConfig config;
-    private final List<AutoCloseable> startedInOrder = new ArrayList<>();
-    private final List<ServiceProcess> services = new ArrayList<>();
-    private PostgresServer postgres;
-    private KafkaServer kafka;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    // created before they start, so a Ctrl-C in the middle of starting still finds (and stops) every process
+    private volatile PostgresServer postgres;
+    private volatile KafkaServer kafka;
+    private volatile List<ServiceProcess> services = List.of();
+    private volatile Gateway gateway;
+    private volatile List<DevTokens.IssuedToken> tokens = List.of();
 
     private LocalStack(StackConfig config) {
         this.config = config;
@@ -39,54 +43,103 @@ public final class LocalStack {
             return;
         }
         StackConfig config = StackConfig.fromEnvironment();
-        long startedAt = System.nanoTime();
-        DevTokens devTokens = new DevTokens(config.jwtDir(), config.tokensFile());
-        List<DevTokens.IssuedToken> tokens = devTokens.issue();
         if (flags.contains("--tokens-only")) {
+            DevTokens devTokens = new DevTokens(config.jwtDir(), config.tokensFile());
+            devTokens.issue();
             System.out.println("JWT public key: " + devTokens.publicKeyFile());
             System.out.println("Tokens written to " + config.tokensFile());
             return;
         }
 
+        long startedAt = System.nanoTime();
         LocalStack stack = new LocalStack(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
         try {
-            stack.start(devTokens);
-        } catch (RuntimeException | Error e) {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            System.err.println("Local stack failed to start: " + cause.getMessage());
+            stack.startAll();
+        } catch (Exception e) {
+            System.err.println("Local stack failed to start: " + e.getMessage());
             System.exit(1); // runs the shutdown hook, which stops what did start
         }
-        Duration readyAfter = Duration.ofNanos(System.nanoTime() - startedAt);
-        stack.printSummary(tokens, readyAfter);
+        stack.printSummary(Duration.ofNanos(System.nanoTime() - startedAt));
         new CountDownLatch(1).await(); // keep running until Ctrl-C
+    }
+
+    /**
+     * Starts a whole stack with the given folders and ports and returns once everything is ready; for the system
+     * tests, which run the real processes on free ports. Close it to stop everything.
+     */
+    public static LocalStack startWith(StackConfig config) throws Exception {
+        LocalStack stack = new LocalStack(config);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + config.gatewayPort();
+    }
+
+    /** The bearer token of a demo user (alice, bob, carol, dave). */
+    public String tokenOf(String user) {
+        return tokens.stream().filter(token -> token.user().name().equals(user)).findFirst()
+                .map(DevTokens.IssuedToken::token)
+                .orElseThrow(() -> new IllegalArgumentException("no demo user " + user));
+    }
+
+    /** One running service, e.g. to kill it in a fault test. */
+    public ServiceProcess service(String name) {
+        return services.stream().filter(service -> service.spec().name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    /** Stops everything that started, in reverse order; safe to call twice (shutdown hook and caller). */
+    @Override
+    public void close() {
+        if (stopped.compareAndSet(false, true)) {
+            stop();
+        }
+    }
+
+    private void startAll() throws Exception {
+        DevTokens devTokens = new DevTokens(config.jwtDir(), config.tokensFile());
+        tokens = devTokens.issue();
+        start(devTokens);
     }
 
     private void start(DevTokens devTokens) {
         checkPrerequisites();
-        // the two infrastructure servers are independent: start them side by side
-        CompletableFuture<PostgresServer> postgresStarted = CompletableFuture.supplyAsync(this::startPostgres);
-        CompletableFuture<KafkaServer> kafkaStarted = CompletableFuture.supplyAsync(this::startKafka);
-        postgres = register(postgresStarted.join());
-        kafka = register(kafkaStarted.join());
+        List<String> databases = ServiceDefinition.ALL.stream().map(ServiceDefinition::database).toList();
+        postgres = new PostgresServer(new PostgresServer.Settings(config.postgresDir(),
+                config.logsDir().resolve("postgres.log"), config.postgresPort(),
+                StackConfig.DB_USER, StackConfig.DB_PASSWORD, databases));
+        kafka = new KafkaServer(new KafkaServer.Settings(config.kafkaDir(), config.kafkaPort(), config.kafkaControllerPort()));
+        services = ServiceDefinition.ALL.stream().map(service -> serviceProcess(service, devTokens)).toList();
 
-        List<CompletableFuture<ServiceProcess>> starting = ServiceDefinition.ALL.stream()
-                .map(service -> CompletableFuture.supplyAsync(() -> startService(service, devTokens)))
-                .toList();
-        List<Throwable> failures = new ArrayList<>();
-        for (CompletableFuture<ServiceProcess> future : starting) {
-            try {
-                services.add(future.join());
-            } catch (CompletionException e) {
-                failures.add(e.getCause());
-            }
-        }
-        startedInOrder.addAll(services);
-        if (!failures.isEmpty()) {
-            failures.forEach(failure -> System.err.println(failure.getMessage()));
-            throw new IllegalStateException(failures.size() + " service(s) did not start; logs in " + config.logsDir());
-        }
-        register(startGateway());
+        // the two infrastructure servers are independent: start them side by side, then the services side by side
+        awaitAll(List.of(
+                CompletableFuture.runAsync(() -> startOrFail("PostgreSQL", postgres::start)),
+                CompletableFuture.runAsync(() -> startOrFail("Kafka", kafka::start))));
+        awaitAll(services.stream()
+                .map(service -> CompletableFuture.runAsync(() -> startOrFail(service.spec().name(), service::start)))
+                .toList());
+        gateway = new Gateway(config.gatewayPort(), Route.TABLE, upstreams());
+        startOrFail("the gateway on port " + config.gatewayPort(), gateway::start);
     }
 
     /** Fails before starting anything when a jar is missing or a port is taken (often: a stack already running). */
@@ -101,88 +154,71 @@ public final class LocalStack {
         ports.put("gateway", config.gatewayPort());
         ports.put("postgres", config.postgresPort());
         ports.put("kafka", config.kafkaPort());
-        ports.put("kafka controller", config.kafkaControllerPort());
+        ports.put("kafka-controller", config.kafkaControllerPort());
         ports.putAll(config.servicePorts());
         ports.forEach((name, port) -> {
             try (ServerSocket socket = new ServerSocket()) {
                 socket.setReuseAddress(true);
                 socket.bind(new InetSocketAddress("127.0.0.1", port));
             } catch (Exception e) {
-                throw new IllegalStateException("port " + port + " (" + name + ") is in use; is another stack running? "
-                        + "Override with -Dcrm.stack.port.<name>=...");
+                throw new IllegalStateException("port " + port + " (" + name + ") is in use: is another local stack "
+                        + "running (ps -ef | grep -e local-stack -e postgres)? Or choose another port with "
+                        + "-Dcrm.stack.port." + name + "=...");
             }
         });
     }
 
-    private PostgresServer startPostgres() {
-        try {
-            List<String> databases = ServiceDefinition.ALL.stream().map(ServiceDefinition::database).toList();
-            return new PostgresServer(new PostgresServer.Settings(config.postgresDir(),
-                    config.logsDir().resolve("postgres.log"), config.postgresPort(),
-                    StackConfig.DB_USER, StackConfig.DB_PASSWORD, databases)).start();
-        } catch (Exception e) {
-            throw new CompletionException(new IllegalStateException("PostgreSQL failed to start: " + e.getMessage(), e));
-        }
-    }
-
-    private KafkaServer startKafka() {
-        try {
-            return new KafkaServer(new KafkaServer.Settings(config.kafkaDir(), config.kafkaPort(),
-                    config.kafkaControllerPort())).start();
-        } catch (Exception e) {
-            throw new CompletionException(new IllegalStateException("Kafka failed to start: " + e.getMessage(), e));
-        }
-    }
-
-    private ServiceProcess startService(ServiceDefinition service, DevTokens devTokens) {
+    private ServiceProcess serviceProcess(ServiceDefinition service, DevTokens devTokens) {
         int port = config.portOf(service);
         ServiceEnvironment environment = new ServiceEnvironment(port, "localhost", config.postgresPort(),
                 service.database(), StackConfig.DB_USER, StackConfig.DB_PASSWORD, "localhost:" + config.kafkaPort(),
                 devTokens.publicKeyFile().toAbsolutePath().toString(), DevTokens.ISSUER);
-        ServiceProcess process = new ServiceProcess(new ServiceProcess.Spec(service.name(),
-                service.runnableJar(config.repositoryRoot()), port, environment.toMap(),
-                config.logsDir().resolve(service.name() + ".log")));
-        try {
-            return process.start();
-        } catch (Exception e) {
-            process.stop();
-            throw new CompletionException(e);
-        }
+        return new ServiceProcess(new ServiceProcess.Spec(service.name(), service.runnableJar(config.repositoryRoot()),
+                port, environment.toMap(), config.logsDir().resolve(service.name() + ".log")));
     }
 
-    private Gateway startGateway() {
+    private Map<String, Gateway.Upstream> upstreams() {
         Map<String, Gateway.Upstream> upstreams = new LinkedHashMap<>();
         ServiceDefinition.ALL.forEach(service ->
                 upstreams.put(service.name(), new Gateway.Upstream("localhost", config.portOf(service))));
+        return upstreams;
+    }
+
+    /** A start step that may throw anything; its failure names the part that failed. */
+    private interface StartStep {
+        Object start() throws Exception;
+    }
+
+    private static void startOrFail(String part, StartStep step) {
         try {
-            return new Gateway(config.gatewayPort(), Route.TABLE, upstreams).start();
+            step.start();
         } catch (Exception e) {
-            throw new IllegalStateException("the gateway failed to start on port " + config.gatewayPort() + ": " + e, e);
+            throw new IllegalStateException(part + " failed to start: " + e.getMessage(), e);
         }
     }
 
-    private <T extends AutoCloseable> T register(T started) {
-        synchronized (startedInOrder) {
-            startedInOrder.add(started);
+    /** Waits for every start, so all failures are reported together, then fails if any did. */
+    private void awaitAll(List<CompletableFuture<Void>> starts) {
+        List<String> failures = new ArrayList<>();
+        for (CompletableFuture<Void> start : starts) {
+            try {
+                start.join();
+            } catch (CompletionException e) {
+                failures.add(e.getCause().getMessage());
+            }
         }
-        return started;
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException(String.join(System.lineSeparator(), failures)
+                    + System.lineSeparator() + "(logs in " + config.logsDir() + " and " + config.kafkaDir() + ")");
+        }
     }
 
-    /** Reverse order of start: the gateway first, the services (in parallel, they are independent), Kafka, PostgreSQL. */
+    /** Reverse order of start: the gateway, the services (in parallel, they are independent), Kafka, PostgreSQL. */
     private void stop() {
-        System.out.println("\nStopping the local stack...");
-        List<AutoCloseable> toStop;
-        synchronized (startedInOrder) {
-            toStop = new ArrayList<>(startedInOrder);
-        }
-        // services may still be starting when Ctrl-C comes; stop those too
-        services.stream().filter(s -> !toStop.contains(s)).forEach(toStop::add);
-        List<AutoCloseable> serviceProcesses = toStop.stream().filter(c -> c instanceof ServiceProcess).toList();
-        List<AutoCloseable> others = new ArrayList<>(toStop);
-        others.removeAll(serviceProcesses);
-        others.stream().filter(c -> c instanceof Gateway).forEach(LocalStack::closeQuietly);
-        CompletableFuture.allOf(serviceProcesses.stream()
-                .map(service -> CompletableFuture.runAsync(() -> closeQuietly(service)))
+        System.out.println(System.lineSeparator() + "Stopping the local stack...");
+        closeQuietly(gateway);
+        CompletableFuture.allOf(services.stream()
+                .map(service -> CompletableFuture.runAsync(service::stop))
                 .toArray(CompletableFuture[]::new)).join();
         closeQuietly(kafka);
         closeQuietly(postgres);
@@ -200,7 +236,7 @@ public final class LocalStack {
         }
     }
 
-    private void printSummary(List<DevTokens.IssuedToken> tokens, Duration readyAfter) {
+    private void printSummary(Duration readyAfter) {
         String gateway = "http://localhost:" + config.gatewayPort();
         StringBuilder text = new StringBuilder("\n");
         text.append(String.format("Local stack ready in %.1f s%n%n", readyAfter.toMillis() / 1000.0));

@@ -82,11 +82,21 @@ class DeploymentConsistencyTest {
                 read.put(reference.group(1), reference.group(2) == null ? null : reference.group(2).substring(1));
             }
             Set<String> given = new TreeSet<>(environmentOf(service).keySet());
-            // QUARKUS_* variables also map onto Quarkus properties by name, so a ${...} reference is optional
-            Set<String> expectedReads = given.stream()
-                    .filter(name -> !name.startsWith("QUARKUS_") || read.containsKey(name))
+            // every variable compose sets must be read (a typo or a dead setting otherwise); QUARKUS_* variables also
+            // map onto Quarkus properties by name, so for them a ${...} reference is optional
+            Set<String> givenButUnread = given.stream()
+                    .filter(name -> !name.startsWith("QUARKUS_") && !read.containsKey(name))
                     .collect(Collectors.toCollection(TreeSet::new));
-            assertEquals(expectedReads, read.keySet(), service.name() + ": compose environment vs. ${...} in " + properties);
+            assertEquals(Set.of(), givenButUnread, service.name() + ": set in docker-compose.yml, never read by " + properties);
+            // every variable read without a default must be set; ${NAME:default} is an optional tuning knob
+            Set<String> requiredButNotGiven = read.entrySet().stream()
+                    .filter(entry -> entry.getValue() == null && !given.contains(entry.getKey()))
+                    .map(Map.Entry::getKey)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(Set.of(), requiredButNotGiven, service.name() + ": required by " + properties + ", not set in docker-compose.yml");
+            // and the contract's variables are all read, so the same environment configures the service everywhere
+            ServiceEnvironment.NAMES.stream().filter(name -> !name.startsWith("QUARKUS_")).forEach(name ->
+                    assertTrue(read.containsKey(name), service.name() + " reads ${" + name + "} in " + properties));
             if (read.containsKey("QUARKUS_HTTP_PORT")) {
                 assertEquals(Integer.toString(service.defaultPort()), read.get("QUARKUS_HTTP_PORT"), "default port");
             }

@@ -59,6 +59,7 @@ class GatewayTest {
         assertEquals("127.0.0.1", headers.getString("x-forwarded-for"));
         assertEquals("http", headers.getString("x-forwarded-proto"));
         assertEquals("localhost:" + gateway.port(), headers.getString("x-forwarded-host"));
+        assertEquals("localhost:" + gateway.port(), headers.getString("host"), "the service builds links to the gateway");
     }
 
     @Test
