@@ -3,13 +3,9 @@ package com.acme.crm.lead.api;
 import com.acme.crm.common.api.Problem;
 import com.acme.crm.common.api.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -36,21 +32,13 @@ public class LeadBodyReader {
             "modifiedAt", "modifiedBy", "closedAt", "qualification", "qualificationId", "qualificationInProgress",
             "accountId", "contactId", "opportunityId");
 
-    private final ObjectMapper strict;
+    private final ObjectMapper json;
     private final Validator validator;
 
     @Inject
     LeadBodyReader(ObjectMapper json, Validator validator) {
+        this.json = json; // strict about types, see StrictJson
         this.validator = validator;
-        // A private copy: lead input takes no "42" for a text, no 1 for a boolean and no ordinal for an enum.
-        this.strict = json.copy().enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
-        strict.coercionConfigFor(LogicalType.Textual)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        strict.coercionConfigFor(LogicalType.Boolean)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
     }
 
     public LeadFields forCreate(JsonNode body) {
@@ -63,7 +51,7 @@ public class LeadBodyReader {
     public LeadFields patched(LeadFields current, JsonNode patch) {
         ObjectNode changes = requireObject(patch);
         rejectSystemFields(changes);
-        ObjectNode merged = mergePatch(strict.valueToTree(current), changes);
+        ObjectNode merged = mergePatch(json.valueToTree(current), changes);
         LeadFields result = validated(merged);
         if (result.ownerId() == null) {
             throw ProblemException.badRequest("ownerId", "a lead always has an owner; it can be changed, not cleared");
@@ -73,8 +61,8 @@ public class LeadBodyReader {
 
     /** The names of the top-level fields whose values differ, for the history. */
     public List<String> changedFields(LeadFields before, LeadFields after) {
-        ObjectNode a = strict.valueToTree(before);
-        ObjectNode b = strict.valueToTree(after);
+        ObjectNode a = json.valueToTree(before);
+        ObjectNode b = json.valueToTree(after);
         List<String> changed = new ArrayList<>();
         a.fieldNames().forEachRemaining(name -> {
             if (!Objects.equals(a.get(name), b.get(name))) {
@@ -124,7 +112,7 @@ public class LeadBodyReader {
     private LeadFields validated(ObjectNode body) {
         LeadFields fields;
         try {
-            fields = strict.treeToValue(body, LeadFields.class);
+            fields = json.treeToValue(body, LeadFields.class);
         } catch (JsonProcessingException e) {
             throw LeadBodyReader.<RuntimeException>rethrow(e);
         }
@@ -138,6 +126,7 @@ public class LeadBodyReader {
     /**
      * Hands Jackson's own failure, with the field's path, to the shared problem mapper unchanged
      * (it maps {@code JsonMappingException} and its kinds); wrapping it would turn it into a 500.
+     * Call the reader inside a {@code Uni}: an intercepted bean method would wrap it on the way out.
      */
     @SuppressWarnings("unchecked")
     private static <E extends Throwable> E rethrow(Throwable failure) throws E {

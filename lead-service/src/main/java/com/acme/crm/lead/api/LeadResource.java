@@ -53,14 +53,11 @@ public class LeadResource {
             @RequestBody(content = @Content(schema = @Schema(implementation = LeadFields.class))) JsonNode body,
             @QueryParam("suppressDuplicateDetection") String suppressDuplicateDetection,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        LeadFields fields = bodies.forCreate(body);
         boolean suppress = QueryParams.flag("suppressDuplicateDetection", suppressDuplicateDetection);
-        if (idempotencyKey == null) {
-            return leads.create(fields, suppress, caller)
-                    .map(view -> Response.status(201).header(HttpHeaders.LOCATION, "/api/leads/" + view.id())
-                            .entity(view).build());
-        }
-        return idempotentCreation.create(idempotencyKey, fields, suppress, caller).map(LeadResource::replayable);
+        return Uni.createFrom().item(() -> bodies.forCreate(body)).chain(fields -> idempotencyKey == null
+                ? leads.create(fields, suppress, caller).map(view -> Response.status(201)
+                        .header(HttpHeaders.LOCATION, "/api/leads/" + view.id()).entity(view).build())
+                : idempotentCreation.create(idempotencyKey, fields, suppress, caller).map(LeadResource::replayable));
     }
 
     @GET
