@@ -14,7 +14,7 @@ create table opportunity (
     originating_lead_id      uuid,
     created_by_qualification uuid unique,
     -- the lead's notes, copied once at qualification with their authors and times
-    notes                    jsonb        not null default '[]',
+    notes                    text         not null default '[]',
     created_at               timestamptz  not null,
     modified_at              timestamptz  not null,
     version                  bigint       not null

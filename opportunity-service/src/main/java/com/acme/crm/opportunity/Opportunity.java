@@ -8,8 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -49,8 +47,7 @@ public class Opportunity extends PanacheEntityBase {
     /** The qualification attempt that made it: at most one per attempt (unique), and what an undo removes. */
     @Column(name = "created_by_qualification")
     public UUID createdByQualification;
-    /** JSON array of the copied lead notes. */
-    @JdbcTypeCode(SqlTypes.JSON)
+    /** JSON array of the copied lead notes (text: Hibernate Reactive's JSON mapping reads objects only). */
     public String notes;
     @Column(name = "created_at")
     public Instant createdAt;

@@ -4,6 +4,8 @@ import com.acme.crm.common.messaging.IncomingMessages.UnreadableMessageException
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -27,6 +29,8 @@ public class IdempotentConsumer {
     Inbox inbox;
 
     public Uni<Void> once(IncomingCloudEventMetadata<?> event, Supplier<Uni<Void>> work) {
+        // retries are resubscribed from a timer thread; Hibernate Reactive must run on the message's Vert.x context
+        Context context = Vertx.currentContext();
         return Panache.withTransaction(() -> inbox.firstDelivery(event.getId())
                         .chain(first -> {
                             if (!first) {
@@ -35,6 +39,8 @@ public class IdempotentConsumer {
                             }
                             return work.get();
                         }))
+                .runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()))
+                .onFailure().invoke(failure -> LOG.warnf("message %s (%s) failed: %s", event.getId(), event.getType(), failure))
                 .onFailure(failure -> !(failure instanceof UnreadableMessageException))
                 .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(3)).atMost(ATTEMPTS)
                 .onFailure().invoke(failure -> LOG.errorf(failure,

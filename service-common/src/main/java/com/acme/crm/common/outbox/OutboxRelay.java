@@ -82,6 +82,10 @@ public class OutboxRelay {
 
     void start(@Observes StartupEvent event, MeterRegistry metrics) {
         metrics.gauge("crm.outbox.backlog", backlog);
+    }
+
+    /** LISTEN from the first poll on: by then the Kafka channel is wired (at startup it may not be yet). */
+    private void listen() {
         PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl.replaceFirst("^vertx-reactive:", ""))
                 .setUser(databaseUser)
                 .setPassword(databasePassword);
@@ -97,8 +101,12 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${crm.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${crm.outbox.poll-interval:1s}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
+        if (subscriber == null) {
+            listen();
+        }
         wake();
     }
 
