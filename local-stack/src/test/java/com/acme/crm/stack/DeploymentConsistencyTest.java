@@ -2,7 +2,6 @@ package com.acme.crm.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,10 +24,9 @@ import org.yaml.snakeyaml.Yaml;
  */
 class DeploymentConsistencyTest {
 
-    private static final Path ROOT = repositoryRoot();
+    static final Path ROOT = repositoryRoot();
     private static final Pattern NGINX_LOCATION = Pattern.compile("location\\s+(/\\S*)\\s*\\{\\s*proxy_pass\\s+http://([\\w-]+)\\s*;");
     private static final Pattern NGINX_UPSTREAM = Pattern.compile("upstream\\s+([\\w-]+)\\s*\\{\\s*server\\s+([\\w-]+):(\\d+)");
-    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
 
     @Test
     void nginxServesExactlyTheGatewayRouteTable() throws IOException {
@@ -74,34 +72,13 @@ class DeploymentConsistencyTest {
     @Test
     void composeGivesEachServiceExactlyTheVariablesItsConfigurationReads() throws IOException {
         for (ServiceDefinition service : ServiceDefinition.ALL) {
-            Path properties = ROOT.resolve(service.name()).resolve("src/main/resources/application.properties");
-            assumeTrue(Files.exists(properties), properties + " not written yet");
-            Map<String, String> read = new java.util.TreeMap<>(); // name -> default value in ${NAME:default}
-            Matcher reference = ENV_REFERENCE.matcher(Files.readString(properties));
-            while (reference.find()) {
-                read.put(reference.group(1), reference.group(2) == null ? null : reference.group(2).substring(1));
+            ServiceVariables read = ServiceVariables.of(ROOT, service);
+            read.assertFits(environmentOf(service).keySet(), "docker-compose.yml");
+            if (read.reads("QUARKUS_HTTP_PORT")) {
+                assertEquals(Integer.toString(service.defaultPort()), read.defaultOf("QUARKUS_HTTP_PORT"), "default port");
             }
-            Set<String> given = new TreeSet<>(environmentOf(service).keySet());
-            // every variable compose sets must be read (a typo or a dead setting otherwise); QUARKUS_* variables also
-            // map onto Quarkus properties by name, so for them a ${...} reference is optional
-            Set<String> givenButUnread = given.stream()
-                    .filter(name -> !name.startsWith("QUARKUS_") && !read.containsKey(name))
-                    .collect(Collectors.toCollection(TreeSet::new));
-            assertEquals(Set.of(), givenButUnread, service.name() + ": set in docker-compose.yml, never read by " + properties);
-            // every variable read without a default must be set; ${NAME:default} is an optional tuning knob
-            Set<String> requiredButNotGiven = read.entrySet().stream()
-                    .filter(entry -> entry.getValue() == null && !given.contains(entry.getKey()))
-                    .map(Map.Entry::getKey)
-                    .collect(Collectors.toCollection(TreeSet::new));
-            assertEquals(Set.of(), requiredButNotGiven, service.name() + ": required by " + properties + ", not set in docker-compose.yml");
-            // and the contract's variables are all read, so the same environment configures the service everywhere
-            ServiceEnvironment.NAMES.stream().filter(name -> !name.startsWith("QUARKUS_")).forEach(name ->
-                    assertTrue(read.containsKey(name), service.name() + " reads ${" + name + "} in " + properties));
-            if (read.containsKey("QUARKUS_HTTP_PORT")) {
-                assertEquals(Integer.toString(service.defaultPort()), read.get("QUARKUS_HTTP_PORT"), "default port");
-            }
-            if (read.get("DB_NAME") != null) {
-                assertEquals(service.database(), read.get("DB_NAME"), service.name() + " default database");
+            if (read.defaultOf("DB_NAME") != null) {
+                assertEquals(service.database(), read.defaultOf("DB_NAME"), service.name() + " default database");
             }
         }
     }
