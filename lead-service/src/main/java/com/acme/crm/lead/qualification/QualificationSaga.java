@@ -22,6 +22,7 @@ import com.acme.crm.lead.events.LeadEvents;
 import com.acme.crm.lead.history.HistoryAction;
 import com.acme.crm.lead.history.LeadHistory;
 import com.acme.crm.lead.notes.LeadNote;
+import com.acme.crm.lead.qualification.bulk.BulkJobs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,6 +66,9 @@ public class QualificationSaga {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    BulkJobs jobs;
 
     public Uni<Void> on(QualificationReply reply) {
         return Qualification.<Qualification>findById(reply.qualificationId(), LockModeType.PESSIMISTIC_WRITE)
@@ -125,8 +129,7 @@ public class QualificationSaga {
         q.status = QualificationStatus.DUPLICATES_FOUND;
         q.duplicates = toJson(Map.of("accounts", found.accounts(), "contacts", found.contacts()));
         q.finishedAt = Instant.now();
-        count(q);
-        return Lead.<Lead>findById(q.leadId).chain(lead -> {
+        return finished(q).chain(() -> Lead.<Lead>findById(q.leadId)).chain(lead -> {
             lead.qualificationInProgress = false;
             return history.record(lead, q.requestedBy, HistoryAction.DUPLICATES_FOUND, lead.state, lead.state,
                     found.accounts().size() + " account(s), " + found.contacts().size() + " contact(s) match");
@@ -136,8 +139,7 @@ public class QualificationSaga {
     private Uni<Void> complete(Qualification q) {
         q.status = QualificationStatus.COMPLETED;
         q.finishedAt = Instant.now();
-        count(q);
-        return Lead.<Lead>findById(q.leadId).chain(lead -> {
+        return finished(q).chain(() -> Lead.<Lead>findById(q.leadId)).chain(lead -> {
             LeadState from = lead.state;
             lead.state = LeadState.QUALIFIED;
             lead.statusReason = StatusReason.QUALIFIED;
@@ -158,8 +160,7 @@ public class QualificationSaga {
         q.status = QualificationStatus.FAILED;
         q.failureReason = reason.length() > 500 ? reason.substring(0, 500) : reason;
         q.finishedAt = Instant.now();
-        count(q);
-        Uni<Void> undo = Uni.createFrom().voidItem();
+        Uni<Void> undo = finished(q);
         if (undoAccount) {
             undo = undo.chain(() -> undoAccountAndContact(q));
         }
@@ -201,10 +202,12 @@ public class QualificationSaga {
                 new UndoOpportunity(q.id, q.leadId));
     }
 
-    private void count(Qualification q) {
+    /** Every attempt's end: counted, timed, and reported to its bulk job if it has one. */
+    private Uni<Void> finished(Qualification q) {
         metrics.counter("crm.qualification.finished", "status", q.status.name()).increment();
         metrics.timer("crm.qualification.duration", "status", q.status.name())
                 .record(Duration.between(q.startedAt, q.finishedAt));
+        return jobs.attemptFinished(q);
     }
 
     private String toJson(Object value) {

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Where a qualification starts: checks the lead and the request, records the attempt, marks the
@@ -56,18 +57,29 @@ public class QualificationStarter {
     public record Start(UUID leadId, QualifyRequest request, DuplicatePolicy duplicatePolicy, String idempotencyKey) {
     }
 
+    /** A caller's request: they must be allowed to see the lead (404 otherwise, existence is not leaked). */
     @WithTransaction
     public Uni<QualificationView> start(Start start, SecurityIdentity caller) {
+        return startLocked(start, LeadAccess.userId(caller), lead -> access.canSee(lead, caller));
+    }
+
+    /** One lead of a bulk job, acting as the job's requester (visibility was checked when the job was made). */
+    @WithTransaction
+    public Uni<QualificationView> startForJob(Start start, String requester) {
+        return startLocked(start, requester, lead -> true);
+    }
+
+    private Uni<QualificationView> startLocked(Start start, String actor, Predicate<Lead> visible) {
         return Lead.<Lead>findById(start.leadId(), LockModeType.PESSIMISTIC_WRITE)
                 .map(lead -> {
-                    if (lead == null || !access.canSee(lead, caller)) {
+                    if (lead == null || !visible.test(lead)) {
                         throw ProblemException.notFound("lead", start.leadId());
                     }
                     return lead;
                 })
                 .chain(lead -> repeatOf(start).chain(previous -> previous != null
                         ? Uni.createFrom().item(QualificationView.of(previous))
-                        : begin(lead, start, LeadAccess.userId(caller))));
+                        : begin(lead, start, actor)));
     }
 
     private Uni<Qualification> repeatOf(Start start) {

@@ -21,6 +21,10 @@ import jakarta.ws.rs.core.Response;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.net.URI;
 import java.time.Duration;
@@ -31,6 +35,7 @@ import java.util.regex.Pattern;
 
 /** {@code POST /api/leads/{id}/qualify} and {@code GET /api/leads/{id}/qualification} (SPEC §5). */
 @Path("/api/leads/{id}")
+@Tag(name = "Qualification")
 @RolesAllowed({"salesperson", "sales-manager", "admin"})
 public class QualificationResource {
 
@@ -49,6 +54,9 @@ public class QualificationResource {
 
     @POST
     @Path("/qualify")
+    @APIResponse(responseCode = "202", description = "Started (or, with the same Idempotency-Key, the attempt already started); Location names the qualification", content = @Content(schema = @Schema(implementation = QualificationView.class)))
+    @APIResponse(responseCode = "200", description = "With Prefer: wait=N, the attempt reached a final status in time", content = @Content(schema = @Schema(implementation = QualificationView.class)))
+    @APIResponse(responseCode = "409", description = "The lead is not open, or a qualification is already in progress")
     public Uni<Response> qualify(@PathParam("id") UUID leadId, @Valid QualifyRequest request,
                                  @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
                                  @HeaderParam("Prefer") String prefer) {

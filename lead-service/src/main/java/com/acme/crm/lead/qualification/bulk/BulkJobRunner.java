@@ -1,0 +1,130 @@
+package com.acme.crm.lead.qualification.bulk;
+
+import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.contracts.qualification.DuplicatePolicy;
+import com.acme.crm.lead.qualification.QualificationStarter;
+import com.acme.crm.lead.qualification.QualificationStarter.Start;
+import com.acme.crm.lead.qualification.api.QualificationView;
+import com.acme.crm.lead.qualification.api.QualifyRequest;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Starts the attempts of bulk jobs, a window at a time: at most {@code crm.bulk.window} job
+ * attempts run at once across all jobs and replicas, so a job of 10,000 leads puts at most
+ * that many commands ahead of a single qualification in the other services' queues.
+ *
+ * <p>Crash-safe: a lead is first claimed (STARTING), then its attempt starts with the
+ * idempotency key {@code job:<jobId>}, then the row is marked IN_PROGRESS. A claim left by a
+ * crash is released after a minute and the restart finds the same attempt by its key.
+ */
+@ApplicationScoped
+public class BulkJobRunner {
+
+    private static final Logger LOG = Logger.getLogger(BulkJobRunner.class);
+
+    @Inject
+    QualificationStarter starter;
+
+    @ConfigProperty(name = "crm.bulk.window", defaultValue = "50")
+    int window;
+
+    /** One claimed lead of a job, with what its attempt needs. */
+    record Claim(UUID jobId, UUID leadId, String requestedBy, String currency, DuplicatePolicy policy) {
+    }
+
+    @Scheduled(every = "${crm.bulk.tick:300ms}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> tick() {
+        return Panache.withTransaction(this::claim)
+                .chain(this::startAll)
+                .chain(() -> Panache.withTransaction(this::finishJobs))
+                .onFailure().invoke(failure -> LOG.warnf("bulk job runner: %s", failure.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private Uni<List<Claim>> claim() {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                                update qualify_job_lead set status = 'PENDING', claimed_at = null
+                                where status = 'STARTING' and claimed_at < now() - interval '1 minute'""")
+                        .executeUpdate()
+                        .chain(() -> session.createNativeQuery("""
+                                        with running as (
+                                          select count(*) as n from qualify_job_lead l join qualify_job j on j.id = l.job_id
+                                          where j.finished_at is null and l.status in ('STARTING', 'IN_PROGRESS')),
+                                        next as (
+                                          select l.job_id, l.lead_id from qualify_job_lead l join qualify_job j on j.id = l.job_id
+                                          where j.finished_at is null and l.status = 'PENDING'
+                                          order by j.created_at, l.position
+                                          limit greatest(0, :window - (select n from running))
+                                          for update of l skip locked)
+                                        update qualify_job_lead l set status = 'STARTING', claimed_at = now()
+                                        from next, qualify_job j
+                                        where l.job_id = next.job_id and l.lead_id = next.lead_id and j.id = l.job_id
+                                        returning l.job_id, l.lead_id, j.requested_by, j.opportunity_currency, j.duplicate_policy""",
+                                Object[].class)
+                        .setParameter("window", window)
+                        .getResultList()))
+                .map(rows -> rows.stream().map(r -> new Claim((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
+                        DuplicatePolicy.valueOf((String) r[4]))).toList());
+    }
+
+    private Uni<Void> startAll(List<Claim> claims) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Claim claim : claims) {
+            chain = chain.chain(() -> startOne(claim));
+        }
+        return chain;
+    }
+
+    private Uni<Void> startOne(Claim claim) {
+        QualifyRequest request = new QualifyRequest(null, null, null, null, null, claim.currency(), null);
+        // one transaction: the saga can report the attempt's end only to a row that already names it
+        return Panache.withTransaction(() -> starter
+                        .startForJob(new Start(claim.leadId(), request, claim.policy(), "job:" + claim.jobId()), claim.requestedBy())
+                        .chain(attempt -> record(claim, attempt)))
+                .onFailure(ProblemException.class).recoverWithUni(problem ->
+                        recordRefusal(claim, ((ProblemException) problem).problem().detail()));
+    }
+
+    private Uni<Void> record(Claim claim, QualificationView attempt) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                                update qualify_job_lead set status = :status, qualification_id = :attempt, detail = :detail
+                                where job_id = :job and lead_id = :lead""")
+                        .setParameter("status", attempt.status().name())
+                        .setParameter("attempt", attempt.id())
+                        .setParameter("detail", attempt.failureReason())
+                        .setParameter("job", claim.jobId())
+                        .setParameter("lead", claim.leadId())
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** The lead could not be qualified at all (closed, already being qualified, deleted). */
+    private Uni<Void> recordRefusal(Claim claim, String reason) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                                update qualify_job_lead set status = 'FAILED', detail = :detail
+                                where job_id = :job and lead_id = :lead""")
+                        .setParameter("detail", reason.length() > 500 ? reason.substring(0, 500) : reason)
+                        .setParameter("job", claim.jobId())
+                        .setParameter("lead", claim.leadId())
+                        .executeUpdate()))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> finishJobs() {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        update qualify_job j set finished_at = now()
+                        where finished_at is null and not exists (
+                          select 1 from qualify_job_lead l
+                          where l.job_id = j.id and l.status in ('PENDING', 'STARTING', 'IN_PROGRESS'))""")
+                .executeUpdate()).replaceWithVoid();
+    }
+}
