@@ -17,18 +17,21 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The environment variables a service's application.properties reads, {@code ${NAME}} (required) or
- * {@code ${NAME:default}} (an optional knob), and the check every deployment of the service must pass.
+ * The environment variables a service's configuration reads, {@code ${NAME}} (required) or {@code ${NAME:default}} (an
+ * optional knob): its application.properties and the defaults every service shares from service-common; and the check
+ * every deployment of the service must pass.
  */
 record ServiceVariables(ServiceDefinition service, Path properties, Map<String, String> defaults) {
 
+    private static final String SHARED = "service-common/src/main/resources/META-INF/microprofile-config.properties";
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
 
     static ServiceVariables of(Path repositoryRoot, ServiceDefinition service) throws IOException {
         Path properties = repositoryRoot.resolve(service.name()).resolve("src/main/resources/application.properties");
         assumeTrue(Files.exists(properties), properties + " not written yet");
         Map<String, String> read = new TreeMap<>(); // name -> default value, null when required
-        Matcher reference = ENV_REFERENCE.matcher(Files.readString(properties));
+        Matcher reference = ENV_REFERENCE.matcher(Files.readString(repositoryRoot.resolve(SHARED)) + "\n"
+                + Files.readString(properties)); // the service's own settings last: they override the shared ones
         while (reference.find()) {
             read.put(reference.group(1), reference.group(2) == null ? null : reference.group(2).substring(1));
         }
@@ -50,7 +53,8 @@ record ServiceVariables(ServiceDefinition service, Path properties, Map<String, 
         Set<String> givenButUnread = given.stream()
                 .filter(name -> !name.startsWith("QUARKUS_") && !reads(name))
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(Set.of(), givenButUnread, service.name() + ": set in " + where + ", never read by " + properties);
+        assertEquals(Set.of(), givenButUnread, service.name() + ": set in " + where + ", never read by " + properties
+                + " nor " + SHARED);
         // every variable read without a default must be set; ${NAME:default} is an optional tuning knob
         Set<String> requiredButNotGiven = defaults.entrySet().stream()
                 .filter(entry -> entry.getValue() == null && !given.contains(entry.getKey()))

@@ -47,6 +47,7 @@ class NginxGatewaySystemTest {
 
     @BeforeAll
     static void start() throws Exception {
+        NginxGateway.binary(); // no nginx: fail (CI) or skip before starting the stack
         stack = RunningStack.get();
         nginx = NginxGateway.start(CONF, freePort(), servicePorts());
     }
