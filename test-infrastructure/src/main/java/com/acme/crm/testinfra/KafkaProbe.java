@@ -28,6 +28,11 @@ public final class KafkaProbe {
 
     /** Sends {@code json} as a CloudEvent of {@code type} with the given {@code ce_id}; returns that id. */
     public static String send(String topic, String key, String type, String ceId, String json) {
+        return send(topic, key, type, ceId, json, Map.of());
+    }
+
+    /** As {@link #send(String, String, String, String, String)}, with more headers (e.g. a {@code traceparent}). */
+    public static String send(String topic, String key, String type, String ceId, String json, Map<String, String> headers) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all"),
                 new StringSerializer(), new StringSerializer())) {
@@ -38,6 +43,7 @@ public final class KafkaProbe {
                     .add("ce_type", bytes(type))
                     .add("ce_source", bytes("/test"))
                     .add("content-type", bytes("application/json"));
+            headers.forEach((name, value) -> record.headers().add(name, bytes(value)));
             producer.send(record).get();
             return ceId;
         } catch (Exception e) {

@@ -20,12 +20,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.UUID;
 
 /** Accounts over HTTP (SPEC §4). Everyone reads; managers and admins write. */
 @Path("/api/accounts")
+@Tag(name = "Accounts")
 @RolesAllowed({"salesperson", "sales-manager", "admin"})
 public class AccountResource {
 
@@ -51,6 +58,9 @@ public class AccountResource {
 
     @POST
     @RolesAllowed({"sales-manager", "admin"})
+    @APIResponse(responseCode = "201", description = "Created; Location names the new account",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = AccountView.class)))
     public Uni<Response> create(@Valid @ConvertGroup(from = Default.class, to = AccountInput.OnCreate.class)
                                 @NotNull AccountInput input) {
         return accounts.create(input, caller.getPrincipal().getName())

@@ -1,6 +1,7 @@
 package com.acme.crm.common.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Map;
  * duplicate matches of a 409).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@Schema(name = "Problem", description = "RFC 9457 problem details: the body of every error answer (application/problem+json)")
 public record Problem(
         String type,
         String title,

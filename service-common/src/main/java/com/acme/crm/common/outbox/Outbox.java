@@ -30,6 +30,7 @@ public class Outbox {
         message.type = type;
         message.payload = toJson(data);
         message.createdAt = Instant.now();
+        message.traceparent = TraceParent.current();
         return message.persist().replaceWithVoid();
     }
 

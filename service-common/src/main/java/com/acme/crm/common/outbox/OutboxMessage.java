@@ -40,4 +40,8 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
+
+    /** The W3C traceparent of the work that wrote it, null when tracing is off (see {@link TraceParent}). */
+    @Column(updatable = false)
+    public String traceparent;
 }

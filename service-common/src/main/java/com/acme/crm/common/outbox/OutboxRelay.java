@@ -5,6 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -151,7 +152,7 @@ public class OutboxRelay {
 
     private Uni<Integer> sendOldest(SqlConnection connection) {
         return connection.preparedQuery("""
-                        select id, message_id, topic, message_key, type, payload, created_at
+                        select id, message_id, topic, message_key, type, payload, created_at, traceparent
                         from outbox_message order by id limit $1""")
                 .execute(Tuple.of(batchSize))
                 .chain(rows -> {
@@ -194,6 +195,11 @@ public class OutboxRelay {
                         .withDataContentType("application/json")
                         .withTimestamp(row.getOffsetDateTime("created_at").toZonedDateTime())
                         .build());
+        String traceparent = row.getString("traceparent");
+        if (traceparent != null) {
+            // the connector's producer span becomes a child of the writer's span and goes out as the traceparent header
+            message = message.addMetadata(TracingMetadata.withCurrent(TraceParent.restore(traceparent)));
+        }
         return kafka.sendMessage(message);
     }
 
