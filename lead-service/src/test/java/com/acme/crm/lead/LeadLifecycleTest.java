@@ -1,6 +1,5 @@
 package com.acme.crm.lead;
 
-import com.acme.crm.lead.support.Api;
 import com.acme.crm.lead.support.Db;
 import com.acme.crm.testinfra.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;

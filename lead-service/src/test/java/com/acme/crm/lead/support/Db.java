@@ -22,10 +22,16 @@ public final class Db {
                 config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
     }
 
+    /** The single number {@code sql} selects. */
     public static long count(String sql) {
+        return Long.parseLong(text(sql));
+    }
+
+    /** The single value {@code sql} selects, as text. */
+    public static String text(String sql) {
         try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
-            return rs.getLong(1);
+            return rs.getString(1);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
