@@ -17,12 +17,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.UUID;
 
 /** A lead's notes and its history (SPEC §4). */
 @Path("/api/leads/{id}")
+@Tag(name = "Leads")
 @RolesAllowed({Roles.SALESPERSON, Roles.SALES_MANAGER, Roles.ADMIN})
 public class LeadActivityResource {
 
@@ -35,6 +40,7 @@ public class LeadActivityResource {
 
     @POST
     @Path("/notes")
+    @APIResponse(responseCode = "201", description = "The note was added", content = @Content(schema = @Schema(implementation = NoteView.class)))
     public Uni<Response> addNote(@PathParam("id") UUID id, @Valid @NotNull NoteRequest note) {
         return notes.add(id, note.text(), caller).map(view -> Response.status(201)
                 .header(HttpHeaders.LOCATION, "/api/leads/" + id + "/notes").entity(view).build());

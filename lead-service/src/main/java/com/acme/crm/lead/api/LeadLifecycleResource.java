@@ -11,11 +11,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
 /** Disqualify and reactivate (SPEC §4). Qualify has its own resource in the qualification package. */
 @Path("/api/leads/{id}")
+@Tag(name = "Leads")
 @RolesAllowed({Roles.SALESPERSON, Roles.SALES_MANAGER, Roles.ADMIN})
 public class LeadLifecycleResource {
 
@@ -26,12 +29,14 @@ public class LeadLifecycleResource {
 
     @POST
     @Path("/disqualify")
+    @APIResponse(responseCode = "409", description = "The lead is not open, is being qualified, or has an opportunity")
     public Uni<LeadView> disqualify(@PathParam("id") UUID id, @Valid @NotNull DisqualifyRequest request) {
         return lifecycle.disqualify(id, request, caller);
     }
 
     @POST
     @Path("/reactivate")
+    @APIResponse(responseCode = "409", description = "The lead is already open")
     public Uni<ReactivatedLead> reactivate(@PathParam("id") UUID id) {
         return lifecycle.reactivate(id, caller);
     }

@@ -27,11 +27,14 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
 /** Leads over HTTP (SPEC §4): translates only; the services own the transactions. */
 @Path("/api/leads")
+@Tag(name = "Leads")
 @RolesAllowed({Roles.SALESPERSON, Roles.SALES_MANAGER, Roles.ADMIN})
 public class LeadResource {
 
@@ -49,6 +52,8 @@ public class LeadResource {
     SecurityIdentity caller;
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created; Location names the new lead", content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "409", description = "An open lead has the same email (the matches are in extensions.duplicates); repeat with suppressDuplicateDetection=true to create it anyway")
     public Uni<Response> create(
             @RequestBody(content = @Content(schema = @Schema(implementation = LeadFields.class))) JsonNode body,
             @QueryParam("suppressDuplicateDetection") String suppressDuplicateDetection,
@@ -71,6 +76,7 @@ public class LeadResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The lead; ETag carries its version for If-Match", content = @Content(schema = @Schema(implementation = LeadView.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return leads.get(id, caller).map(LeadResource::withEtag);
     }
@@ -78,6 +84,9 @@ public class LeadResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @APIResponse(responseCode = "200", description = "The changed lead, with its new ETag", content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "409", description = "The lead is closed, being qualified, or was changed at the same time")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version of the lead")
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @RequestBody(content = @Content(mediaType = MERGE_PATCH,
                                         schema = @Schema(implementation = LeadFields.class))) JsonNode patch) {
@@ -86,6 +95,7 @@ public class LeadResource {
 
     @DELETE
     @Path("/{id}")
+    @APIResponse(responseCode = "204", description = "Deleted, with its notes")
     public Uni<Response> delete(@PathParam("id") UUID id) {
         return leads.delete(id, caller).map(ignored -> Response.noContent().build());
     }

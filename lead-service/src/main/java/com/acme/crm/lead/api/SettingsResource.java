@@ -13,9 +13,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The qualification settings (SPEC §5): everyone reads them, only an admin changes them. */
 @Path("/api/settings/lead-qualification")
+@Tag(name = "Settings")
 public class SettingsResource {
 
     @Inject
