@@ -12,11 +12,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
 /** Opportunities over HTTP (SPEC §4): read-only here; qualification creates them. */
 @Path("/api/opportunities")
+@Tag(name = "Opportunities")
 @RolesAllowed({"salesperson", "sales-manager", "admin"})
 public class OpportunityResource {
 
