@@ -96,6 +96,11 @@ public final class LocalStack implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }
 
+    /** The broker process, e.g. to kill and restart it in a fault test. */
+    public KafkaServer kafka() {
+        return kafka;
+    }
+
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }

@@ -1,0 +1,167 @@
+package com.acme.crm.system;
+
+import com.acme.crm.stack.LocalStack;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * SPEC §5's invariants under crashes: during a bulk job of 1,000 leads, kill -9 account-service,
+ * then opportunity-service, then lead-service, then the Kafka broker, each restarted after a few
+ * seconds. Afterwards the counts must be exact: one account, contact and opportunity per
+ * qualified lead, none for a lead that is not qualified, none left IN_PROGRESS.
+ */
+class FaultToleranceSystemTest {
+
+    private static final int LEADS = 1_000;
+    private static final Duration DOWN = Duration.ofSeconds(3);
+
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = RunningStack.get();
+        RestAssured.baseURI = stack.gatewayUrl();
+    }
+
+    @Test
+    void aBulkJobSurvivesKillingEveryServiceAndTheBrokerWithExactCounts() throws Exception {
+        String batch = "fault-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> leads = createLeads(batch);
+        Instant started = Instant.now();
+        String location = as("carol").body(Map.of("leadIds", leads, "opportunityCurrency", "EUR"))
+                .post("/api/leads/qualify-jobs").then().statusCode(202).extract().header("Location");
+        String job = location.substring(location.indexOf("/api/"));
+
+        List<String> kills = new ArrayList<>();
+        for (String service : List.of("account-service", "opportunity-service", "lead-service")) {
+            awaitProgress(job, kills.size() + 1);
+            kills.add(service + " at " + completed(job) + " completed");
+            stack.service(service).kill();
+            Thread.sleep(DOWN.toMillis());
+            stack.service(service).start();
+        }
+        awaitProgress(job, 4);
+        kills.add("kafka at " + completed(job) + " completed");
+        stack.kafka().process().destroyForcibly().waitFor();
+        Thread.sleep(DOWN.toMillis());
+        stack.kafka().start();
+
+        await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() ->
+                "FINISHED".equals(as("carol").get(job + "?results=false").then().statusCode(200).extract().path("status")));
+        Duration took = Duration.between(started, Instant.now());
+        Map<String, Object> counts = as("carol").get(job + "?results=false").then().extract().jsonPath().getMap("");
+
+        Counts c = countRecords(leads);
+        System.out.printf("fault test: %d leads, kills %s, job took %d s, job counts %s, qualified %d, "
+                        + "accounts %d, contacts %d, opportunities %d, records of unqualified leads %d, in progress %d%n",
+                LEADS, kills, took.toSeconds(), counts, c.qualified, c.accounts, c.contacts, c.opportunities,
+                c.orphans, c.inProgress);
+
+        assertEquals(0, c.inProgress, "attempts left IN_PROGRESS");
+        assertEquals(c.qualified, c.accounts, "one account per qualified lead");
+        assertEquals(c.qualified, c.contacts, "one contact per qualified lead");
+        assertEquals(c.qualified, c.opportunities, "one opportunity per qualified lead");
+        assertEquals(0, c.orphans, "records of leads that are not qualified");
+        assertEquals(0, c.mismatched, "records the lead does not point at");
+        assertEquals(LEADS, ((Number) counts.get("completed")).intValue() + ((Number) counts.get("failed")).intValue());
+        assertEquals(LEADS, c.qualified, "every lead qualified despite the crashes");
+    }
+
+    private static List<String> createLeads(String batch) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<String>> calls = new ArrayList<>();
+        for (int i = 0; i < LEADS; i++) {
+            int n = i;
+            calls.add(() -> as("carol").body(Map.of("topic", "Fault " + n, "lastName", "Crash",
+                            "companyName", batch + " company " + n, "email", batch + "-" + n + "@fault.example",
+                            "budgetAmount", 10 + n, "currency", "EUR"))
+                    .post("/api/leads?suppressDuplicateDetection=true").then().statusCode(201).extract().path("id"));
+        }
+        List<String> ids = new ArrayList<>();
+        for (Future<String> id : pool.invokeAll(calls)) {
+            ids.add(id.get());
+        }
+        pool.shutdown();
+        return ids;
+    }
+
+    private static void awaitProgress(String job, int step) {
+        int target = step * LEADS / 6;
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> completed(job) >= target);
+    }
+
+    private static int completed(String job) {
+        return as("carol").get(job + "?results=false").then().statusCode(200).extract().path("completed");
+    }
+
+    /** What the three databases hold for these leads, read directly (the services' APIs page). */
+    private record Counts(int qualified, int inProgress, int accounts, int contacts, int opportunities, int orphans,
+                          int mismatched) {
+    }
+
+    private static Counts countRecords(List<String> leads) throws Exception {
+        String ids = leads.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
+        int qualified = count("lead", "select count(*) from lead where state = 'QUALIFIED' and id in (" + ids + ")");
+        int inProgress = count("lead", "select count(*) from qualification where status = 'IN_PROGRESS' and lead_id in (" + ids + ")");
+        String qualifiedAccounts = list("lead", "select account_id from lead where state = 'QUALIFIED' and id in (" + ids + ")");
+        String qualifiedContacts = list("lead", "select contact_id from lead where state = 'QUALIFIED' and id in (" + ids + ")");
+        String qualifiedOpportunities = list("lead", "select opportunity_id from lead where state = 'QUALIFIED' and id in (" + ids + ")");
+        String qualifiedLeads = list("lead", "select id from lead where state = 'QUALIFIED' and id in (" + ids + ")");
+        int accounts = count("account", "select count(*) from account where originating_lead_id in (" + ids + ")");
+        int contacts = count("account", "select count(*) from contact where originating_lead_id in (" + ids + ")");
+        int opportunities = count("opportunity", "select count(*) from opportunity where originating_lead_id in (" + ids + ")");
+        int orphans = count("account", "select count(*) from account where originating_lead_id in (" + ids + ") and originating_lead_id not in (" + qualifiedLeads + ")")
+                + count("account", "select count(*) from contact where originating_lead_id in (" + ids + ") and originating_lead_id not in (" + qualifiedLeads + ")")
+                + count("opportunity", "select count(*) from opportunity where originating_lead_id in (" + ids + ") and originating_lead_id not in (" + qualifiedLeads + ")");
+        int mismatched = count("account", "select count(*) from account where originating_lead_id in (" + ids + ") and id not in (" + qualifiedAccounts + ")")
+                + count("account", "select count(*) from contact where originating_lead_id in (" + ids + ") and id not in (" + qualifiedContacts + ")")
+                + count("opportunity", "select count(*) from opportunity where originating_lead_id in (" + ids + ") and id not in (" + qualifiedOpportunities + ")");
+        return new Counts(qualified, inProgress, accounts, contacts, opportunities, orphans, mismatched);
+    }
+
+    private static int count(String database, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(database), "crm", "crm");
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** A SQL list literal of the ids a query returns ({@code 'x','y'}; a never-matching one when empty). */
+    private static String list(String database, String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(database), "crm", "crm");
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add("'" + rs.getString(1) + "'");
+            }
+        }
+        return values.isEmpty() ? "'00000000-0000-0000-0000-000000000000'" : String.join(",", values);
+    }
+
+    private static RequestSpecification as(String user) {
+        return RestAssured.given().auth().oauth2(stack.tokenOf(user)).contentType(ContentType.JSON);
+    }
+}
