@@ -28,4 +28,4 @@ if [[ "$rebuild" == true ]]; then
   ./mvnw -q install -DskipTests
 fi
 
-exec java -jar local-stack/target/local-stack.jar ${args[@]+"${args[@]}"}
+exec java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" com.acme.crm.stack.LocalStack ${args[@]+"${args[@]}"}

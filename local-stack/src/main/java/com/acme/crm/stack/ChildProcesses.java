@@ -20,9 +20,9 @@ final class ChildProcesses {
     }
 
     /**
-     * The classpath of this JVM, usable by a child JVM. Started as {@code java -jar local-stack.jar} the JVM's class path
-     * is the jar alone (its manifest lists {@code lib/}), so the child gets the jar plus {@code lib/*}; started from Maven
-     * or an IDE the class path already lists every jar.
+     * The classpath of this JVM, usable by a child JVM: start.sh passes the jar and {@code lib/*} (which the
+     * launcher expands), Maven and IDEs list every jar. A lone jar (started with {@code java -jar}) gets its
+     * {@code lib/} folder added.
      */
     static String classpath() {
         String classpath = System.getProperty("java.class.path");

@@ -268,8 +268,8 @@ public final class LocalStack implements AutoCloseable {
 
     private static void printUsage() {
         System.out.println("""
-                Usage: java -jar local-stack/target/local-stack.jar [--tokens-only] [--help]
-                  (from the repository root; local-stack/start.sh builds what is missing first)
+                Usage: local-stack/start.sh [--rebuild] [--tokens-only] [--help]
+                  (from the repository root; it builds what is missing first)
 
                   --tokens-only   write the JWT key pair (.local-stack/jwt/) and demo tokens (.local-stack/tokens.env), exit
                 Overrides (system property or environment variable):
