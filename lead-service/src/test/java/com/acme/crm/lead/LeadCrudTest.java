@@ -188,6 +188,14 @@ class LeadCrudTest {
     }
 
     @Test
+    void openApiDescribesTheLeadEndpointsWithTheirBodies() {
+        io.restassured.RestAssured.given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/leads'.post.requestBody.content.'application/json'.schema.$ref", endsWith("LeadFields"))
+                .body("paths.'/api/leads/{id}'.patch", notNullValue())
+                .body("paths.'/api/settings/lead-qualification'.put", notNullValue());
+    }
+
+    @Test
     void unknownLeadIs404() {
         ALICE.call().get("/api/leads/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));

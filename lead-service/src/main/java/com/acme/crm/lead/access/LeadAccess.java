@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.UUID;
 
@@ -41,8 +42,14 @@ public class LeadAccess {
         return caller.hasRole(Roles.SALES_MANAGER) || caller.hasRole(Roles.ADMIN);
     }
 
-    /** The caller's user id: the token's {@code sub} (our tokens carry the same value as {@code upn}). */
+    /**
+     * The caller's user id: the token's {@code sub} (SPEC §8). Taken from the token itself, since
+     * the principal's name prefers {@code upn} or {@code preferred_username} when a token has them.
+     */
     public static String userId(SecurityIdentity caller) {
+        if (caller.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
+            return token.getSubject();
+        }
         return caller.getPrincipal().getName();
     }
 }

@@ -55,7 +55,9 @@ public class LeadResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the new lead", content = @Content(schema = @Schema(implementation = LeadView.class)))
     @APIResponse(responseCode = "409", description = "An open lead has the same email (the matches are in extensions.duplicates); repeat with suppressDuplicateDetection=true to create it anyway")
     public Uni<Response> create(
-            @RequestBody(content = @Content(schema = @Schema(implementation = LeadFields.class))) JsonNode body,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LeadFields.class)))
+            @Schema(implementation = LeadFields.class) JsonNode body,
             @QueryParam("suppressDuplicateDetection") String suppressDuplicateDetection,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         boolean suppress = QueryParams.flag("suppressDuplicateDetection", suppressDuplicateDetection);
@@ -89,7 +91,8 @@ public class LeadResource {
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the lead")
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @RequestBody(content = @Content(mediaType = MERGE_PATCH,
-                                        schema = @Schema(implementation = LeadFields.class))) JsonNode patch) {
+                                        schema = @Schema(implementation = LeadFields.class)))
+                                @Schema(implementation = LeadFields.class) JsonNode patch) {
         return leads.update(id, patch, ifMatch, caller).map(LeadResource::withEtag);
     }
 

@@ -1,5 +1,8 @@
 package com.acme.crm.lead.settings;
 
+import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.lead.ConcurrentChange;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -24,12 +27,13 @@ public class LeadQualificationSettings {
 
     @WithTransaction
     public Uni<SettingsView> update(SettingsView wanted, String actor) {
-        return current().map(settings -> {
+        return current().chain(settings -> {
             settings.createRecordsByDefault = wanted.createRecordsByDefault();
             settings.modifiedAt = Instant.now();
             settings.modifiedBy = actor;
-            return SettingsView.of(settings);
-        });
+            return Panache.flush().map(ignored -> SettingsView.of(settings));
+        }).onFailure(ConcurrentChange::detected).transform(failure -> ProblemException.conflict("concurrent-change",
+                "another admin changed the settings at the same time; read them again and retry"));
     }
 
     private static Uni<QualificationSettings> current() {
