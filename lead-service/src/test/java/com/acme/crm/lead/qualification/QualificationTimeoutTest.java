@@ -1,0 +1,72 @@
+package com.acme.crm.lead.qualification;
+
+import com.acme.crm.contracts.Topics;
+import com.acme.crm.contracts.qualification.AccountAndContactResolved;
+import com.acme.crm.contracts.qualification.QualificationMessages;
+import com.acme.crm.testinfra.KafkaProbe;
+import com.acme.crm.testinfra.RealInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.acme.crm.lead.qualification.QualificationFixtures.ALICE;
+import static com.acme.crm.lead.qualification.QualificationFixtures.RESOLVE;
+import static com.acme.crm.lead.qualification.QualificationFixtures.attemptOf;
+import static com.acme.crm.lead.qualification.QualificationFixtures.command;
+import static com.acme.crm.lead.qualification.QualificationFixtures.newLead;
+import static com.acme.crm.lead.qualification.QualificationFixtures.reply;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
+
+/** SPEC §5 invariant 4: a stuck attempt times out, is compensated, and a late answer leaves no orphan. */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+@TestProfile(QualificationTimeoutTest.ShortTimeout.class)
+class QualificationTimeoutTest {
+
+    public static class ShortTimeout implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("crm.qualification.timeout", "PT2S", "crm.qualification.timeout-sweep", "500ms");
+        }
+    }
+
+    @Test
+    void aStuckAttemptTimesOutIsCompensatedAndALateReplyIsUndone() throws Exception {
+        String lead = newLead(ALICE);
+        given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/leads/" + lead + "/qualify").then().statusCode(202);
+        UUID attempt = attemptOf(command(Topics.ACCOUNT_COMMANDS, lead, RESOLVE));
+
+        // nobody answers
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(ALICE)
+                .get("/api/leads/" + lead + "/qualification").then()
+                .body("status", equalTo("FAILED"))
+                .body("failureReason", startsWith("timed out")));
+        given().auth().oauth2(ALICE).get("/api/leads/" + lead).then().body("state", equalTo("OPEN"));
+        given().auth().oauth2(ALICE).get("/api/leads/" + lead + "/history").then()
+                .body("action", hasItems("QUALIFICATION_REQUESTED", "QUALIFICATION_FAILED"))
+                .body("actor", hasItems("system"));
+        command(Topics.ACCOUNT_COMMANDS, lead, QualificationMessages.UNDO_ACCOUNT_AND_CONTACT);
+        command(Topics.OPPORTUNITY_COMMANDS, lead, QualificationMessages.UNDO_OPPORTUNITY);
+
+        // account-service answers after all: what it made must not outlive the attempt
+        reply(lead, QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED,
+                new AccountAndContactResolved(attempt, UUID.fromString(lead), UUID.randomUUID(), UUID.randomUUID()));
+        KafkaProbe.await(Topics.ACCOUNT_COMMANDS, lead, 2, KafkaProbe.ofType(QualificationMessages.UNDO_ACCOUNT_AND_CONTACT.name()));
+        given().auth().oauth2(ALICE).get("/api/leads/" + lead + "/qualification").then().body("status", equalTo("FAILED"));
+        // the lead can be qualified again
+        given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/leads/" + lead + "/qualify").then().statusCode(202);
+    }
+}
