@@ -1,5 +1,6 @@
 package com.acme.crm.stack;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -94,6 +95,22 @@ public final class LocalStack implements AutoCloseable {
     public ServiceProcess service(String name) {
         return services.stream().filter(service -> service.spec().name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    /**
+     * Starts one more instance of a running service on {@code port}: same database, same consumer group (the
+     * scale-out test). It is stopped with the stack; {@link #service(String)} still names the first instance.
+     */
+    public synchronized ServiceProcess startAnotherInstance(String name, int port) throws IOException {
+        ServiceProcess.Spec first = service(name).spec();
+        Map<String, String> environment = new LinkedHashMap<>(first.environment());
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        ServiceProcess another = new ServiceProcess(new ServiceProcess.Spec(name, first.jar(), port, environment,
+                first.logFile().resolveSibling(name + "-" + port + ".log")));
+        List<ServiceProcess> all = new ArrayList<>(services);
+        all.add(another);
+        services = List.copyOf(all);
+        return another.start();
     }
 
     /** The broker process, e.g. to kill and restart it in a fault test. */
