@@ -1,8 +1,12 @@
 package com.acme.crm.lead;
 
+import com.acme.crm.lead.qualification.Qualification;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -92,6 +96,10 @@ public class Lead extends PanacheEntityBase {
     /** The latest qualification attempt, if any. */
     @Column(name = "qualification_id")
     public UUID qualificationId;
+    /** The same attempt as a record, for the lead's view (SPEC §3 {@code qualification}); read-only here. */
+    @OneToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "qualification_id", insertable = false, updatable = false)
+    public Qualification latestQualification;
     @Column(name = "account_id")
     public UUID accountId;
     @Column(name = "contact_id")

@@ -4,6 +4,7 @@ import com.acme.crm.lead.Lead;
 import com.acme.crm.lead.LeadEnums;
 import com.acme.crm.lead.LeadState;
 import com.acme.crm.lead.StatusReason;
+import com.acme.crm.lead.qualification.api.QualificationView;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -46,7 +47,8 @@ public record LeadView(
         boolean qualificationInProgress,
         UUID accountId,
         UUID contactId,
-        UUID opportunityId) {
+        UUID opportunityId,
+        QualificationView qualification) {
 
     public static LeadView of(Lead lead) {
         return new LeadView(lead.id, lead.topic, lead.firstName, lead.lastName, lead.jobTitle, lead.companyName,
@@ -56,7 +58,8 @@ public record LeadView(
                 lead.existingAccountId, lead.existingContactId, lead.sourceCampaignId, lead.ownerId,
                 lead.state, lead.statusReason, lead.version, lead.createdAt, lead.createdBy, lead.modifiedAt,
                 lead.modifiedBy, lead.closedAt, lead.qualificationInProgress, lead.accountId, lead.contactId,
-                lead.opportunityId);
+                lead.opportunityId,
+                lead.latestQualification == null ? null : QualificationView.of(lead.latestQualification));
     }
 
     /** The {@code ETag} of this version of the lead. */

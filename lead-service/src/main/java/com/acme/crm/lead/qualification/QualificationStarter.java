@@ -100,6 +100,7 @@ public class QualificationStarter {
             Qualification q = resolve(lead, start, byDefault, actor);
             lead.qualificationInProgress = true;
             lead.qualificationId = q.id;
+            lead.latestQualification = q;
             lead.modifiedAt = q.startedAt;
             lead.modifiedBy = actor;
             return q.persist()

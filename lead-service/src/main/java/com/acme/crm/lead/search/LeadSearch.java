@@ -60,7 +60,8 @@ public class LeadSearch {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Lead.<Lead>list("id in ?1", ids).map(leads -> {
+        // the latest attempt comes in the same query, not one query per lead
+        return Lead.<Lead>list("from Lead l left join fetch l.latestQualification where l.id in ?1", ids).map(leads -> {
             Map<UUID, Lead> byId = leads.stream().collect(Collectors.toMap(lead -> lead.id, lead -> lead));
             return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
         });

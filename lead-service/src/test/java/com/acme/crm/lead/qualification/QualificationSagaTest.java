@@ -86,7 +86,9 @@ class QualificationSagaTest {
                 .get("/api/leads/" + lead).then()
                 .body("state", equalTo("QUALIFIED"))
                 .body("statusReason", equalTo("QUALIFIED"))
-                .body("opportunityId", equalTo(opportunity.toString())));
+                .body("opportunityId", equalTo(opportunity.toString()))
+                .body("qualification.status", equalTo("COMPLETED"))
+                .body("qualification.id", equalTo(attempt.toString())));
         given().auth().oauth2(ALICE).get("/api/leads/" + lead + "/qualification").then().statusCode(200)
                 .body("status", equalTo("COMPLETED"))
                 .body("accountId", equalTo(account.toString()))

@@ -2,9 +2,12 @@ package com.acme.crm.lead.qualification.api;
 
 import com.acme.crm.lead.qualification.Qualification;
 import com.acme.crm.lead.qualification.QualificationStatus;
-import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.acme.crm.contracts.qualification.DuplicatesFound.DuplicateMatch;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A qualification attempt as the API shows it (SPEC §5). */
@@ -16,7 +19,7 @@ public record QualificationView(
         UUID accountId,
         UUID contactId,
         UUID opportunityId,
-        @JsonRawValue String duplicates,
+        Duplicates duplicates,
         String failureReason,
         Instant startedAt,
         Instant finishedAt) {
@@ -27,12 +30,27 @@ public record QualificationView(
                                   String duplicatePolicy) {
     }
 
+    /** The existing records a DUPLICATES_FOUND attempt matched (empty lists otherwise). */
+    public record Duplicates(List<DuplicateMatch> accounts, List<DuplicateMatch> contacts) {
+        static final Duplicates NONE = new Duplicates(List.of(), List.of());
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     public static QualificationView of(Qualification q) {
         return new QualificationView(q.id, q.leadId, q.status,
                 new ResolvedRequest(q.createAccount, q.createContact, q.createOpportunity, q.existingAccountId,
                         q.existingContactId, q.opportunityCurrency, q.duplicatePolicy.name()),
                 q.accountId, q.contactId, q.opportunityId,
-                q.duplicates == null ? "{\"accounts\":[],\"contacts\":[]}" : q.duplicates,
+                duplicates(q.duplicates),
                 q.failureReason, q.startedAt, q.finishedAt);
+    }
+
+    private static Duplicates duplicates(String stored) {
+        try {
+            return stored == null ? Duplicates.NONE : JSON.readValue(stored, Duplicates.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored duplicates are not the expected JSON", e);
+        }
     }
 }
