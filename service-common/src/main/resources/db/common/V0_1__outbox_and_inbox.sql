@@ -8,7 +8,10 @@ create table outbox_message (
     message_key varchar(200) not null,
     type        varchar(200) not null,
     payload     text         not null,
-    created_at  timestamptz  not null
+    created_at  timestamptz  not null,
+    -- the W3C traceparent of the request (or message) that wrote the row, so the relay, which sends
+    -- later from a background drain, continues that trace; null when tracing is off
+    traceparent varchar(64)
 );
 
 -- Wakes the relay when an insert commits (notifications are delivered at commit only, and
