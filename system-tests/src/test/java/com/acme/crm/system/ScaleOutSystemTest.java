@@ -1,6 +1,7 @@
 package com.acme.crm.system;
 
 import com.acme.crm.stack.LocalStack;
+import com.acme.crm.stack.ServiceProcess;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -45,8 +46,18 @@ class ScaleOutSystemTest {
 
     @Test
     void twoInstancesShareThePartitionsAndEveryQualificationCompletesOnce() throws Exception {
-        stack.startAnotherInstance("account-service", freePort());
-        stack.startAnotherInstance("opportunity-service", freePort());
+        ServiceProcess secondAccounts = stack.startAnotherInstance("account-service", freePort());
+        ServiceProcess secondOpportunities = stack.startAnotherInstance("opportunity-service", freePort());
+        try {
+            qualifyWithTwoInstancesEach();
+        } finally {
+            // the other system tests share this stack and expect one instance of each
+            secondAccounts.stop();
+            secondOpportunities.stop();
+        }
+    }
+
+    private void qualifyWithTwoInstancesEach() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 for (String group : List.of("account-service", "opportunity-service")) {
