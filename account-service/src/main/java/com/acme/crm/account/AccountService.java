@@ -3,6 +3,7 @@ package com.acme.crm.account;
 import com.acme.crm.account.api.AccountInput;
 import com.acme.crm.account.api.AccountView;
 import com.acme.crm.account.duplicates.CompanyNames;
+import com.acme.crm.common.api.NewestFirstQuery;
 import com.acme.crm.common.api.Page;
 import com.acme.crm.common.api.ProblemException;
 import com.acme.crm.common.api.TimeCursor;
@@ -11,14 +12,11 @@ import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.contracts.Topics;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /** Accounts made by hand; qualification makes them in {@code AccountAndContactResolver}. */
@@ -30,32 +28,16 @@ public class AccountService {
 
     @WithSession
     public Uni<Page<AccountView>> list(String q, String name, UUID originatingLeadId, int limit, String cursor) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (q != null && !q.isBlank()) {
-            where.add("(lower(name) like :q or lower(website) like :q)");
-            params.and("q", "%" + q.trim().toLowerCase() + "%");
-        }
-        if (name != null && !name.isBlank()) {
-            where.add("normalizedName = :name");
-            params.and("name", CompanyNames.normalize(name));
-        }
-        if (originatingLeadId != null) {
-            where.add("originatingLeadId = :lead");
-            params.and("lead", originatingLeadId);
-        }
-        if (cursor != null) {
-            TimeCursor after = TimeCursor.decode(cursor);
-            where.add("(createdAt < :at or (createdAt = :at and id < :id))");
-            params.and("at", after.createdAt()).and("id", after.id());
-        }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by createdAt desc, id desc";
-        return Account.<Account>find(query, params).page(0, limit + 1).list().map(found -> {
-            List<AccountView> items = found.stream().limit(limit).map(AccountView::of).toList();
-            String next = found.size() > limit
-                    ? new TimeCursor(items.get(limit - 1).createdAt(), items.get(limit - 1).id()).encode() : null;
-            return new Page<>(items, next);
-        });
+        return new NewestFirstQuery()
+                .where("(lower(name) like :q or lower(website) like :q)", "q", like(q))
+                .where("normalizedName = :name", "name", CompanyNames.normalize(name))
+                .where("originatingLeadId = :lead", "lead", originatingLeadId)
+                .page((query, params) -> Account.find(query, params), cursor, limit, AccountView::of, a -> new TimeCursor(a.createdAt, a.id));
+    }
+
+    /** {@code %text%} in lower case, or null when there is no text to look for. */
+    static String like(String text) {
+        return text == null || text.isBlank() ? null : "%" + text.trim().toLowerCase() + "%";
     }
 
     @WithSession

@@ -2,6 +2,7 @@ package com.acme.crm.account;
 
 import com.acme.crm.account.api.ContactInput;
 import com.acme.crm.account.api.ContactView;
+import com.acme.crm.common.api.NewestFirstQuery;
 import com.acme.crm.common.api.Page;
 import com.acme.crm.common.api.ProblemException;
 import com.acme.crm.common.api.TimeCursor;
@@ -10,14 +11,11 @@ import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.contracts.Topics;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /** Contacts made by hand; qualification makes them in {@code AccountAndContactResolver}. */
@@ -29,32 +27,12 @@ public class ContactService {
 
     @WithSession
     public Uni<Page<ContactView>> list(String q, String email, UUID originatingLeadId, int limit, String cursor) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (q != null && !q.isBlank()) {
-            where.add("(lower(lastName) like :q or lower(firstName) like :q or lower(email) like :q)");
-            params.and("q", "%" + q.trim().toLowerCase() + "%");
-        }
-        if (email != null && !email.isBlank()) {
-            where.add("lower(email) = :email");
-            params.and("email", email.trim().toLowerCase());
-        }
-        if (originatingLeadId != null) {
-            where.add("originatingLeadId = :lead");
-            params.and("lead", originatingLeadId);
-        }
-        if (cursor != null) {
-            TimeCursor after = TimeCursor.decode(cursor);
-            where.add("(createdAt < :at or (createdAt = :at and id < :id))");
-            params.and("at", after.createdAt()).and("id", after.id());
-        }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by createdAt desc, id desc";
-        return Contact.<Contact>find(query, params).page(0, limit + 1).list().map(found -> {
-            List<ContactView> items = found.stream().limit(limit).map(ContactView::of).toList();
-            String next = found.size() > limit
-                    ? new TimeCursor(items.get(limit - 1).createdAt(), items.get(limit - 1).id()).encode() : null;
-            return new Page<>(items, next);
-        });
+        return new NewestFirstQuery()
+                .where("(lower(lastName) like :q or lower(firstName) like :q or lower(email) like :q)", "q",
+                        AccountService.like(q))
+                .where("lower(email) = :email", "email", email == null ? null : email.trim().toLowerCase())
+                .where("originatingLeadId = :lead", "lead", originatingLeadId)
+                .page((query, params) -> Contact.find(query, params), cursor, limit, ContactView::of, c -> new TimeCursor(c.createdAt, c.id));
     }
 
     @WithSession
