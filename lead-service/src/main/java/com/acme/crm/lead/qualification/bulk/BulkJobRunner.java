@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,8 +24,9 @@ import java.util.UUID;
  * that many commands ahead of a single qualification in the other services' queues.
  *
  * <p>Crash-safe: a lead is first claimed (STARTING), then its attempt starts with the
- * idempotency key {@code job:<jobId>}, then the row is marked IN_PROGRESS. A claim left by a
- * crash is released after a minute and the restart finds the same attempt by its key.
+ * idempotency key {@code job:<jobId>} in the transaction that marks the row IN_PROGRESS. A claim
+ * left by a crash is released after {@code crm.bulk.claim-timeout} (a start takes milliseconds)
+ * and the next claim finds the same attempt by its key if it had started.
  */
 @ApplicationScoped
 public class BulkJobRunner {
@@ -36,6 +38,9 @@ public class BulkJobRunner {
 
     @ConfigProperty(name = "crm.bulk.window", defaultValue = "50")
     int window;
+
+    @ConfigProperty(name = "crm.bulk.claim-timeout", defaultValue = "PT20S")
+    Duration claimTimeout;
 
     /** One claimed lead of a job, with what its attempt needs. */
     record Claim(UUID jobId, UUID leadId, String requestedBy, String currency, DuplicatePolicy policy) {
@@ -53,7 +58,8 @@ public class BulkJobRunner {
     private Uni<List<Claim>> claim() {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                                 update qualify_job_lead set status = 'PENDING', claimed_at = null
-                                where status = 'STARTING' and claimed_at < now() - interval '1 minute'""")
+                                where status = 'STARTING' and claimed_at < now() - make_interval(secs => :timeout)""")
+                        .setParameter("timeout", (double) claimTimeout.toSeconds())
                         .executeUpdate()
                         .chain(() -> session.createNativeQuery("""
                                         with running as (
