@@ -7,7 +7,13 @@ import com.acme.crm.lead.qualification.QualificationStarter.Start;
 import com.acme.crm.lead.qualification.api.QualificationView;
 import com.acme.crm.lead.qualification.api.QualifyRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.vertx.VertxContext;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.event.Observes;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +22,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.UUID;
 
 /**
@@ -42,11 +49,40 @@ public class BulkJobRunner {
     @ConfigProperty(name = "crm.bulk.claim-timeout", defaultValue = "PT20S")
     Duration claimTimeout;
 
+    @ConfigProperty(name = "crm.bulk.tick", defaultValue = "PT0.2S")
+    Duration tickEvery;
+
     /** One claimed lead of a job, with what its attempt needs. */
     record Claim(UUID jobId, UUID leadId, String requestedBy, String currency, DuplicatePolicy policy) {
     }
 
-    @Scheduled(every = "${crm.bulk.tick:300ms}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Inject
+    Vertx vertx;
+
+    private final AtomicBoolean ticking = new AtomicBoolean();
+    private long timer = -1;
+
+    /**
+     * Ticks every {@code crm.bulk.tick} (Quarkus' scheduler does not go below a second, and a
+     * window emptied by finished attempts should refill sooner), on a Vert.x context of its own as
+     * Hibernate Reactive requires; a tick still running makes the next one skip.
+     */
+    void start(@Observes StartupEvent event) {
+        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        timer = vertx.setPeriodic(tickEvery.toMillis(), id -> context.runOnContext(ignored -> {
+            if (ticking.compareAndSet(false, true)) {
+                tick().subscribe().with(done -> ticking.set(false), failure -> ticking.set(false));
+            }
+        }));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
     Uni<Void> tick() {
         return Panache.withTransaction(this::claim)
                 .chain(this::startAll)
