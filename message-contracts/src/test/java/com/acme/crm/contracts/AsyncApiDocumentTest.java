@@ -34,6 +34,7 @@ class AsyncApiDocumentTest {
         Set<String> expected = new TreeSet<>(constants(Topics.class));
         CONSUMED_INTERNALLY.forEach(topic -> expected.add(topic + ".dlq"));
         assertEquals(expected, doc.channels());
+        assertEquals(expected, new TreeSet<>(Topics.ALL)); // what the services create at startup
     }
 
     @Test

@@ -21,7 +21,8 @@ public class QualificationTimeouts {
     @Inject
     QualificationSaga saga;
 
-    @Scheduled(every = "${crm.qualification.timeout-sweep:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${crm.qualification.timeout-sweep:5s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery("""

@@ -102,7 +102,8 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${crm.outbox.poll-interval:1s}", delayed = "2s",
+    // not before start-up is over: the Kafka channel is wired during start-up
+    @Scheduled(every = "${crm.outbox.poll-interval:1s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         if (subscriber == null) {
