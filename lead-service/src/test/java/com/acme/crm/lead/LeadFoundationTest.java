@@ -1,20 +1,14 @@
 package com.acme.crm.lead;
 
+import com.acme.crm.testinfra.KafkaProbe;
 import com.acme.crm.testinfra.RealInfrastructure;
-import com.acme.crm.testinfra.TestKafka;
 import com.acme.crm.testinfra.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,10 +39,10 @@ class LeadFoundationTest {
                 .when().get("/api/leads/" + id)
                 .then().statusCode(200).body("topic", equalTo("Espresso machines"));
 
-        ConsumerRecord<String, String> event = firstRecordWithKey("crm.lead.events", id);
-        assertEquals("crm.lead.created.v1", header(event, "ce_type"));
-        assertNotNull(header(event, "ce_id"));
-        assertEquals("1.0", header(event, "ce_specversion"));
+        ConsumerRecord<String, String> event = KafkaProbe.await("crm.lead.events", id, 1, record -> true).get(0);
+        assertEquals("crm.lead.created.v1", KafkaProbe.header(event, "ce_type"));
+        assertNotNull(KafkaProbe.header(event, "ce_id"));
+        assertEquals("1.0", KafkaProbe.header(event, "ce_specversion"));
     }
 
     @Test
@@ -68,28 +62,5 @@ class LeadFoundationTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("state"));
-    }
-
-    private static ConsumerRecord<String, String> firstRecordWithKey(String topic, String key) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", TestKafka.bootstrapServers(),
-                "group.id", "test-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            Instant deadline = Instant.now().plusSeconds(20);
-            while (Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        return record;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no record with key " + key + " on " + topic);
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

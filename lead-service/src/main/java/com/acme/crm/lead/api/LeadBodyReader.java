@@ -37,7 +37,7 @@ public class LeadBodyReader {
 
     @Inject
     LeadBodyReader(ObjectMapper json, Validator validator) {
-        this.json = json; // strict about types, see StrictJson
+        this.json = json; // strict about types, see service-common StrictJson
         this.validator = validator;
     }
 

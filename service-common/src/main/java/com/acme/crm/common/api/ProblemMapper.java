@@ -3,6 +3,7 @@ package com.acme.crm.common.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -63,6 +64,15 @@ public class ProblemMapper {
     public Response unreadableJson(JsonMappingException e, UriInfo uri) {
         return answer(Problem.of(400, "invalid-request", "Bad Request", "the request is not valid")
                 .withViolations(List.of(new Problem.Violation(jsonPath(e), e.getOriginalMessage()))), uri);
+    }
+
+    /**
+     * A JSON value of the wrong shape (e.g. an array for an enum). Quarkus ships a mapper for this
+     * exact type that answers plain JSON and would win over the {@code JsonMappingException} one.
+     */
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
     }
 
     @ServerExceptionMapper

@@ -204,8 +204,4 @@ public class OutboxRelay {
         return kafka.sendMessage(message);
     }
 
-    /** Exposed for tests and shutdown paths that want everything out now. */
-    public Uni<Integer> relayOnce() {
-        return relayBatch();
-    }
 }

@@ -1,4 +1,4 @@
-package com.acme.crm.lead.api;
+package com.acme.crm.common.api;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,5 @@
-package com.acme.crm.lead.api;
+package com.acme.crm.common.api;
 
-import com.acme.crm.common.api.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
