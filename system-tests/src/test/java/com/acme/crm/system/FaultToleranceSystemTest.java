@@ -7,10 +7,6 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -142,23 +138,14 @@ class FaultToleranceSystemTest {
     }
 
     private static int count(String database, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(database), "crm", "crm");
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
+        return RunningStack.count(database, sql);
     }
 
     /** A SQL list literal of the ids a query returns ({@code 'x','y'}; a never-matching one when empty). */
     private static String list(String database, String sql) throws Exception {
-        List<String> values = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(database), "crm", "crm");
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add("'" + rs.getString(1) + "'");
-            }
-        }
-        return values.isEmpty() ? "'00000000-0000-0000-0000-000000000000'" : String.join(",", values);
+        List<String> values = RunningStack.column(database, sql);
+        return values.isEmpty() ? "'00000000-0000-0000-0000-000000000000'"
+                : values.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
     }
 
     private static RequestSpecification as(String user) {

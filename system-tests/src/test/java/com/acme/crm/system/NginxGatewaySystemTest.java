@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +48,7 @@ class NginxGatewaySystemTest {
     static void start() throws Exception {
         NginxGateway.binary(); // no nginx: fail (CI) or skip before starting the stack
         stack = RunningStack.get();
-        nginx = NginxGateway.start(CONF, freePort(), servicePorts());
+        nginx = NginxGateway.start(CONF, RunningStack.freePort(), servicePorts());
     }
 
     @AfterAll
@@ -145,7 +144,7 @@ class NginxGatewaySystemTest {
     @Test
     void aClientOverTheRateLimitGets429Problems() throws Exception {
         // its own nginx, so the limit's counters start empty and the other tests are not throttled
-        try (NginxGateway limited = NginxGateway.start(CONF, freePort(), servicePorts())) {
+        try (NginxGateway limited = NginxGateway.start(CONF, RunningStack.freePort(), servicePorts())) {
             int passed = 0;
             HttpResponse<String> refused = null;
             for (int i = 0; i < 2_000 && refused == null; i++) {
@@ -177,7 +176,7 @@ class NginxGatewaySystemTest {
         recorder.start();
         Map<String, Integer> upstreams = servicePorts();
         upstreams.put(ServiceDefinition.LEAD.name(), recorder.getAddress().getPort());
-        try (NginxGateway recorded = NginxGateway.start(CONF, freePort(), upstreams)) {
+        try (NginxGateway recorded = NginxGateway.start(CONF, RunningStack.freePort(), upstreams)) {
             HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(recorded.url() + "/api/leads"))
                     .header("Authorization", "Bearer some.jwt.token")
                     .header("X-Request-Id", "abc-123"));
@@ -230,9 +229,4 @@ class NginxGatewaySystemTest {
         return ports;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

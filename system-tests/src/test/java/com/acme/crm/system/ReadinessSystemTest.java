@@ -10,7 +10,6 @@ import com.acme.crm.stack.StackConfig;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,13 +37,13 @@ class ReadinessSystemTest {
     @Test
     void readinessIsDownWhileKafkaOrPostgresIsUnreachable() throws Exception {
         Path dir = Files.createTempDirectory("crm-readiness-test");
-        KafkaServer.Settings kafkaSettings = new KafkaServer.Settings(dir.resolve("kafka"), freePort(), freePort());
+        KafkaServer.Settings kafkaSettings = new KafkaServer.Settings(dir.resolve("kafka"), RunningStack.freePort(), RunningStack.freePort());
         PostgresServer.Settings postgresSettings = new PostgresServer.Settings(dir.resolve("postgres"),
-                dir.resolve("postgres.log"), freePort(), StackConfig.DB_USER, StackConfig.DB_PASSWORD,
+                dir.resolve("postgres.log"), RunningStack.freePort(), StackConfig.DB_USER, StackConfig.DB_PASSWORD,
                 List.of(ServiceDefinition.ACCOUNT.database()));
         DevTokens tokens = new DevTokens(dir.resolve("jwt"), dir.resolve("tokens.env"));
         tokens.issue();
-        int httpPort = freePort();
+        int httpPort = RunningStack.freePort();
         ServiceEnvironment environment = new ServiceEnvironment(httpPort, "localhost", postgresSettings.port(),
                 ServiceDefinition.ACCOUNT.database(), StackConfig.DB_USER, StackConfig.DB_PASSWORD,
                 "localhost:" + kafkaSettings.port(), tokens.publicKeyFile().toString(), DevTokens.ISSUER);
@@ -97,9 +96,4 @@ class ReadinessSystemTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -12,11 +12,6 @@ import org.apache.kafka.clients.admin.MemberDescription;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +41,8 @@ class ScaleOutSystemTest {
 
     @Test
     void twoInstancesShareThePartitionsAndEveryQualificationCompletesOnce() throws Exception {
-        ServiceProcess secondAccounts = stack.startAnotherInstance("account-service", freePort());
-        ServiceProcess secondOpportunities = stack.startAnotherInstance("opportunity-service", freePort());
+        ServiceProcess secondAccounts = stack.startAnotherInstance("account-service", RunningStack.freePort());
+        ServiceProcess secondOpportunities = stack.startAnotherInstance("opportunity-service", RunningStack.freePort());
         try {
             qualifyWithTwoInstancesEach();
         } finally {
@@ -85,26 +80,14 @@ class ScaleOutSystemTest {
         assertEquals(LEADS, result.getInt("completed"));
 
         String ids = leads.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
-        assertEquals(LEADS, count("account", "select count(distinct originating_lead_id) from account where originating_lead_id in (" + ids + ")"));
-        assertEquals(LEADS, count("account", "select count(*) from account where originating_lead_id in (" + ids + ")"));
-        assertEquals(LEADS, count("account", "select count(*) from contact where originating_lead_id in (" + ids + ")"));
-        assertEquals(LEADS, count("opportunity", "select count(*) from opportunity where originating_lead_id in (" + ids + ")"));
-        assertEquals(LEADS, count("lead", "select count(*) from lead where state = 'QUALIFIED' and id in (" + ids + ")"));
+        assertEquals(LEADS, RunningStack.count("account", "select count(distinct originating_lead_id) from account where originating_lead_id in (" + ids + ")"));
+        assertEquals(LEADS, RunningStack.count("account", "select count(*) from account where originating_lead_id in (" + ids + ")"));
+        assertEquals(LEADS, RunningStack.count("account", "select count(*) from contact where originating_lead_id in (" + ids + ")"));
+        assertEquals(LEADS, RunningStack.count("opportunity", "select count(*) from opportunity where originating_lead_id in (" + ids + ")"));
+        assertEquals(LEADS, RunningStack.count("lead", "select count(*) from lead where state = 'QUALIFIED' and id in (" + ids + ")"));
     }
 
-    private static int count(String database, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(database), "crm", "crm");
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static RequestSpecification as(String user) {
         return RestAssured.given().auth().oauth2(stack.tokenOf(user)).contentType(ContentType.JSON);
