@@ -48,10 +48,7 @@ public class AccountService {
     @WithTransaction
     public Uni<AccountView> create(AccountInput input, String actor) {
         Account account = new Account();
-        account.id = UUID.randomUUID();
-        account.ownerId = actor;
-        account.createdBy = actor;
-        account.createdAt = Instant.now();
+        account.madeBy(actor);
         apply(account, input);
         return account.<Account>persist().map(AccountView::of)
                 .call(view -> outbox.publish(Topics.ACCOUNT_EVENTS, view.id(), PublicEvents.ACCOUNT_CREATED, view));

@@ -43,10 +43,7 @@ public class ContactService {
     @WithTransaction
     public Uni<ContactView> create(ContactInput input, String actor) {
         Contact contact = new Contact();
-        contact.id = UUID.randomUUID();
-        contact.ownerId = actor;
-        contact.createdBy = actor;
-        contact.createdAt = Instant.now();
+        contact.madeBy(actor);
         return apply(contact, input).chain(c -> c.<Contact>persist()).map(ContactView::of)
                 .call(view -> outbox.publish(Topics.ACCOUNT_EVENTS, view.id(), PublicEvents.CONTACT_CREATED, view));
     }

@@ -22,7 +22,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -126,7 +125,7 @@ public class AccountAndContactResolver {
     private Uni<Account> newAccount(ResolveAccountAndContact command) {
         ProspectDetails p = command.prospect();
         Account account = new Account();
-        account.id = UUID.randomUUID();
+        account.madeBy(command);
         account.name = p.companyName() != null && !p.companyName().isBlank() ? p.companyName() : fullName(p);
         account.normalizedName = CompanyNames.normalize(account.name);
         account.website = p.website();
@@ -138,7 +137,6 @@ public class AccountAndContactResolver {
         account.stateOrProvince = p.stateOrProvince();
         account.postalCode = p.postalCode();
         account.country = p.country();
-        stamp(account, command);
         return account.<Account>persist()
                 .call(a -> outbox.publish(Topics.ACCOUNT_EVENTS, a.id, PublicEvents.ACCOUNT_CREATED, AccountView.of(a)));
     }
@@ -146,7 +144,7 @@ public class AccountAndContactResolver {
     private Uni<Contact> newContact(ResolveAccountAndContact command, UUID accountId) {
         ProspectDetails p = command.prospect();
         Contact contact = new Contact();
-        contact.id = UUID.randomUUID();
+        contact.madeBy(command);
         contact.firstName = p.firstName();
         contact.lastName = p.lastName();
         contact.email = p.email();
@@ -154,25 +152,8 @@ public class AccountAndContactResolver {
         contact.businessPhone = p.businessPhone();
         contact.mobilePhone = p.mobilePhone();
         contact.accountId = accountId;
-        Instant now = Instant.now();
-        contact.ownerId = command.ownerId();
-        contact.originatingLeadId = command.leadId();
-        contact.createdByQualification = command.qualificationId();
-        contact.createdAt = now;
-        contact.createdBy = command.ownerId();
-        contact.modifiedAt = now;
         return contact.<Contact>persist()
                 .call(c -> outbox.publish(Topics.ACCOUNT_EVENTS, c.id, PublicEvents.CONTACT_CREATED, ContactView.of(c)));
-    }
-
-    private static void stamp(Account account, ResolveAccountAndContact command) {
-        Instant now = Instant.now();
-        account.ownerId = command.ownerId();
-        account.originatingLeadId = command.leadId();
-        account.createdByQualification = command.qualificationId();
-        account.createdAt = now;
-        account.createdBy = command.ownerId();
-        account.modifiedAt = now;
     }
 
     private static String fullName(ProspectDetails p) {
