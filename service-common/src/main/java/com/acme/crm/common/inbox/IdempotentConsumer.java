@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -45,5 +46,23 @@ public class IdempotentConsumer {
                 .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(3)).atMost(ATTEMPTS)
                 .onFailure().invoke(failure -> LOG.errorf(failure,
                         "message %s (%s) failed; it goes to the dead-letter topic", event.getId(), event.getType()));
+    }
+
+    /**
+     * A command whose failure for a reason that will not change on retry (SPEC rule 7) is answered
+     * at once: {@code rejection} gets a clear reason and runs in a transaction of its own (with the
+     * message id recorded), typically publishing the step's "rejected" reply. Transient faults are
+     * retried. STUB: the contract is fixed, the behaviour is being built (issue 8).
+     */
+    public Uni<Void> once(IncomingCloudEventMetadata<?> event, Supplier<Uni<Void>> work, Function<String, Uni<Void>> rejection) {
+        return once(event, work);
+    }
+
+    /**
+     * A compensation (SPEC rule 8): retried, with a bounded backoff, until it succeeds; never
+     * dead-lettered. STUB: the contract is fixed, the behaviour is being built (issue 8).
+     */
+    public Uni<Void> untilDone(IncomingCloudEventMetadata<?> event, Supplier<Uni<Void>> work) {
+        return once(event, work);
     }
 }
