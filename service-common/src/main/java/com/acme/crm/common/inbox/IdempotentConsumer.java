@@ -121,7 +121,9 @@ public class IdempotentConsumer {
     /** The message is kept for an operator, in a transaction of its own, without an inbox record (so a replay is processed). */
     private Uni<Void> setAside(IncomingCloudEventMetadata<?> event, Context context, Throwable failure) {
         String reason = FailureClassifier.reason(failure);
-        LOG.errorf(failure, "message %s (%s) cannot be processed and is set aside for an operator"
+        // the stack trace only where the cause is not already known (a bug, most likely)
+        LOG.errorf(FailureClassifier.classify(failure) == Kind.UNKNOWN ? failure : null,
+                "message %s (%s) cannot be processed and is set aside for an operator"
                 + " (GET /ops/set-aside, see docs/operations.md): %s", event.getId(), event.getType(), reason);
         ConsumedMessage message = consumed(event);
         return attempts(event, context, Policy.GIVE_UP_WHEN_DETERMINISTIC, () -> setAside.fromConsumer(message, reason));
@@ -172,10 +174,10 @@ public class IdempotentConsumer {
     private static void logRetry(IncomingCloudEventMetadata<?> event, Kind kind, int attempt, Duration pause, Throwable failure) {
         String text = "message %s (%s) failed at attempt %d (%s: %s); trying again in %d ms";
         Object[] args = {event.getId(), event.getType(), attempt, kind, FailureClassifier.reason(failure), pause.toMillis()};
-        if (kind == Kind.TRANSIENT && attempt < 20) {
+        if (attempt < (kind == Kind.TRANSIENT ? 20 : 5)) {
             LOG.warnf(text, args);
         } else {
-            LOG.errorf(text, args); // long outage, or a compensation that keeps failing: someone should look
+            LOG.errorf(text, args); // a long outage, or a compensation that keeps failing: someone should look
         }
     }
 

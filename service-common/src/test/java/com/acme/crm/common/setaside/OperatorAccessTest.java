@@ -16,14 +16,21 @@ class OperatorAccessTest {
 
     @Test
     void withoutATokenNothingIsShownOrDone() {
-        given().get("/ops/set-aside").then().statusCode(401);
+        given().get("/ops/set-aside").then().statusCode(401).contentType("application/problem+json");
         given().post("/ops/set-aside/replay").then().statusCode(401);
         given().delete("/ops/set-aside/1").then().statusCode(401);
+        given().header("Authorization", "Bearer " + TestTokens.forgedToken("mallory", "admin")).get("/ops/set-aside").then()
+                .statusCode(401);
     }
 
     @Test
     void aSalespersonOrManagerIsForbidden() {
-        given().header("Authorization", TestTokens.bearer("alice", "salesperson")).get("/ops/set-aside").then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer("alice", "salesperson")).get("/ops/set-aside").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer("alice", "salesperson")).post("/ops/set-aside/1/replay").then()
+                .statusCode(403);
+        given().header("Authorization", TestTokens.bearer("alice", "salesperson")).delete("/ops/set-aside/1").then()
+                .statusCode(403);
         given().header("Authorization", TestTokens.bearer("carol", "sales-manager"))
                 .post("/ops/set-aside/replay").then().statusCode(403);
     }
