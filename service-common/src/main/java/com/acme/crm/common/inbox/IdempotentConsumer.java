@@ -144,7 +144,11 @@ public class IdempotentConsumer {
                 .onFailure().call(failure -> {
                     state.count++;
                     Kind kind = FailureClassifier.classify(failure);
-                    state.again = decision.retry(policy, kind, state.count);
+                    if (kind == Kind.UNKNOWN) {
+                        state.unknown++;
+                    }
+                    // an unknown failure gets its few attempts however many transient ones came before
+                    state.again = decision.retry(policy, kind, kind == Kind.UNKNOWN ? state.unknown : state.count);
                     if (!state.again) {
                         return Uni.createFrom().voidItem();
                     }
@@ -193,9 +197,10 @@ public class IdempotentConsumer {
                 event.getData() == null ? "" : event.getData().toString(), createdAt, TraceParent.current());
     }
 
-    /** Per message: attempts so far, whether the last failure is tried again, whether it counts as waiting. */
+    /** Per message: failed attempts so far (of unknown kind), whether the last is tried again, whether it counts as waiting. */
     private static final class Attempts {
         int count;
+        int unknown;
         volatile boolean again;
         boolean waiting;
     }

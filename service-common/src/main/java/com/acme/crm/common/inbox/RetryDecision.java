@@ -20,7 +20,10 @@ public record RetryDecision(Duration firstBackoff, Duration maxBackoff, int unkn
         UNTIL_DONE
     }
 
-    /** True when {@code attempt} (1 for the first) failing with {@code kind} is worth another attempt. */
+    /**
+     * True when a failure of {@code kind} is worth another attempt; {@code attempt} counts the
+     * failures so far (for an unknown kind: the unknown ones), 1 for the first.
+     */
     public boolean retry(Policy policy, Kind kind, int attempt) {
         return switch (kind) {
             case TRANSIENT -> true;
