@@ -148,6 +148,21 @@ class RefusedMessageTest {
     }
 
     @Test
+    void aMessageOverTheProducersOwnLimitIsSetAsideToo() throws Exception {
+        String topic = "crm.test.refused-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = UUID.randomUUID().toString();
+        List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        String huge = "{\"blob\":\"" + "z".repeat(9 * 1024 * 1024) + "\"}"; // over max.request.size (8 MiB)
+        writeOutbox(topic, key, ids, List.of("{\"n\":0}", huge, "{\"n\":2}"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count("select count(*) from outbox_message") == 0);
+        String error = Db.strings("select error from set_aside_message where message_id = '" + ids.get(1) + "'").get(0);
+        assertTrue(error.contains("RecordTooLargeException") && error.contains("max.request.size"), error);
+        assertEquals(List.of(ids.get(0), ids.get(2)), KafkaProbe.collect(topic, key, Duration.ofSeconds(3)).stream()
+                .map(r -> KafkaProbe.header(r, "ce_id")).toList());
+    }
+
+    @Test
     void aMessageLargerThanTheDesignLimitFailsTheTransactionThatWroteIt() {
         String huge = "y".repeat(600 * 1024);
         IllegalStateException failure = assertThrows(IllegalStateException.class, () -> VertxContextSupport.subscribeAndAwait(
