@@ -224,7 +224,7 @@ class OpportunityQualificationStepTest {
 
     private int bytes(Object value) {
         try {
-            return json.writeValueAsBytes(value).length;
+            return json.writeValueAsString(value).getBytes(StandardCharsets.UTF_8).length;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
