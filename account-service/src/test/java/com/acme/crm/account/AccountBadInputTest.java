@@ -1,6 +1,6 @@
 package com.acme.crm.account;
 
-import com.acme.crm.account.support.Db;
+import com.acme.crm.testinfra.Db;
 import com.acme.crm.testinfra.RealInfrastructure;
 import com.acme.crm.testinfra.TestTokens;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,7 +1,7 @@
 package com.acme.crm.account;
 
 import com.acme.crm.account.qualification.AccountAndContactResolver;
-import com.acme.crm.account.support.Db;
+import com.acme.crm.testinfra.Db;
 import com.acme.crm.contracts.Topics;
 import com.acme.crm.contracts.qualification.DuplicatePolicy;
 import com.acme.crm.contracts.qualification.ProspectDetails;

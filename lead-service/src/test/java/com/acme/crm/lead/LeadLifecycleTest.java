@@ -1,6 +1,6 @@
 package com.acme.crm.lead;
 
-import com.acme.crm.lead.support.Db;
+import com.acme.crm.testinfra.Db;
 import com.acme.crm.testinfra.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -5,7 +5,7 @@ import com.acme.crm.lead.search.LeadCriteria;
 import com.acme.crm.lead.search.LeadListView;
 import com.acme.crm.lead.search.LeadQuery;
 import com.acme.crm.lead.search.LeadSort;
-import com.acme.crm.lead.support.Db;
+import com.acme.crm.testinfra.Db;
 import com.acme.crm.testinfra.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

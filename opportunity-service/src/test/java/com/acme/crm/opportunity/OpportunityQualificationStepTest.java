@@ -1,5 +1,6 @@
 package com.acme.crm.opportunity;
 
+import com.acme.crm.testinfra.HardText;
 import com.acme.crm.contracts.MessageLimits;
 import com.acme.crm.contracts.Topics;
 import com.acme.crm.contracts.qualification.CopiedNote;
@@ -56,7 +57,6 @@ class OpportunityQualificationStepTest {
     private static final int MAX_NOTES = 500;
     private static final int MAX_NOTE = 10_000;
     /** Characters JSON escapes (a control character takes 6 bytes), multi-byte ones and a surrogate pair. */
-    private static final String HARD = "\u0001\"\\\n\té中😀a\u001f";
     private static final String TOKEN = TestTokens.token("alice", "salesperson");
 
     @Inject
@@ -67,10 +67,10 @@ class OpportunityQualificationStepTest {
         UUID lead = UUID.randomUUID();
         UUID attempt = UUID.randomUUID();
         List<CopiedNote> notes = IntStream.range(0, MAX_NOTES)
-                .mapToObj(i -> new CopiedNote(i + " " + hard(MAX_NOTE - String.valueOf(i).length() - 1), "author-" + i % 7,
+                .mapToObj(i -> new CopiedNote(i + " " + HardText.of(MAX_NOTE - String.valueOf(i).length() - 1), "author-" + i % 7,
                         Instant.parse("2026-01-02T03:04:05Z").plusSeconds(i)))
                 .toList();
-        OpportunityCommands messages = OpportunityCommands.of(command(attempt, lead, hard(200), hard(10_000)), notes, this::bytes);
+        OpportunityCommands messages = OpportunityCommands.of(command(attempt, lead, HardText.of(200), HardText.of(10_000)), notes, this::bytes);
         assertTrue(messages.chunks().size() > 10, messages.chunks().size() + " chunks");
         List<Message> sent = messages(messages);
         sent.forEach(m -> assertTrue(m.json().getBytes(StandardCharsets.UTF_8).length <= MessageLimits.MAX_DATA_BYTES));
@@ -108,7 +108,7 @@ class OpportunityQualificationStepTest {
         UUID lead = UUID.randomUUID();
         UUID attempt = UUID.randomUUID();
         List<CopiedNote> notes = IntStream.range(0, 60)
-                .mapToObj(i -> new CopiedNote(hard(MAX_NOTE), "bob", Instant.parse("2026-03-01T00:00:00Z").plusSeconds(i))).toList();
+                .mapToObj(i -> new CopiedNote(HardText.of(MAX_NOTE), "bob", Instant.parse("2026-03-01T00:00:00Z").plusSeconds(i))).toList();
         List<Message> sent = messages(OpportunityCommands.of(command(attempt, lead, "Solar roofs", "big one"), notes, this::bytes));
         assertTrue(sent.size() > 2);
 
@@ -210,17 +210,6 @@ class OpportunityQualificationStepTest {
                 new BigDecimal("99999999999999999.99"), "THIS_YEAR", "COMMITTEE", true, description, null, null);
     }
 
-    private static String hard(int length) {
-        StringBuilder text = new StringBuilder();
-        while (text.length() < length) {
-            text.append(HARD);
-        }
-        text.setLength(length);
-        if (length > 0 && Character.isHighSurrogate(text.charAt(length - 1))) {
-            text.setCharAt(length - 1, 'z');
-        }
-        return text.toString();
-    }
 
     private int bytes(Object value) {
         try {

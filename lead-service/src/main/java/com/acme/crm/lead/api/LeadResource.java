@@ -1,5 +1,6 @@
 package com.acme.crm.lead.api;
 
+import com.acme.crm.common.api.QueryParameters;
 import com.acme.crm.lead.LeadService;
 import com.acme.crm.lead.StatusReason;
 import com.acme.crm.lead.access.Roles;
@@ -60,7 +61,7 @@ public class LeadResource {
             @Schema(implementation = LeadFields.class) JsonNode body,
             @QueryParam("suppressDuplicateDetection") String suppressDuplicateDetection,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        boolean suppress = QueryParams.flag("suppressDuplicateDetection", suppressDuplicateDetection);
+        boolean suppress = QueryParameters.flag("suppressDuplicateDetection", suppressDuplicateDetection);
         return Uni.createFrom().item(() -> bodies.forCreate(body)).chain(fields -> idempotencyKey == null
                 ? leads.create(fields, suppress, caller).map(view -> Response.status(201)
                         .header(HttpHeaders.LOCATION, "/api/leads/" + view.id()).entity(view).build())
@@ -72,8 +73,8 @@ public class LeadResource {
                               @QueryParam("statusReason") String statusReason, @QueryParam("ownerId") String ownerId,
                               @QueryParam("sort") String sort, @QueryParam("limit") String limit,
                               @QueryParam("cursor") String cursor) {
-        return search.list(view, q, QueryParams.oneOf("statusReason", statusReason, StatusReason.class), ownerId, sort,
-                QueryParams.number("limit", limit, 1, LeadSearch.MAX_LIMIT), cursor, caller);
+        return search.list(view, q, QueryParameters.oneOf("statusReason", statusReason, StatusReason.class), ownerId, sort,
+                QueryParameters.number("limit", limit, 1, LeadSearch.MAX_LIMIT), cursor, caller);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package com.acme.crm.lead.qualification;
 
+import com.acme.crm.testinfra.HardText;
 import com.acme.crm.contracts.MessageLimits;
 import com.acme.crm.contracts.Topics;
 import com.acme.crm.contracts.qualification.AccountAndContactResolved;
@@ -10,7 +11,7 @@ import com.acme.crm.contracts.qualification.OpportunityCreated;
 import com.acme.crm.contracts.qualification.QualificationMessages;
 import com.acme.crm.lead.notes.LeadNote;
 import com.acme.crm.lead.support.Api;
-import com.acme.crm.lead.support.Db;
+import com.acme.crm.testinfra.Db;
 import com.acme.crm.testinfra.KafkaProbe;
 import com.acme.crm.testinfra.RealInfrastructure;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -54,7 +55,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BoundedNotesTest {
 
     /** Characters JSON escapes (a control character takes 6 bytes), multi-byte ones and a surrogate pair. */
-    private static final String HARD = "\u0001\"\\\n\té中😀a\u001f";
     /** Reads the lead's notes as copies (text, author, time), ignoring their id and lead id. */
     private static final ObjectMapper NOTES = JSON.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -83,9 +83,9 @@ class BoundedNotesTest {
 
     @Test
     void theFullestLeadSendsEveryNoteInOrderInMessagesWithinTheBound() throws Exception {
-        String lead = ALICE.createLead(Api.minimalLead(Map.of("topic", hard(200), "description", hard(10_000),
+        String lead = ALICE.createLead(Api.minimalLead(Map.of("topic", HardText.of(200), "description", HardText.of(10_000),
                 "budgetAmount", new BigDecimal("999999999999.99"), "currency", "EUR")));
-        addNotes(lead, LeadNote.MAX_NOTES, i -> i + hard(LeadNote.MAX_TEXT_LENGTH - String.valueOf(i).length()));
+        addNotes(lead, LeadNote.MAX_NOTES, i -> i + HardText.of(LeadNote.MAX_TEXT_LENGTH - String.valueOf(i).length()));
         List<CopiedNote> notes = List.of(NOTES.treeToValue(JSON.readTree(ALICE.call().get("/api/leads/" + lead + "/notes")
                 .then().statusCode(200).extract().asString()), CopiedNote[].class));
         assertEquals(LeadNote.MAX_NOTES, notes.size());
@@ -164,15 +164,4 @@ class BoundedNotesTest {
         }
     }
 
-    private static String hard(int length) {
-        StringBuilder text = new StringBuilder();
-        while (text.length() < length) {
-            text.append(HARD);
-        }
-        text.setLength(length);
-        if (length > 0 && Character.isHighSurrogate(text.charAt(length - 1))) {
-            text.setCharAt(length - 1, 'z');
-        }
-        return text.toString();
-    }
 }

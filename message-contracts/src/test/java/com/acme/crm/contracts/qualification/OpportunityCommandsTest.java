@@ -1,5 +1,6 @@
 package com.acme.crm.contracts.qualification;
 
+import com.acme.crm.testinfra.HardText;
 import com.acme.crm.contracts.MessageLimits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,16 +25,15 @@ class OpportunityCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     /** Characters JSON escapes (6 bytes for a control character), multi-byte ones, a surrogate pair. */
-    private static final String HARD = "\u0001\"\\\n\t\u001fé中😀a";
 
     @Test
     void theLargestLeadTravelsInBoundedMessagesWithEveryNoteInOrder() throws Exception {
         // 500 notes of 10,000 characters (the lead API's limits) of the costliest kinds, the longest fields
         List<CopiedNote> notes = IntStream.range(0, 500)
-                .mapToObj(i -> new CopiedNote(i + hard(10_000 - String.valueOf(i).length()), "u".repeat(100),
+                .mapToObj(i -> new CopiedNote(i + HardText.of(10_000 - String.valueOf(i).length()), "u".repeat(100),
                         Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i)))
                 .toList();
-        CreateOpportunity command = command(hard(200), hard(10_000));
+        CreateOpportunity command = command(HardText.of(200), HardText.of(10_000));
 
         OpportunityCommands messages = OpportunityCommands.of(command, notes, OpportunityCommandsTest::bytes);
 
@@ -62,7 +62,7 @@ class OpportunityCommandsTest {
     @Test
     void aSmallBoundGivesManyChunksThatStillCarryEverything() throws Exception {
         List<CopiedNote> notes = IntStream.range(0, 40)
-                .mapToObj(i -> new CopiedNote("note " + i + " " + hard(i * 7), "bob", Instant.EPOCH.plusSeconds(i))).toList();
+                .mapToObj(i -> new CopiedNote("note " + i + " " + HardText.of(i * 7), "bob", Instant.EPOCH.plusSeconds(i))).toList();
         int bound = 2_000;
 
         OpportunityCommands messages = OpportunityCommands.of(command("t", "d"), notes, OpportunityCommandsTest::bytes, bound);
@@ -103,17 +103,6 @@ class OpportunityCommandsTest {
                 name, "EUR", new BigDecimal("99999999999999999.99"), "THIS_QUARTER", "COMMITTEE", true, description, null, null);
     }
 
-    private static String hard(int length) {
-        StringBuilder text = new StringBuilder();
-        while (text.length() < length) {
-            text.append(HARD);
-        }
-        text.setLength(length);
-        if (length > 0 && Character.isHighSurrogate(text.charAt(length - 1))) {
-            text.setCharAt(length - 1, '\u0002');
-        }
-        return text.toString();
-    }
 
     private static int bytes(Object value) {
         try {

@@ -1,5 +1,6 @@
 package com.acme.crm.opportunity.api;
 
+import com.acme.crm.common.api.QueryParameters;
 import com.acme.crm.common.api.Page;
 import com.acme.crm.contracts.opportunity.OpportunitySummary;
 import com.acme.crm.opportunity.OpportunityService;
@@ -33,9 +34,9 @@ public class OpportunityResource {
                                               @QueryParam("originatingLeadId") String originatingLeadId,
                                               @QueryParam("limit") String limit,
                                               @QueryParam("cursor") String cursor) {
-        return Uni.createFrom().deferred(() -> opportunities.list(QueryParams.uuid("accountId", accountId),
-                QueryParams.uuid("originatingLeadId", originatingLeadId),
-                QueryParams.number("limit", limit, 50, 1, MAX_LIMIT), cursor == null || cursor.isEmpty() ? null : cursor));
+        return Uni.createFrom().deferred(() -> opportunities.list(QueryParameters.uuid("accountId", accountId),
+                QueryParameters.uuid("originatingLeadId", originatingLeadId),
+                QueryParameters.number("limit", limit, 1, MAX_LIMIT, 50), cursor == null || cursor.isEmpty() ? null : cursor));
     }
 
     @GET

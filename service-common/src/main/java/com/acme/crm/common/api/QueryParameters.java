@@ -28,8 +28,14 @@ public final class QueryParameters {
 
     /** The whole number from {@code min} to {@code max}, or {@code otherwise} when absent or empty. */
     public static int number(String name, String value, int min, int max, int otherwise) {
+        Integer number = number(name, value, min, max);
+        return number == null ? otherwise : number;
+    }
+
+    /** The whole number from {@code min} to {@code max}, or null when absent or empty. */
+    public static Integer number(String name, String value, int min, int max) {
         if (value == null || value.isEmpty()) {
-            return otherwise;
+            return null;
         }
         try {
             int number = Integer.parseInt(value);
@@ -40,5 +46,28 @@ public final class QueryParameters {
             // answered below
         }
         throw ProblemException.badRequest(name, "must be a whole number from " + min + " to " + max);
+    }
+
+    /** {@code true} or {@code false}; absent or empty is false. */
+    public static boolean flag(String name, String value) {
+        if (value == null || value.isEmpty() || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ProblemException.badRequest(name, "must be true or false");
+    }
+
+    /** The constant of {@code type} named {@code value}, or null when absent or empty. */
+    public static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException unknown) {
+            throw ProblemException.badRequest(name, "is not a known " + type.getSimpleName() + ": " + value);
+        }
     }
 }

@@ -1,6 +1,6 @@
 package com.acme.crm.common.inbox;
 
-import com.acme.crm.common.support.Db;
+import com.acme.crm.testinfra.Db;
 import com.acme.crm.common.support.TestCommand;
 import com.acme.crm.common.support.TestCommandConsumer;
 import com.acme.crm.testinfra.KafkaProbe;

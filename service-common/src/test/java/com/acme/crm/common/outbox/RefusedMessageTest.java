@@ -1,6 +1,6 @@
 package com.acme.crm.common.outbox;
 
-import com.acme.crm.common.support.Db;
+import com.acme.crm.testinfra.Db;
 import com.acme.crm.testinfra.KafkaProbe;
 import com.acme.crm.testinfra.RealInfrastructure;
 import com.acme.crm.testinfra.TestKafka;

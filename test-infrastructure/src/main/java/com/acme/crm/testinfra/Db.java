@@ -1,4 +1,4 @@
-package com.acme.crm.account.support;
+package com.acme.crm.testinfra;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -7,8 +7,13 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Plain JDBC to the service's own test database, to look behind the API (row counts, plans). */
+/**
+ * Plain JDBC to the database of the service under test (its {@code quarkus.datasource.jdbc.url}),
+ * to write what no API writes and to look behind the API (row counts, plans).
+ */
 public final class Db {
 
     private Db() {
@@ -29,12 +34,21 @@ public final class Db {
 
     /** The single value {@code sql} selects, as text. */
     public static String text(String sql) {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
+        return strings(sql).get(0);
+    }
+
+    /** The first column of every row {@code sql} selects, as text. */
+    public static List<String> strings(String sql) {
+        List<String> values = new ArrayList<>();
+        for (String row : query(sql, 1)) {
+            values.add(row);
         }
+        return values;
+    }
+
+    /** The rows {@code sql} selects, each as its columns' text joined by "|". */
+    public static List<String> rows(String sql) {
+        return query(sql, Integer.MAX_VALUE);
     }
 
     public static void execute(String sql) {
@@ -45,11 +59,10 @@ public final class Db {
         }
     }
 
-    /** The rows {@code sql} selects, each as its columns' text joined by "|". */
-    public static java.util.List<String> rows(String sql) {
+    private static List<String> query(String sql, int maxColumns) {
         try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            java.util.List<String> rows = new java.util.ArrayList<>();
-            int columns = rs.getMetaData().getColumnCount();
+            List<String> rows = new ArrayList<>();
+            int columns = Math.min(maxColumns, rs.getMetaData().getColumnCount());
             while (rs.next()) {
                 StringBuilder row = new StringBuilder();
                 for (int i = 1; i <= columns; i++) {
