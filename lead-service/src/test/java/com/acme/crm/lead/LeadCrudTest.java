@@ -60,6 +60,17 @@ class LeadCrudTest {
     }
 
     @Test
+    void theLargestBudgetKeepsItsCentsInTheDatabaseAndTheAnswer() {
+        String body = "{\"topic\":\"Budget at the limit\",\"lastName\":\"Exact\",\"budgetAmount\":99999999999999999.99,\"currency\":\"EUR\"}";
+        Response created = ALICE.call().body(body).post("/api/leads");
+        created.then().statusCode(201);
+        String id = created.path("id");
+        assertEquals("99999999999999999.99", Db.text("select budget_amount from lead where id = '" + id + "'"));
+        String answer = ALICE.call().get("/api/leads/" + id).then().statusCode(200).extract().asString();
+        assertEquals(true, answer.contains("\"budgetAmount\":99999999999999999.99"), answer);
+    }
+
+    @Test
     void aManagerMayCreateALeadForSomeoneElseButASalespersonMayNot() {
         CAROL.call().body(Api.minimalLead(Map.of("ownerId", "bob"))).post("/api/leads")
                 .then().statusCode(201).body("ownerId", equalTo("bob")).body("createdBy", equalTo("carol"));

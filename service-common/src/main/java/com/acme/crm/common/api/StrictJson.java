@@ -10,7 +10,7 @@ import jakarta.inject.Singleton;
 
 /**
  * Wrong JSON types are a 400, not a guess: no 42 for a text, no "yes" or 1 for a boolean, no
- * ordinal for an enum. (Jackson's defaults would quietly store "42".)
+ * ordinal for an enum. (Jackson's defaults would quietly store "42".) Decimals are exact and plain.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -18,6 +18,10 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        // decimals stay exact (a budget of 99999999999999999.99 keeps its cents; a double would not),
+        // and are written in one plain form everywhere (25000.00, never 2.5E+4)
+        mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        mapper.enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
