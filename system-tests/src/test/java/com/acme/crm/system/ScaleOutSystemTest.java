@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,12 +78,11 @@ class ScaleOutSystemTest {
     }
 
     private void windowHoldsAcrossReplicas(int window, int size) throws Exception {
-        List<String> leads = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            leads.add(as("carol").body(Map.of("topic", "Window " + i, "lastName", "Pane", "companyName", "Window Co " + UUID.randomUUID(),
-                            "email", UUID.randomUUID() + "@window.example", "currency", "EUR"))
-                    .post("/api/leads?suppressDuplicateDetection=true").then().statusCode(201).extract().<String>path("id"));
-        }
+        List<String> leads = IntStream.range(0, size).parallel().mapToObj(i -> as("carol")
+                        .body(Map.of("topic", "Window " + i, "lastName", "Pane", "companyName", "Window Co " + UUID.randomUUID(),
+                                "email", UUID.randomUUID() + "@window.example", "currency", "EUR"))
+                        .post("/api/leads?suppressDuplicateDetection=true").then().statusCode(201).extract().<String>path("id"))
+                .toList();
         long started = System.nanoTime();
         String location = as("carol").body(Map.of("leadIds", leads, "opportunityCurrency", "EUR"))
                 .post("/api/leads/qualify-jobs").then().statusCode(202).extract().header("Location");
