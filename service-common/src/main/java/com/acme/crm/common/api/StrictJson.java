@@ -10,7 +10,9 @@ import jakarta.inject.Singleton;
 
 /**
  * Wrong JSON types are a 400, not a guess: no 42 for a text, no "yes" or 1 for a boolean, no
- * ordinal for an enum. (Jackson's defaults would quietly store "42".)
+ * ordinal for an enum. (Jackson's defaults would quietly store "42".) Numbers read into a tree
+ * keep every digit: as doubles, an amount the API allows (17 digits and 2 decimals) would round
+ * and then fail its own limit, or be stored as another number.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -18,6 +20,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
