@@ -36,13 +36,26 @@ record QualifiedRecords(int qualified, int inProgress, int accounts, int contact
         return new QualifiedRecords(qualified, inProgress, accounts, contacts, opportunities, orphans, mismatched);
     }
 
-    /** Undo commands on the dead-letter topics of the two services that apply them (SPEC rule 8: never). */
-    static long undosInDeadLetterTopics(String bootstrapServers) {
-        List<String> undoTypes = List.of(QualificationMessages.UNDO_ACCOUNT_AND_CONTACT.name(), QualificationMessages.UNDO_OPPORTUNITY.name());
-        return Stream.of(Topics.ACCOUNT_COMMANDS + ".dlq", Topics.OPPORTUNITY_COMMANDS + ".dlq")
+    private static final List<String> UNDO_TYPES = List.of(
+            QualificationMessages.UNDO_ACCOUNT_AND_CONTACT.name(), QualificationMessages.UNDO_OPPORTUNITY.name());
+
+    /**
+     * Undo commands given up by the two services that apply them (SPEC rule 8: never): on their dead-letter topics,
+     * or set aside for an operator in their databases.
+     */
+    static long undosGivenUp(String bootstrapServers) throws SQLException {
+        long deadLettered = Stream.of(Topics.ACCOUNT_COMMANDS + ".dlq", Topics.OPPORTUNITY_COMMANDS + ".dlq")
                 .flatMap(topic -> TopicRecords.all(bootstrapServers, topic).stream())
-                .filter(message -> undoTypes.contains(message.ceType()))
+                .filter(message -> UNDO_TYPES.contains(message.ceType()))
                 .count();
+        String undos = UNDO_TYPES.stream().map(type -> "'" + type + "'").collect(Collectors.joining(","));
+        long setAside = 0;
+        for (String database : List.of("account", "opportunity")) {
+            if (RunningStack.count(database, "select count(*) from pg_tables where tablename = 'set_aside_message'") > 0) {
+                setAside += RunningStack.count(database, "select count(*) from set_aside_message where type in (" + undos + ")");
+            }
+        }
+        return deadLettered + setAside;
     }
 
     private static int count(String database, String sql) throws SQLException {
