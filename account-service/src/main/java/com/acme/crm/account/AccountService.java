@@ -56,7 +56,8 @@ public class AccountService {
 
     @WithTransaction
     public Uni<AccountView> patch(UUID id, AccountInput input) {
-        return find(id).invoke(account -> apply(account, input)).call(Account::flush).map(AccountView::of);
+        return find(id).invoke(account -> apply(account, input)).call(Account::flush).map(AccountView::of)
+                .call(view -> outbox.publish(Topics.ACCOUNT_EVENTS, view.id(), PublicEvents.ACCOUNT_UPDATED, view));
     }
 
     private static Uni<Account> find(UUID id) {

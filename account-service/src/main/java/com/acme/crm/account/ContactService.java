@@ -14,6 +14,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -50,7 +51,8 @@ public class ContactService {
 
     @WithTransaction
     public Uni<ContactView> patch(UUID id, ContactInput input) {
-        return find(id).chain(contact -> apply(contact, input)).call(Contact::flush).map(ContactView::of);
+        return find(id).chain(contact -> apply(contact, input)).call(Contact::flush).map(ContactView::of)
+                .call(view -> outbox.publish(Topics.ACCOUNT_EVENTS, view.id(), PublicEvents.CONTACT_UPDATED, view));
     }
 
     private static Uni<Contact> find(UUID id) {
@@ -69,7 +71,8 @@ public class ContactService {
         if (input.accountId() == null) {
             return Uni.createFrom().item(contact);
         }
-        return Account.findById(input.accountId()).map(account -> {
+        // share-locked: a compensation deciding whether to keep this account waits for (and then sees) this contact
+        return Account.findById(input.accountId(), LockModeType.PESSIMISTIC_READ).map(account -> {
             if (account == null) {
                 throw ProblemException.badRequest("accountId", "account " + input.accountId() + " does not exist");
             }

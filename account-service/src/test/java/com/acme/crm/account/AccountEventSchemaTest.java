@@ -16,10 +16,10 @@ class AccountEventSchemaTest {
     @Test
     void accountAndContactEventsCarryTheirViews() {
         AsyncApiDocument doc = AsyncApiDocument.load();
-        for (String type : List.of(PublicEvents.ACCOUNT_CREATED, PublicEvents.ACCOUNT_DELETED)) {
+        for (String type : List.of(PublicEvents.ACCOUNT_CREATED, PublicEvents.ACCOUNT_UPDATED, PublicEvents.ACCOUNT_DELETED)) {
             assertEquals(List.of(), doc.mismatches(AccountView.class, doc.payload(type)), type);
         }
-        for (String type : List.of(PublicEvents.CONTACT_CREATED, PublicEvents.CONTACT_DELETED)) {
+        for (String type : List.of(PublicEvents.CONTACT_CREATED, PublicEvents.CONTACT_UPDATED, PublicEvents.CONTACT_DELETED)) {
             assertEquals(List.of(), doc.mismatches(ContactView.class, doc.payload(type)), type);
         }
     }

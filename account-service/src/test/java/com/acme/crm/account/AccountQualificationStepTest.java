@@ -24,6 +24,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -128,10 +129,13 @@ class AccountQualificationStepTest {
     }
 
     @Test
-    void poisonMessageGoesToTheDeadLetterTopicAndTheNextOneIsStillHandled() throws Exception {
+    void poisonMessageIsSetAsideAndTheNextOneIsStillHandled() throws Exception {
         UUID lead = UUID.randomUUID();
-        KafkaProbe.send(Topics.ACCOUNT_COMMANDS, lead.toString(), QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT.name(), "{not json");
-        KafkaProbe.await(Topics.ACCOUNT_COMMANDS + ".dlq", lead.toString(), 1, r -> true);
+        String poison = KafkaProbe.send(Topics.ACCOUNT_COMMANDS, lead.toString(),
+                QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT.name(), "{not json");
+        String admin = TestTokens.token("dave", "admin");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(admin).get("/ops/set-aside?limit=500")
+                .then().statusCode(200).body("items.messageId", hasItem(poison)));
         send(resolve(UUID.randomUUID(), lead, "After Poison AG " + lead, null, null, DuplicatePolicy.REPORT));
         KafkaProbe.await(Topics.QUALIFICATION_REPLIES, lead.toString(), 1,
                 KafkaProbe.ofType(QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED.name()));

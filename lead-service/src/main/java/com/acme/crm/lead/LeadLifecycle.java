@@ -10,7 +10,7 @@ import com.acme.crm.lead.api.RelatedRecords;
 import com.acme.crm.lead.events.LeadEvents;
 import com.acme.crm.lead.history.HistoryAction;
 import com.acme.crm.lead.history.LeadHistory;
-import com.acme.crm.lead.notes.LeadNote;
+import com.acme.crm.lead.notes.LeadNotes;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -31,6 +31,8 @@ public class LeadLifecycle {
     LeadHistory history;
     @Inject
     LeadEvents events;
+    @Inject
+    LeadNotes notes;
 
     @WithTransaction
     public Uni<LeadView> disqualify(UUID id, DisqualifyRequest request, SecurityIdentity caller) {
@@ -49,7 +51,7 @@ public class LeadLifecycle {
             lead.modifiedBy = actor;
             Uni<Void> note = request.note() == null || request.note().isBlank()
                     ? Uni.createFrom().voidItem()
-                    : LeadNote.of(id, request.note(), actor).persist().replaceWithVoid();
+                    : notes.append(id, request.note(), actor).replaceWithVoid();
             return note
                     .chain(Panache::flush)
                     .chain(() -> history.record(lead, actor, HistoryAction.DISQUALIFIED, LeadState.OPEN,

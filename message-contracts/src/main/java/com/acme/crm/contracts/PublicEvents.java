@@ -12,8 +12,10 @@ public final class PublicEvents {
     public static final String LEAD_QUALIFICATION_FAILED = "crm.lead.qualification-failed.v1";
 
     public static final String ACCOUNT_CREATED = "crm.account.created.v1";
+    public static final String ACCOUNT_UPDATED = "crm.account.updated.v1";
     public static final String ACCOUNT_DELETED = "crm.account.deleted.v1";
     public static final String CONTACT_CREATED = "crm.contact.created.v1";
+    public static final String CONTACT_UPDATED = "crm.contact.updated.v1";
     public static final String CONTACT_DELETED = "crm.contact.deleted.v1";
     public static final String OPPORTUNITY_CREATED = "crm.opportunity.created.v1";
     public static final String OPPORTUNITY_DELETED = "crm.opportunity.deleted.v1";

@@ -1,5 +1,6 @@
 package com.acme.crm.opportunity;
 
+import com.acme.crm.contracts.opportunity.OpportunitySummary;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,7 +14,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A deal the sales team tracks; qualification makes one per qualified lead that asks for it. */
+/**
+ * A deal the sales team tracks; qualification makes one per qualified lead that asks for it. Its
+ * notes are rows of their own ({@link OpportunityNote}), copied from the lead in bounded chunks.
+ */
 @Entity
 @Table(name = "opportunity")
 public class Opportunity extends PanacheEntityBase {
@@ -47,12 +51,23 @@ public class Opportunity extends PanacheEntityBase {
     /** The qualification attempt that made it: at most one per attempt (unique), and what an undo removes. */
     @Column(name = "created_by_qualification")
     public UUID createdByQualification;
-    /** JSON array of the copied lead notes (text: Hibernate Reactive's JSON mapping reads objects only). */
-    public String notes;
+    /** How many notes the lead had; the opportunity is confirmed once that many are stored. */
+    @Column(name = "note_count")
+    public int noteCount;
+    /** When every note was stored and the qualification was told (null until then). */
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "modified_at")
     public Instant modifiedAt;
     @Version
     public long version;
+
+    /** What the public events carry: everything but the note texts. */
+    public OpportunitySummary summary() {
+        return new OpportunitySummary(id, name, accountId, contactId, currency, estimatedValue, purchaseTimeframe,
+                purchaseProcess, decisionMaker, description, stage.name(), originatingLeadId, ownerId, noteCount,
+                createdAt, modifiedAt, version);
+    }
 }

@@ -1,73 +1,245 @@
 package com.acme.crm.opportunity;
 
+import com.acme.crm.contracts.MessageLimits;
 import com.acme.crm.contracts.Topics;
+import com.acme.crm.contracts.qualification.CopiedNote;
+import com.acme.crm.contracts.qualification.CopyOpportunityNotes;
 import com.acme.crm.contracts.qualification.CreateOpportunity;
+import com.acme.crm.contracts.qualification.OpportunityCommands;
 import com.acme.crm.contracts.qualification.QualificationMessages;
 import com.acme.crm.contracts.qualification.UndoOpportunity;
 import com.acme.crm.testinfra.KafkaProbe;
 import com.acme.crm.testinfra.RealInfrastructure;
+import com.acme.crm.testinfra.TestKafka;
 import com.acme.crm.testinfra.TestTokens;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** opportunity-service's saga step on the real connector and database. */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 class OpportunityQualificationStepTest {
 
+    /** The lead API's limits: notes per lead, characters per note. */
+    private static final int MAX_NOTES = 500;
+    private static final int MAX_NOTE = 10_000;
+    /** Characters JSON escapes (a control character takes 6 bytes), multi-byte ones and a surrogate pair. */
+    private static final String HARD = "\u0001\"\\\n\té中😀a\u001f";
+    private static final String TOKEN = TestTokens.token("alice", "salesperson");
+
     @Inject
     ObjectMapper json;
 
     @Test
-    void createsOneOpportunityWithTheCopiedNotesEvenWhenTheCommandComesTwice() throws Exception {
+    void theLargestLeadGetsOneOpportunityWithEveryNoteInOrderConfirmedOnceAndUndoRemovesAll() throws Exception {
         UUID lead = UUID.randomUUID();
         UUID attempt = UUID.randomUUID();
-        CreateOpportunity command = new CreateOpportunity(attempt, lead, "alice", UUID.randomUUID(), UUID.randomUUID(),
-                "Solar roofs", "EUR", new BigDecimal("980000.00"), "THIS_YEAR", "COMMITTEE", true, "big one",
-                List.of(new CreateOpportunity.CopiedNote("Met at the fair", "bob", Instant.parse("2026-01-02T03:04:05Z"))));
-        String data = json.writeValueAsString(command);
-        String ceId = UUID.randomUUID().toString();
-        KafkaProbe.send(Topics.OPPORTUNITY_COMMANDS, lead.toString(), QualificationMessages.CREATE_OPPORTUNITY.name(), ceId, data);
-        KafkaProbe.send(Topics.OPPORTUNITY_COMMANDS, lead.toString(), QualificationMessages.CREATE_OPPORTUNITY.name(), data);
+        List<CopiedNote> notes = IntStream.range(0, MAX_NOTES)
+                .mapToObj(i -> new CopiedNote(i + " " + hard(MAX_NOTE - String.valueOf(i).length() - 1), "author-" + i % 7,
+                        Instant.parse("2026-01-02T03:04:05Z").plusSeconds(i)))
+                .toList();
+        OpportunityCommands messages = OpportunityCommands.of(command(attempt, lead, hard(200), hard(10_000)), notes, this::bytes);
+        assertTrue(messages.chunks().size() > 10, messages.chunks().size() + " chunks");
+        List<Message> sent = messages(messages);
+        sent.forEach(m -> assertTrue(m.json().getBytes(StandardCharsets.UTF_8).length <= MessageLimits.MAX_DATA_BYTES));
 
-        JsonNode created = json.readTree(KafkaProbe.await(Topics.QUALIFICATION_REPLIES, lead.toString(), 1,
-                KafkaProbe.ofType(QualificationMessages.OPPORTUNITY_CREATED.name())).get(0).value());
-        String id = created.get("opportunityId").asText();
-        String token = TestTokens.token("alice", "salesperson");
-        given().auth().oauth2(token).get("/api/opportunities/" + id).then().statusCode(200)
-                .body("stage", equalTo("DEVELOP"))
-                .body("name", equalTo("Solar roofs"))
-                .body("ownerId", equalTo("alice"))
-                .body("notes[0].author", equalTo("bob"))
-                .body("notes[0].createdAt", equalTo("2026-01-02T03:04:05Z"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(token)
-                .queryParam("originatingLeadId", lead).get("/api/opportunities").then()
-                .body("items", hasSize(1)));
-        // both deliveries answered, one record: the second command (new ce_id) found the attempt's opportunity
-        List<?> replies = KafkaProbe.await(Topics.QUALIFICATION_REPLIES, lead.toString(), 2, r -> true);
-        assertEquals(2, replies.size());
-        KafkaProbe.await(Topics.OPPORTUNITY_EVENTS, id, 1, KafkaProbe.ofType("crm.opportunity.created.v1"));
+        send(lead, sent);
 
-        KafkaProbe.send(Topics.OPPORTUNITY_COMMANDS, lead.toString(), QualificationMessages.UNDO_OPPORTUNITY.name(),
-                json.writeValueAsString(new UndoOpportunity(attempt, lead)));
+        List<ConsumerRecord<String, String>> created = KafkaProbe.await(Topics.QUALIFICATION_REPLIES, lead.toString(), 1,
+                KafkaProbe.ofType(QualificationMessages.OPPORTUNITY_CREATED.name()));
+        String id = json.readTree(created.get(0).value()).get("opportunityId").asText();
+        assertEquals(notes, notesShown(id));
+        given().auth().oauth2(TOKEN).get("/api/opportunities/" + id).then().statusCode(200)
+                .body("stage", equalTo("DEVELOP")).body("ownerId", equalTo("alice"));
+        // the public event names the notes, without their texts
+        JsonNode event = json.readTree(KafkaProbe.await(Topics.OPPORTUNITY_EVENTS, id, 1,
+                KafkaProbe.ofType("crm.opportunity.created.v1")).get(0).value());
+        assertEquals(MAX_NOTES, event.get("noteCount").asInt());
+        assertTrue(!event.has("notes"));
+
+        // a repeated chunk and a repeated command (new ce_ids) change nothing and answer nothing
+        awaitProcessed(send(lead, List.of(sent.get(sent.size() - 1), sent.get(0), sent.get(1))));
+        assertEquals(1, KafkaProbe.collect(Topics.QUALIFICATION_REPLIES, lead.toString(), Duration.ofSeconds(4)).size());
+        assertEquals(1, count("select count(*) from opportunity where originating_lead_id = '" + lead + "'"));
+        assertEquals(MAX_NOTES, count("select count(*) from opportunity_note where opportunity_id = '" + id + "'"));
+        assertEquals(1, KafkaProbe.collect(Topics.OPPORTUNITY_EVENTS, id, Duration.ofSeconds(1)).size());
+
+        send(lead, List.of(undo(attempt, lead)));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().auth().oauth2(token).get("/api/opportunities/" + id).then().statusCode(404));
+                given().auth().oauth2(TOKEN).get("/api/opportunities/" + id).then().statusCode(404));
+        assertEquals(0, count("select count(*) from opportunity_note where opportunity_id = '" + id + "'"));
         KafkaProbe.await(Topics.OPPORTUNITY_EVENTS, id, 1, KafkaProbe.ofType("crm.opportunity.deleted.v1"));
+    }
+
+    @Test
+    void anUndoBeforeTheChunksLeavesNothingWhateverComesAfterIt() throws Exception {
+        UUID lead = UUID.randomUUID();
+        UUID attempt = UUID.randomUUID();
+        List<CopiedNote> notes = IntStream.range(0, 60)
+                .mapToObj(i -> new CopiedNote(hard(MAX_NOTE), "bob", Instant.parse("2026-03-01T00:00:00Z").plusSeconds(i))).toList();
+        List<Message> sent = messages(OpportunityCommands.of(command(attempt, lead, "Solar roofs", "big one"), notes, this::bytes));
+        assertTrue(sent.size() > 2);
+
+        // the command, the undo, then the chunks, then the command again
+        List<Message> order = new ArrayList<>(List.of(sent.get(0), undo(attempt, lead)));
+        order.addAll(sent.subList(1, sent.size()));
+        order.add(sent.get(0));
+        awaitProcessed(send(lead, order));
+
+        List<ConsumerRecord<String, String>> replies = KafkaProbe.collect(Topics.QUALIFICATION_REPLIES, lead.toString(), Duration.ofSeconds(5));
+        assertEquals(List.of(), replies.stream().map(r -> KafkaProbe.header(r, "ce_type")).toList());
+        assertEquals(0, count("select count(*) from opportunity where originating_lead_id = '" + lead + "'"));
+        assertEquals(0, count("select count(*) from opportunity_note n where not exists (select 1 from opportunity o where o.id = n.opportunity_id)"));
+        given().auth().oauth2(TOKEN).queryParam("originatingLeadId", lead).get("/api/opportunities").then()
+                .statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void aCommandFromBeforeChunksWithAllItsNotesIsConfirmedAtOnce() throws Exception {
+        UUID lead = UUID.randomUUID();
+        UUID attempt = UUID.randomUUID();
+        // as an older lead-service wrote it: no noteCount, every note inline
+        String data = "{\"qualificationId\":\"" + attempt + "\",\"leadId\":\"" + lead + "\",\"ownerId\":\"alice\","
+                + "\"name\":\"Fleet\",\"currency\":\"EUR\",\"notes\":[{\"text\":\"one\",\"author\":\"bob\",\"createdAt\":\"2026-01-02T03:04:05Z\"},"
+                + "{\"text\":\"two\",\"author\":\"eve\",\"createdAt\":\"2026-01-02T03:04:06Z\"}]}";
+        send(lead, List.of(new Message(QualificationMessages.CREATE_OPPORTUNITY.name(), data)));
+
+        String id = json.readTree(KafkaProbe.await(Topics.QUALIFICATION_REPLIES, lead.toString(), 1,
+                KafkaProbe.ofType(QualificationMessages.OPPORTUNITY_CREATED.name())).get(0).value()).get("opportunityId").asText();
+        given().auth().oauth2(TOKEN).get("/api/opportunities/" + id).then().statusCode(200)
+                .body("notes.text", equalTo(List.of("one", "two")))
+                .body("notes[1].author", equalTo("eve"))
+                .body("notes[1].createdAt", equalTo("2026-01-02T03:04:06Z"));
+        given().auth().oauth2(TOKEN).queryParam("originatingLeadId", lead).get("/api/opportunities").then()
+                .body("items", hasSize(1)).body("items[0].noteCount", equalTo(2));
+    }
+
+    @Test
+    void aCommandTheColumnsCannotHoldIsRejectedAtOnceAndStoresNothing() throws Exception {
+        UUID lead = UUID.randomUUID();
+        UUID attempt = UUID.randomUUID();
+        CreateOpportunity tooLong = command(attempt, lead, "n".repeat(201), "d").withNotes(0, List.of());
+        send(lead, List.of(new Message(QualificationMessages.CREATE_OPPORTUNITY.name(), json.writeValueAsString(tooLong))));
+
+        JsonNode rejected = json.readTree(KafkaProbe.await(Topics.QUALIFICATION_REPLIES, lead.toString(), 1,
+                KafkaProbe.ofType(QualificationMessages.OPPORTUNITY_REJECTED.name())).get(0).value());
+        assertEquals(attempt.toString(), rejected.get("qualificationId").asText());
+        assertTrue(rejected.get("reason").asText().contains("name longer than 200"), rejected.toString());
+        assertEquals(0, count("select count(*) from opportunity where originating_lead_id = '" + lead + "'"));
+    }
+
+    record Message(String type, String json) {
+    }
+
+    private List<Message> messages(OpportunityCommands commands) throws JsonProcessingException {
+        List<Message> all = new ArrayList<>();
+        all.add(new Message(QualificationMessages.CREATE_OPPORTUNITY.name(), json.writeValueAsString(commands.command())));
+        for (CopyOpportunityNotes chunk : commands.chunks()) {
+            all.add(new Message(QualificationMessages.COPY_OPPORTUNITY_NOTES.name(), json.writeValueAsString(chunk)));
+        }
+        return all;
+    }
+
+    private Message undo(UUID attempt, UUID lead) throws JsonProcessingException {
+        return new Message(QualificationMessages.UNDO_OPPORTUNITY.name(), json.writeValueAsString(new UndoOpportunity(attempt, lead)));
+    }
+
+    /** Sends the messages in order, keyed by the lead, each with a new ce_id (as a repeat by the sender would be). */
+    private static List<String> send(UUID lead, List<Message> messages) {
+        List<String> ids = new ArrayList<>();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", TestKafka.bootstrapServers(),
+                "acks", "all", "max.in.flight.requests.per.connection", 1), new StringSerializer(), new StringSerializer())) {
+            for (Message m : messages) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(Topics.OPPORTUNITY_COMMANDS, lead.toString(), m.json());
+                ids.add(UUID.randomUUID().toString());
+                Map.of("ce_id", ids.get(ids.size() - 1), "ce_type", m.type(), "ce_source", "/test", "ce_specversion", "1.0",
+                                "content-type", "application/json")
+                        .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+                producer.send(record);
+            }
+            producer.flush();
+        }
+        return ids;
+    }
+
+    private static void awaitProcessed(List<String> ceIds) {
+        String in = String.join("','", ceIds);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                count("select count(*) from processed_message where message_id in ('" + in + "')") == ceIds.size());
+    }
+
+    private List<CopiedNote> notesShown(String id) throws Exception {
+        String body = given().auth().oauth2(TOKEN).get("/api/opportunities/" + id).then().statusCode(200).extract().asString();
+        return List.of(json.treeToValue(json.readTree(body).get("notes"), CopiedNote[].class));
+    }
+
+    private static CreateOpportunity command(UUID attempt, UUID lead, String name, String description) {
+        return new CreateOpportunity(attempt, lead, "alice", UUID.randomUUID(), UUID.randomUUID(), name, "EUR",
+                new BigDecimal("99999999999999999.99"), "THIS_YEAR", "COMMITTEE", true, description, null, null);
+    }
+
+    private static String hard(int length) {
+        StringBuilder text = new StringBuilder();
+        while (text.length() < length) {
+            text.append(HARD);
+        }
+        text.setLength(length);
+        if (length > 0 && Character.isHighSurrogate(text.charAt(length - 1))) {
+            text.setCharAt(length - 1, 'z');
+        }
+        return text.toString();
+    }
+
+    private int bytes(Object value) {
+        try {
+            return json.writeValueAsString(value).getBytes(StandardCharsets.UTF_8).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static long count(String sql) {
+        var config = ConfigProvider.getConfig();
+        try (Connection c = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 }

@@ -2,17 +2,15 @@ package com.acme.crm.account.api;
 
 import com.acme.crm.account.ContactService;
 import com.acme.crm.common.api.Page;
+import com.acme.crm.common.api.QueryParameters;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.groups.ConvertGroup;
 import jakarta.validation.groups.Default;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -44,10 +42,11 @@ public class ContactResource {
 
     @GET
     public Uni<Page<ContactView>> list(@QueryParam("q") String q, @QueryParam("email") String email,
-                                       @QueryParam("originatingLeadId") UUID originatingLeadId,
-                                       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                                       @QueryParam("originatingLeadId") @Schema(format = "uuid") String originatingLeadId,
+                                       @QueryParam("limit") @Schema(minimum = "1", maximum = "200", defaultValue = "50") String limit,
                                        @QueryParam("cursor") String cursor) {
-        return contacts.list(q, email, originatingLeadId, limit, cursor);
+        return contacts.list(q, email, QueryParameters.uuid("originatingLeadId", originatingLeadId),
+                QueryParameters.number("limit", limit, 1, 200, 50), cursor);
     }
 
     @GET

@@ -24,7 +24,11 @@ public final class CompanyNames {
     private CompanyNames() {
     }
 
-    /** "ACME, Inc.", "Acme Inc" and " acme " all become "acme"; spacing is folded away too. */
+    /**
+     * "ACME, Inc.", "Acme Inc" and " acme " all become "acme"; spacing is folded away too. The
+     * result can be many times longer than the name (NFKD expands some characters up to 18-fold,
+     * "&" becomes "and"): it is stored as text and looked up through a hash index.
+     */
     public static String normalize(String name) {
         if (name == null || name.isBlank()) {
             return null;
@@ -42,7 +46,8 @@ public final class CompanyNames {
                 || "and".equals(words.get(words.size() - 1)))) {
             words.remove(words.size() - 1);
         }
-        return String.join("", words);
+        String normalized = String.join("", words);
+        return normalized.isEmpty() ? null : normalized; // nothing comparable left ("!!!", emoji): matches nothing
     }
 
     /** "https://www.Acme.com/about" → "acme.com"; null when there is no usable host. */

@@ -7,6 +7,7 @@ import com.acme.crm.contracts.qualification.ProspectDetails;
 import com.acme.crm.contracts.qualification.ResolveAccountAndContact;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +15,8 @@ import java.util.UUID;
 /**
  * Finds the existing records a qualification would duplicate: accounts by normalised name or
  * website domain, contacts by email (case-insensitive). Only records the attempt would create
- * are checked; linked ones are wanted, not duplicates.
+ * are checked; linked ones are wanted, not duplicates. Matches are share-locked: a compensation
+ * cannot remove one before the attempt that found it has linked it (or a removed one is not found).
  */
 @ApplicationScoped
 public class DuplicateFinder {
@@ -52,8 +54,8 @@ public class DuplicateFinder {
         if (name == null && domain == null) {
             return Uni.createFrom().item(List.of());
         }
-        return Account.<Account>find("normalizedName = ?1 or websiteDomain = ?2 order by createdAt", name, domain)
-                .page(0, MAX_MATCHES).list()
+        return Account.<Account>find("normalizedName = ?1 or websiteDomain = ?2 order by createdAt, id", name, domain)
+                .withLock(LockModeType.PESSIMISTIC_READ).page(0, MAX_MATCHES).list()
                 .map(found -> found.stream()
                         .map(a -> new DuplicateMatch(a.id, a.name, name != null && name.equals(a.normalizedName) ? "name" : "website"))
                         .toList());
@@ -63,8 +65,8 @@ public class DuplicateFinder {
         if (prospect.email() == null || prospect.email().isBlank()) {
             return Uni.createFrom().item(List.of());
         }
-        return Contact.<Contact>find("lower(email) = lower(?1) order by createdAt", prospect.email().trim())
-                .page(0, MAX_MATCHES).list()
+        return Contact.<Contact>find("lower(email) = lower(?1) order by createdAt, id", prospect.email().trim())
+                .withLock(LockModeType.PESSIMISTIC_READ).page(0, MAX_MATCHES).list()
                 .map(found -> found.stream().map(c -> new DuplicateMatch(c.id, c.fullName(), "email")).toList());
     }
 }

@@ -2,33 +2,65 @@ package com.acme.crm.account.qualification;
 
 import com.acme.crm.account.Account;
 import com.acme.crm.account.Contact;
+import com.acme.crm.account.OwnedRecord;
 import com.acme.crm.account.api.AccountView;
 import com.acme.crm.account.api.ContactView;
 import com.acme.crm.account.duplicates.CompanyNames;
 import com.acme.crm.account.duplicates.DuplicateFinder;
+import com.acme.crm.account.duplicates.DuplicateFinder.Matches;
+import com.acme.crm.account.qualification.CompensationPlan.Attempt;
+import com.acme.crm.account.qualification.CompensationPlan.ContactOnAccount;
+import com.acme.crm.account.qualification.CompensationPlan.Fate;
+import com.acme.crm.account.qualification.CompensationPlan.PassTo;
+import com.acme.crm.account.qualification.CompensationPlan.PassToUsers;
+import com.acme.crm.account.qualification.CompensationPlan.Plan;
+import com.acme.crm.account.qualification.RecordLink.Kind;
+import com.acme.crm.account.qualification.ResolveDecision.Create;
+import com.acme.crm.account.qualification.ResolveDecision.Facts;
+import com.acme.crm.account.qualification.ResolveDecision.Link;
+import com.acme.crm.account.qualification.ResolveDecision.Outcome;
+import com.acme.crm.account.qualification.ResolveDecision.Proceed;
+import com.acme.crm.account.qualification.ResolveDecision.Reject;
+import com.acme.crm.account.qualification.ResolveDecision.ReportDuplicates;
+import com.acme.crm.account.qualification.ResolveDecision.Step;
 import com.acme.crm.common.outbox.Outbox;
 import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.contracts.Topics;
 import com.acme.crm.contracts.qualification.AccountAndContactRejected;
 import com.acme.crm.contracts.qualification.AccountAndContactResolved;
-import com.acme.crm.contracts.qualification.DuplicatePolicy;
 import com.acme.crm.contracts.qualification.DuplicatesFound;
 import com.acme.crm.contracts.qualification.ProspectDetails;
 import com.acme.crm.contracts.qualification.QualificationMessages;
 import com.acme.crm.contracts.qualification.QualificationReply;
 import com.acme.crm.contracts.qualification.ResolveAccountAndContact;
 import com.acme.crm.contracts.qualification.UndoAccountAndContact;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * account-service's step of a qualification: link or create the account and the contact, or
- * report duplicates, and answer the lead service; and its compensation. Runs inside the
- * consumer's transaction, so the records, their events and the reply commit together.
+ * account-service's step of a qualification, the I/O around {@link ResolveDecision} and
+ * {@link CompensationPlan}: it loads and locks, then creates, links, reports or removes, and
+ * answers the lead service. Runs inside the consumer's transaction, so the records, the links,
+ * their events and the reply commit together.
+ * <p>
+ * Locks (SPEC rule 9): a resolve takes a share lock on every record it links and, before it
+ * searches for duplicates, a transaction advisory lock on each duplicate key of what it may create
+ * (sorted, so never in a cycle); a compensation takes an update lock on the records of its attempt
+ * before it reads who else relies on them. A link and a compensation of one record therefore
+ * happen one after the other, and concurrent attempts for one company see each other's records.
  */
 @ApplicationScoped
 public class AccountAndContactResolver {
@@ -40,93 +72,149 @@ public class AccountAndContactResolver {
     Outbox outbox;
 
     public Uni<Void> resolve(ResolveAccountAndContact command) {
-        return alreadyResolved(command)
-                .chain(previous -> previous != null ? Uni.createFrom().item(previous) : decide(command))
-                .chain(reply -> outbox.publish(Topics.QUALIFICATION_REPLIES, command.leadId(),
-                        QualificationMessages.typeOf(reply).name(), reply));
+        return previousAnswer(command)
+                .chain(previous -> previous != null ? Uni.createFrom().item(previous) : decideAndCarryOut(command))
+                .chain(reply -> reply(command, reply));
     }
 
-    /** Removes what this attempt created (records it only linked stay), with their deleted events. */
+    /**
+     * The answer to a command that failed for a reason that will not change on retry (SPEC rule 7,
+     * handed over by the consumer): the lead learns why at once, instead of waiting for its timeout.
+     */
+    public Uni<Void> reject(ResolveAccountAndContact command, String reason) {
+        return reply(command, new AccountAndContactRejected(command.qualificationId(), command.leadId(),
+                "the account service cannot do this step: " + reason));
+    }
+
+    /**
+     * Removes what this attempt created, except what another attempt or a user relies on, which
+     * passes to them (see {@link CompensationPlan}); forgets the attempt's links. Repeating it is harmless.
+     */
     public Uni<Void> undo(UndoAccountAndContact command) {
-        return Contact.<Contact>list("createdByQualification", command.qualificationId())
-                .chain(contacts -> deleteAll(contacts, c -> outbox.publish(Topics.ACCOUNT_EVENTS, c.id,
-                        PublicEvents.CONTACT_DELETED, ContactView.of(c))))
-                .chain(() -> Account.<Account>list("createdByQualification", command.qualificationId()))
-                .chain(accounts -> deleteAll(accounts, a -> outbox.publish(Topics.ACCOUNT_EVENTS, a.id,
-                        PublicEvents.ACCOUNT_DELETED, AccountView.of(a))));
+        UUID attempt = command.qualificationId();
+        return markUndone(attempt)
+                .chain(() -> RecordLink.<RecordLink>list("qualificationId", attempt))
+                .chain(own -> lockOwned(Account.class, attempt, idsOf(own, Kind.ACCOUNT))
+                        .chain(accounts -> lockOwned(Contact.class, attempt, idsOf(own, Kind.CONTACT))
+                                .chain(contacts -> compensate(attempt, accounts, contacts))))
+                .chain(() -> RecordLink.delete("qualificationId", attempt))
+                .replaceWithVoid();
     }
 
-    /** A command sent twice for one attempt must not make a second set of records. */
-    private Uni<QualificationReply> alreadyResolved(ResolveAccountAndContact command) {
-        return Account.<Account>find("createdByQualification", command.qualificationId()).firstResult()
-                .chain(account -> Contact.<Contact>find("createdByQualification", command.qualificationId()).firstResult()
-                        .map(contact -> account == null && contact == null ? null : new AccountAndContactResolved(
-                                command.qualificationId(), command.leadId(),
-                                account != null ? account.id : command.existingAccountId(),
-                                contact != null ? contact.id : command.existingContactId())));
-    }
+    // ---- resolve
 
-    private Uni<QualificationReply> decide(ResolveAccountAndContact command) {
-        return existing(command).chain(rejection -> {
-            if (rejection != null) {
-                return Uni.createFrom().item(rejection);
+    /** A command sent again for one attempt must not make a second set of records: its links answer it. */
+    private Uni<QualificationReply> previousAnswer(ResolveAccountAndContact command) {
+        return RecordLink.<RecordLink>list("qualificationId", command.qualificationId()).map(links -> {
+            if (links.isEmpty()) {
+                return null;
             }
-            if (command.duplicatePolicy() == DuplicatePolicy.CREATE_NEW) {
-                return create(command, command.existingAccountId(), command.existingContactId());
-            }
-            return duplicates.find(command).chain(found -> {
-                if (found.isEmpty()) {
-                    return create(command, command.existingAccountId(), command.existingContactId());
-                }
-                if (command.duplicatePolicy() == DuplicatePolicy.LINK_EXISTING) {
-                    return create(command,
-                            command.existingAccountId() != null ? command.existingAccountId() : found.firstAccount(),
-                            command.existingContactId() != null ? command.existingContactId() : found.firstContact());
-                }
-                return Uni.createFrom().item(new DuplicatesFound(command.qualificationId(), command.leadId(),
-                        found.accounts(), found.contacts()));
-            });
+            UUID account = idsOf(links, Kind.ACCOUNT).stream().findFirst().orElse(command.existingAccountId());
+            UUID contact = idsOf(links, Kind.CONTACT).stream().findFirst().orElse(command.existingContactId());
+            return new AccountAndContactResolved(command.qualificationId(), command.leadId(), account, contact);
         });
     }
 
-    /** Null when the ids to link exist; otherwise the rejection to send. */
-    private Uni<QualificationReply> existing(ResolveAccountAndContact command) {
-        Uni<Boolean> accountOk = command.existingAccountId() == null ? Uni.createFrom().item(true)
-                : Account.findById(command.existingAccountId()).map(a -> a != null);
-        Uni<Boolean> contactOk = command.existingContactId() == null ? Uni.createFrom().item(true)
-                : Contact.findById(command.existingContactId()).map(c -> c != null);
-        return accountOk.chain(aOk -> contactOk.map(cOk -> {
-            if (!aOk) {
-                return new AccountAndContactRejected(command.qualificationId(), command.leadId(),
-                        "account " + command.existingAccountId() + " does not exist");
+    private Uni<QualificationReply> decideAndCarryOut(ResolveAccountAndContact command) {
+        return isUndone(command.qualificationId()).chain(undone -> {
+            if (undone) {
+                return Uni.createFrom().item(new Facts(true, false, false, null));
             }
-            if (!cOk) {
-                return new AccountAndContactRejected(command.qualificationId(), command.leadId(),
-                        "contact " + command.existingContactId() + " does not exist");
-            }
-            return null;
-        }));
+            return lockNamed(Account.class, command.existingAccountId())
+                    .chain(account -> lockNamed(Contact.class, command.existingContactId())
+                            .chain(contact -> search(command)
+                                    .map(found -> new Facts(false, account, contact, found))));
+        }).chain(facts -> carryOut(command, ResolveDecision.decide(command, facts)));
     }
 
-    /** Creates what is wanted and not linked; {@code accountId}/{@code contactId} are records to link. */
-    private Uni<QualificationReply> create(ResolveAccountAndContact command, UUID accountId, UUID contactId) {
-        Uni<UUID> account = accountId != null || !command.createAccount()
-                ? Uni.createFrom().item(accountId)
-                : newAccount(command).map(a -> a.id);
-        return account.chain(resolvedAccount -> {
-            Uni<UUID> contact = contactId != null || !command.createContact()
-                    ? Uni.createFrom().item(contactId)
-                    : newContact(command, resolvedAccount).map(c -> c.id);
-            return contact.map(resolvedContact -> (QualificationReply) new AccountAndContactResolved(
-                    command.qualificationId(), command.leadId(), resolvedAccount, resolvedContact));
-        });
+    /** A record the lead names, share-locked: true when it exists (or none is named). */
+    private static <T extends OwnedRecord> Uni<Boolean> lockNamed(Class<T> type, UUID id) {
+        if (id == null) {
+            return Uni.createFrom().item(true);
+        }
+        Uni<? extends OwnedRecord> found = type == Account.class
+                ? Account.<Account>findById(id, LockModeType.PESSIMISTIC_READ)
+                : Contact.<Contact>findById(id, LockModeType.PESSIMISTIC_READ);
+        return found.map(record -> record != null);
+    }
+
+    /** Duplicates of what the command may create, under the advisory locks of their keys; null when the rules do not apply. */
+    private Uni<Matches> search(ResolveAccountAndContact command) {
+        Uni<Void> locked = Uni.createFrom().voidItem();
+        for (long key : advisoryKeys(ResolveDecision.duplicateKeys(command))) {
+            locked = locked.chain(() -> Panache.getSession().chain(session -> session
+                    .createNativeQuery("select 1 from pg_advisory_xact_lock(:key)")
+                    .setParameter("key", key)
+                    .getSingleResult())).replaceWithVoid();
+        }
+        if (!ResolveDecision.searchesDuplicates(command)) {
+            return locked.replaceWith((Matches) null);
+        }
+        return locked.chain(() -> duplicates.find(command));
+    }
+
+    /** 64-bit lock keys from the duplicate keys (a stable hash), in ascending order so no two attempts wait in a cycle. */
+    static List<Long> advisoryKeys(List<String> duplicateKeys) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            List<Long> keys = new ArrayList<>();
+            for (String key : duplicateKeys) {
+                byte[] hash = sha.digest(key.getBytes(StandardCharsets.UTF_8));
+                long value = 0;
+                for (int i = 0; i < 8; i++) {
+                    value = (value << 8) | (hash[i] & 0xff);
+                }
+                keys.add(value);
+            }
+            return keys.stream().distinct().sorted().toList();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Uni<QualificationReply> carryOut(ResolveAccountAndContact command, Outcome outcome) {
+        if (outcome instanceof Reject reject) {
+            return Uni.createFrom().item(new AccountAndContactRejected(command.qualificationId(), command.leadId(), reject.reason()));
+        }
+        if (outcome instanceof ReportDuplicates report) {
+            return Uni.createFrom().item(new DuplicatesFound(command.qualificationId(), command.leadId(),
+                    report.matches().accounts(), report.matches().contacts()));
+        }
+        Proceed proceed = (Proceed) outcome;
+        return account(command, proceed.account())
+                .chain(account -> contact(command, proceed.contact(), account)
+                        .chain(contact -> link(command, Kind.ACCOUNT, account)
+                                .chain(() -> link(command, Kind.CONTACT, contact))
+                                .map(ignored -> new AccountAndContactResolved(command.qualificationId(), command.leadId(),
+                                        account, contact))));
+    }
+
+    private Uni<UUID> account(ResolveAccountAndContact command, Step step) {
+        if (step instanceof Link link) {
+            return Uni.createFrom().item(link.id());
+        }
+        return step instanceof Create ? newAccount(command).map(a -> a.id) : Uni.createFrom().nullItem();
+    }
+
+    private Uni<UUID> contact(ResolveAccountAndContact command, Step step, UUID accountId) {
+        if (step instanceof Link link) {
+            return Uni.createFrom().item(link.id());
+        }
+        return step instanceof Create ? newContact(command, accountId).map(c -> c.id) : Uni.createFrom().nullItem();
+    }
+
+    private static Uni<Void> link(ResolveAccountAndContact command, Kind kind, UUID record) {
+        if (record == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return RecordLink.of(command.qualificationId(), command.leadId(), kind, record).persist().replaceWithVoid();
     }
 
     private Uni<Account> newAccount(ResolveAccountAndContact command) {
         ProspectDetails p = command.prospect();
         Account account = new Account();
         account.madeBy(command);
-        account.name = p.companyName() != null && !p.companyName().isBlank() ? p.companyName() : fullName(p);
+        account.name = ResolveDecision.accountName(p);
         account.normalizedName = CompanyNames.normalize(account.name);
         account.website = p.website();
         account.websiteDomain = CompanyNames.websiteDomain(p.website());
@@ -156,16 +244,117 @@ public class AccountAndContactResolver {
                 .call(c -> outbox.publish(Topics.ACCOUNT_EVENTS, c.id, PublicEvents.CONTACT_CREATED, ContactView.of(c)));
     }
 
-    private static String fullName(ProspectDetails p) {
-        return p.firstName() == null ? p.lastName() : p.firstName() + " " + p.lastName();
+    private Uni<Void> reply(ResolveAccountAndContact command, QualificationReply reply) {
+        return outbox.publish(Topics.QUALIFICATION_REPLIES, command.leadId(), QualificationMessages.typeOf(reply).name(), reply);
     }
 
-    private static <T extends io.quarkus.hibernate.reactive.panache.PanacheEntityBase> Uni<Void> deleteAll(
-            List<T> records, java.util.function.Function<T, Uni<Void>> announce) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (T record : records) {
-            chain = chain.chain(() -> announce.apply(record)).chain(record::delete);
+    // ---- undo
+
+    private static Uni<Boolean> isUndone(UUID attempt) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select count(*) from undone_attempt where qualification_id = :id", Long.class)
+                .setParameter("id", attempt)
+                .getSingleResult()
+                .map(count -> count > 0));
+    }
+
+    private static Uni<Void> markUndone(UUID attempt) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("insert into undone_attempt (qualification_id) values (:id) on conflict do nothing")
+                .setParameter("id", attempt)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /**
+     * Update-locks the records the attempt linked and those created by it (in id order), then
+     * keeps those created by it: after the lock, who else relies on them can no longer change.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T extends OwnedRecord> Uni<List<T>> lockOwned(Class<T> type, UUID attempt, List<UUID> linked) {
+        String query = linked.isEmpty() ? "createdByQualification = ?1 order by id"
+                : "createdByQualification = ?1 or id in ?2 order by id";
+        Object[] params = linked.isEmpty() ? new Object[]{attempt} : new Object[]{attempt, linked};
+        Uni<List<T>> locked = (Uni<List<T>>) (Uni<?>) (type == Account.class
+                ? Account.find(query, params).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                : Contact.find(query, params).withLock(LockModeType.PESSIMISTIC_WRITE).list());
+        return locked.map(records -> records.stream().filter(r -> attempt.equals(r.createdByQualification)).toList());
+    }
+
+    private Uni<Void> compensate(UUID attempt, List<Account> accounts, List<Contact> contacts) {
+        if (accounts.isEmpty() && contacts.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return chain;
+        List<UUID> records = new ArrayList<>();
+        accounts.forEach(a -> records.add(a.id));
+        contacts.forEach(c -> records.add(c.id));
+        List<UUID> accountIds = accounts.stream().map(a -> a.id).toList();
+        Uni<List<Contact>> onAccounts = accountIds.isEmpty() ? Uni.createFrom().item(List.of())
+                : Contact.<Contact>find("accountId in ?1", accountIds).withLock(LockModeType.PESSIMISTIC_READ).list();
+        return RecordLink.<RecordLink>list("recordId in ?1", records)
+                .chain(links -> onAccounts.map(staff -> CompensationPlan.of(attempt,
+                        contacts.stream().map(c -> c.id).toList(), accountIds,
+                        links.stream().map(l -> new CompensationPlan.Link(l.recordId, new Attempt(l.qualificationId, l.leadId), l.linkedAt)).toList(),
+                        staff.stream().map(c -> new ContactOnAccount(c.id, c.accountId,
+                                c.createdByQualification == null ? null : new Attempt(c.createdByQualification, c.originatingLeadId),
+                                c.createdAt)).toList())))
+                .chain(plan -> carryOut(plan, accounts, contacts));
+    }
+
+    /** Contacts before accounts (a contact's account must outlive it); events for every change. */
+    private Uni<Void> carryOut(Plan plan, List<Account> accounts, List<Contact> contacts) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (Contact contact : contacts) {
+            done = done.chain(() -> apply(plan.contacts().get(contact.id), contact,
+                    c -> outbox.publish(Topics.ACCOUNT_EVENTS, c.id, PublicEvents.CONTACT_DELETED, ContactView.of(c))));
+        }
+        done = done.chain(() -> Panache.getSession().chain(session -> session.flush()));
+        for (Account account : accounts) {
+            done = done.chain(() -> apply(plan.accounts().get(account.id), account,
+                    a -> outbox.publish(Topics.ACCOUNT_EVENTS, a.id, PublicEvents.ACCOUNT_DELETED, AccountView.of(a))));
+        }
+        return done.chain(() -> Panache.getSession().chain(session -> session.flush()))
+                .chain(() -> announceUpdates(plan, accounts, contacts));
+    }
+
+    private static <T extends OwnedRecord> Uni<Void> apply(Fate fate, T record, Function<T, Uni<Void>> announceDeletion) {
+        if (fate instanceof PassTo pass) {
+            record.createdByQualification = pass.attempt().qualificationId();
+            record.originatingLeadId = pass.attempt().leadId();
+            record.modifiedAt = Instant.now();
+            return Uni.createFrom().voidItem();
+        }
+        if (fate instanceof PassToUsers) {
+            record.createdByQualification = null;
+            record.originatingLeadId = null;
+            record.modifiedAt = Instant.now();
+            return Uni.createFrom().voidItem();
+        }
+        return announceDeletion.apply(record).chain(record::delete);
+    }
+
+    /** Records that stay show a new originating lead: other systems hear of it like of any change. */
+    private Uni<Void> announceUpdates(Plan plan, List<Account> accounts, List<Contact> contacts) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (Contact contact : contacts) {
+            if (stays(plan.contacts(), contact.id)) {
+                done = done.chain(() -> outbox.publish(Topics.ACCOUNT_EVENTS, contact.id, PublicEvents.CONTACT_UPDATED,
+                        ContactView.of(contact)));
+            }
+        }
+        for (Account account : accounts) {
+            if (stays(plan.accounts(), account.id)) {
+                done = done.chain(() -> outbox.publish(Topics.ACCOUNT_EVENTS, account.id, PublicEvents.ACCOUNT_UPDATED,
+                        AccountView.of(account)));
+            }
+        }
+        return done;
+    }
+
+    private static boolean stays(Map<UUID, Fate> fates, UUID id) {
+        return !(fates.get(id) instanceof CompensationPlan.Delete);
+    }
+
+    private static List<UUID> idsOf(List<RecordLink> links, Kind kind) {
+        return links.stream().filter(l -> l.kind == kind).map(l -> l.recordId).toList();
     }
 }

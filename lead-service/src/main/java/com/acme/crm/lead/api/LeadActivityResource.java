@@ -41,6 +41,7 @@ public class LeadActivityResource {
     @POST
     @Path("/notes")
     @APIResponse(responseCode = "201", description = "The note was added", content = @Content(schema = @Schema(implementation = NoteView.class)))
+    @APIResponse(responseCode = "409", description = "The lead already has the most notes a lead can have (500): type too-many-notes")
     public Uni<Response> addNote(@PathParam("id") UUID id, @Valid @NotNull NoteRequest note) {
         return notes.add(id, note.text(), caller).map(view -> Response.status(201)
                 .header(HttpHeaders.LOCATION, "/api/leads/" + id + "/notes").entity(view).build());

@@ -29,7 +29,7 @@ public class LeadLifecycleResource {
 
     @POST
     @Path("/disqualify")
-    @APIResponse(responseCode = "409", description = "The lead is not open, is being qualified, or has an opportunity")
+    @APIResponse(responseCode = "409", description = "The lead is not open, is being qualified, has an opportunity, or already has the most notes (with a note)")
     public Uni<LeadView> disqualify(@PathParam("id") UUID id, @Valid @NotNull DisqualifyRequest request) {
         return lifecycle.disqualify(id, request, caller);
     }

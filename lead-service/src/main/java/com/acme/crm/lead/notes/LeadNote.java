@@ -18,6 +18,11 @@ import java.util.UUID;
 public class LeadNote extends PanacheEntityBase {
 
     public static final int MAX_TEXT_LENGTH = 10_000;
+    /**
+     * The most notes a lead can have. Every note is copied to the opportunity when the lead is
+     * qualified, in messages of bounded size; the limit bounds that work and the opportunity's size.
+     */
+    public static final int MAX_NOTES = 500;
 
     @Id
     public UUID id;
@@ -43,6 +48,10 @@ public class LeadNote extends PanacheEntityBase {
     /** Oldest first. Needs a session. */
     public static Uni<List<LeadNote>> ofLead(UUID leadId) {
         return find("leadId = ?1 order by createdAt, id", leadId).list();
+    }
+
+    public static Uni<Long> countOfLead(UUID leadId) {
+        return count("leadId", leadId);
     }
 
     public static Uni<Long> deleteOfLead(UUID leadId) {

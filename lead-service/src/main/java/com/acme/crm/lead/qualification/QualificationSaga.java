@@ -6,8 +6,10 @@ import com.acme.crm.contracts.Topics;
 import com.acme.crm.contracts.qualification.AccountAndContactRejected;
 import com.acme.crm.contracts.qualification.AccountAndContactResolved;
 import com.acme.crm.contracts.qualification.CreateOpportunity;
-import com.acme.crm.contracts.qualification.CreateOpportunity.CopiedNote;
+import com.acme.crm.contracts.qualification.CopiedNote;
+import com.acme.crm.contracts.qualification.CopyOpportunityNotes;
 import com.acme.crm.contracts.qualification.DuplicatesFound;
+import com.acme.crm.contracts.qualification.OpportunityCommands;
 import com.acme.crm.contracts.qualification.OpportunityCreated;
 import com.acme.crm.contracts.qualification.OpportunityRejected;
 import com.acme.crm.contracts.qualification.QualificationMessages;
@@ -32,8 +34,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -116,13 +120,38 @@ public class QualificationSaga {
             return complete(q);
         }
         return Lead.<Lead>findById(q.leadId).chain(lead -> LeadNote.ofLead(lead.id).chain(notes ->
-                outbox.publish(Topics.OPPORTUNITY_COMMANDS, lead.id, QualificationMessages.CREATE_OPPORTUNITY,
-                        new CreateOpportunity(q.id, lead.id, lead.ownerId, q.accountId, q.contactId, lead.topic,
-                                q.opportunityCurrency, lead.budgetAmount,
-                                lead.purchaseTimeframe == null ? null : lead.purchaseTimeframe.name(),
-                                lead.purchaseProcess == null ? null : lead.purchaseProcess.name(),
-                                lead.decisionMaker, lead.description,
-                                notes.stream().map(n -> new CopiedNote(n.text, n.author, n.createdAt)).toList()))));
+                createOpportunity(q, lead, notes.stream().map(n -> new CopiedNote(n.text, n.author, n.createdAt)).toList())));
+    }
+
+    /**
+     * The CreateOpportunity and, for the notes that do not fit beside it, CopyOpportunityNotes
+     * chunks: every message at most {@code MessageLimits.MAX_DATA_BYTES}, all in this transaction's
+     * outbox, in order, on the lead's key (so they reach opportunity-service in order).
+     */
+    private Uni<Void> createOpportunity(Qualification q, Lead lead, List<CopiedNote> notes) {
+        CreateOpportunity command = new CreateOpportunity(q.id, lead.id, lead.ownerId, q.accountId, q.contactId, lead.topic,
+                q.opportunityCurrency, lead.budgetAmount,
+                lead.purchaseTimeframe == null ? null : lead.purchaseTimeframe.name(),
+                lead.purchaseProcess == null ? null : lead.purchaseProcess.name(),
+                lead.decisionMaker, lead.description, null, null);
+        OpportunityCommands messages = OpportunityCommands.of(command, notes, this::jsonBytes);
+        Uni<Void> sent = outbox.publish(Topics.OPPORTUNITY_COMMANDS, lead.id, QualificationMessages.CREATE_OPPORTUNITY, messages.command());
+        for (CopyOpportunityNotes chunk : messages.chunks()) {
+            sent = sent.chain(() -> outbox.publish(Topics.OPPORTUNITY_COMMANDS, lead.id, QualificationMessages.COPY_OPPORTUNITY_NOTES, chunk));
+        }
+        return sent;
+    }
+
+    /**
+     * The size of {@code value} as the outbox writes it: as a String, sent as UTF-8 (Jackson's byte
+     * writer would escape a surrogate pair to 12 bytes where the String path sends 4).
+     */
+    private int jsonBytes(Object value) {
+        try {
+            return json.writeValueAsString(value).getBytes(StandardCharsets.UTF_8).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     private Uni<Void> duplicatesFound(Qualification q, DuplicatesFound found) {

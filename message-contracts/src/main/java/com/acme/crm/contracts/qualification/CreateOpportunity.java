@@ -1,11 +1,18 @@
 package com.acme.crm.contracts.qualification;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Command to opportunity-service: create the opportunity of one qualification attempt. */
+/**
+ * Command to opportunity-service: create the opportunity of one qualification attempt.
+ *
+ * <p>It carries the first of the lead's notes, as many as fit {@link MessageLimits#MAX_DATA_BYTES};
+ * the rest follow in {@link CopyOpportunityNotes} chunks on the same topic and key, in order.
+ * {@code noteCount} says how many notes the opportunity gets in all (the ones here included), so
+ * opportunity-service confirms only once every one is stored. A message without {@code noteCount}
+ * (written before chunks existed) carries all its notes here.
+ */
 public record CreateOpportunity(
         UUID qualificationId,
         UUID leadId,
@@ -19,9 +26,22 @@ public record CreateOpportunity(
         String purchaseProcess,
         Boolean decisionMaker,
         String description,
+        Integer noteCount,
         List<CopiedNote> notes) {
 
-    /** A lead note, copied with its original author and time. */
-    public record CopiedNote(String text, String author, Instant createdAt) {
+    /** How many notes the opportunity must have before it is confirmed. */
+    public int expectedNotes() {
+        return noteCount != null ? noteCount : notes == null ? 0 : notes.size();
+    }
+
+    /** The notes carried here (positions 0 to n - 1), never null. */
+    public List<CopiedNote> firstNotes() {
+        return notes == null ? List.of() : notes;
+    }
+
+    /** The same command with {@code notes} as its first notes out of {@code count}. */
+    public CreateOpportunity withNotes(int count, List<CopiedNote> first) {
+        return new CreateOpportunity(qualificationId, leadId, ownerId, accountId, contactId, name, currency,
+                estimatedValue, purchaseTimeframe, purchaseProcess, decisionMaker, description, count, first);
     }
 }

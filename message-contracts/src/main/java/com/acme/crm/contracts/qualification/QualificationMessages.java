@@ -14,6 +14,8 @@ public final class QualificationMessages {
             new MessageType<>("crm.internal.undo-account-and-contact.v1", UndoAccountAndContact.class);
     public static final MessageType<CreateOpportunity> CREATE_OPPORTUNITY =
             new MessageType<>("crm.internal.create-opportunity.v1", CreateOpportunity.class);
+    public static final MessageType<CopyOpportunityNotes> COPY_OPPORTUNITY_NOTES =
+            new MessageType<>("crm.internal.copy-opportunity-notes.v1", CopyOpportunityNotes.class);
     public static final MessageType<UndoOpportunity> UNDO_OPPORTUNITY =
             new MessageType<>("crm.internal.undo-opportunity.v1", UndoOpportunity.class);
 
@@ -29,7 +31,7 @@ public final class QualificationMessages {
             new MessageType<>("crm.internal.opportunity-rejected.v1", OpportunityRejected.class);
 
     public static final List<MessageType<?>> ACCOUNT_COMMANDS = List.of(RESOLVE_ACCOUNT_AND_CONTACT, UNDO_ACCOUNT_AND_CONTACT);
-    public static final List<MessageType<?>> OPPORTUNITY_COMMANDS = List.of(CREATE_OPPORTUNITY, UNDO_OPPORTUNITY);
+    public static final List<MessageType<?>> OPPORTUNITY_COMMANDS = List.of(CREATE_OPPORTUNITY, COPY_OPPORTUNITY_NOTES, UNDO_OPPORTUNITY);
     public static final List<MessageType<? extends QualificationReply>> REPLIES = List.of(
             ACCOUNT_AND_CONTACT_RESOLVED, DUPLICATES_FOUND, ACCOUNT_AND_CONTACT_REJECTED,
             OPPORTUNITY_CREATED, OPPORTUNITY_REJECTED);

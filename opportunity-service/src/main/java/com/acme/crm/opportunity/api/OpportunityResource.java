@@ -1,13 +1,11 @@
 package com.acme.crm.opportunity.api;
 
 import com.acme.crm.common.api.Page;
+import com.acme.crm.contracts.opportunity.OpportunitySummary;
 import com.acme.crm.opportunity.OpportunityService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,21 +14,28 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
-/** Opportunities over HTTP (SPEC §4): read-only here; qualification creates them. */
+/**
+ * Opportunities over HTTP (SPEC §4): read-only here; qualification creates them. The list shows
+ * each opportunity without its note texts ({@code noteCount}); GET by id shows every note.
+ */
 @Path("/api/opportunities")
 @Tag(name = "Opportunities")
 @RolesAllowed({"salesperson", "sales-manager", "admin"})
 public class OpportunityResource {
 
+    static final int MAX_LIMIT = 200;
+
     @Inject
     OpportunityService opportunities;
 
     @GET
-    public Uni<Page<OpportunityView>> list(@QueryParam("accountId") UUID accountId,
-                                           @QueryParam("originatingLeadId") UUID originatingLeadId,
-                                           @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
-                                           @QueryParam("cursor") String cursor) {
-        return opportunities.list(accountId, originatingLeadId, limit, cursor);
+    public Uni<Page<OpportunitySummary>> list(@QueryParam("accountId") String accountId,
+                                              @QueryParam("originatingLeadId") String originatingLeadId,
+                                              @QueryParam("limit") String limit,
+                                              @QueryParam("cursor") String cursor) {
+        return Uni.createFrom().deferred(() -> opportunities.list(QueryParams.uuid("accountId", accountId),
+                QueryParams.uuid("originatingLeadId", originatingLeadId),
+                QueryParams.number("limit", limit, 50, 1, MAX_LIMIT), cursor == null || cursor.isEmpty() ? null : cursor));
     }
 
     @GET

@@ -1,6 +1,6 @@
 package com.acme.crm.opportunity.api;
 
-import com.acme.crm.contracts.qualification.CreateOpportunity.CopiedNote;
+import com.acme.crm.contracts.qualification.CopiedNote;
 import com.acme.crm.opportunity.Opportunity;
 
 import java.math.BigDecimal;
@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An opportunity as the API and the public events show it. */
+/** An opportunity as GET /api/opportunities/{id} shows it, with every note copied from the lead. */
 public record OpportunityView(
         UUID id, String name, UUID accountId, UUID contactId, String currency, BigDecimal estimatedValue,
         String purchaseTimeframe, String purchaseProcess, Boolean decisionMaker, String description,

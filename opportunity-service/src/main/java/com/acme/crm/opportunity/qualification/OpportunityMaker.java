@@ -1,8 +1,11 @@
 package com.acme.crm.opportunity.qualification;
 
+import com.acme.crm.common.messaging.IncomingMessages.UnreadableMessageException;
 import com.acme.crm.common.outbox.Outbox;
+import com.acme.crm.contracts.MessageType;
 import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.contracts.Topics;
+import com.acme.crm.contracts.qualification.CopyOpportunityNotes;
 import com.acme.crm.contracts.qualification.CreateOpportunity;
 import com.acme.crm.contracts.qualification.OpportunityCreated;
 import com.acme.crm.contracts.qualification.OpportunityRejected;
@@ -10,21 +13,32 @@ import com.acme.crm.contracts.qualification.QualificationMessages;
 import com.acme.crm.contracts.qualification.UndoOpportunity;
 import com.acme.crm.opportunity.Opportunity;
 import com.acme.crm.opportunity.OpportunityNotes;
-import com.acme.crm.opportunity.OpportunityService;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * opportunity-service's step of a qualification: create the opportunity for the attempt's
- * account and contact and answer the lead service; and its compensation. Runs inside the
- * consumer's transaction, so the record, its event and the reply commit together.
+ * opportunity-service's step of a qualification, and its compensation. Runs inside the
+ * consumer's transaction, so the records, the event and the reply commit together.
+ *
+ * <p>The lead's notes come in bounded messages: the CreateOpportunity with the first ones and
+ * how many there are in all, then CopyOpportunityNotes chunks, in order on the lead's partition.
+ * The opportunity is made at once; it is confirmed (the reply OpportunityCreated and the public
+ * crm.opportunity.created.v1, each exactly once) when the last expected note is stored. A repeated
+ * command or chunk stores nothing twice and answers nothing twice; anything for an attempt that
+ * was undone is ignored, so an undo leaves nothing behind whatever comes after it.
  */
 @ApplicationScoped
 public class OpportunityMaker {
+
+    private static final Logger LOG = Logger.getLogger(OpportunityMaker.class);
 
     @Inject
     Outbox outbox;
@@ -32,26 +46,80 @@ public class OpportunityMaker {
     @Inject
     OpportunityNotes notes;
 
-    @Inject
-    OpportunityService opportunities;
-
     public Uni<Void> create(CreateOpportunity command) {
-        if (command.currency() == null || command.currency().isBlank()) {
-            return reply(command.leadId(), QualificationMessages.OPPORTUNITY_REJECTED,
-                    new OpportunityRejected(command.qualificationId(), command.leadId(), "no currency given"));
+        Optional<String> problem = CreateOpportunityCheck.problem(command);
+        if (problem.isPresent()) {
+            return reject(command, problem.get());
         }
-        // at most one opportunity per attempt, even if the command comes twice
-        return Opportunity.<Opportunity>find("createdByQualification", command.qualificationId()).firstResult()
-                .chain(existing -> existing != null ? Uni.createFrom().item(existing) : insert(command))
-                .chain(opportunity -> reply(command.leadId(), QualificationMessages.OPPORTUNITY_CREATED,
-                        new OpportunityCreated(command.qualificationId(), command.leadId(), opportunity.id)));
+        return undone(command.qualificationId()).chain(undone -> {
+            if (undone) {
+                LOG.infof("CreateOpportunity for undone attempt %s ignored", command.qualificationId());
+                return Uni.createFrom().voidItem();
+            }
+            // at most one opportunity per attempt, even if the command comes twice (a repeat changes nothing)
+            return ofAttempt(command.qualificationId()).chain(existing -> existing != null
+                    ? Uni.createFrom().voidItem()
+                    : insert(command).call(o -> notes.store(o.id, 0, command.firstNotes())).chain(this::confirmIfComplete));
+        });
     }
 
+    public Uni<Void> copyNotes(CopyOpportunityNotes chunk) {
+        Optional<String> problem = CreateOpportunityCheck.notesProblem(chunk.notesOrNone());
+        if (problem.isPresent()) {
+            throw new UnreadableMessageException("notes of attempt " + chunk.qualificationId() + " cannot be stored: " + problem.get(), null);
+        }
+        return ofAttempt(chunk.qualificationId()).chain(opportunity -> {
+            if (opportunity == null) {
+                LOG.infof("notes for attempt %s without an opportunity (undone) ignored", chunk.qualificationId());
+                return Uni.createFrom().voidItem();
+            }
+            if (chunk.firstPosition() < 0 || chunk.firstPosition() + chunk.notesOrNone().size() > opportunity.noteCount) {
+                throw new UnreadableMessageException("notes " + chunk.firstPosition() + "+" + chunk.notesOrNone().size()
+                        + " outside the " + opportunity.noteCount + " announced for attempt " + chunk.qualificationId(), null);
+            }
+            return notes.store(opportunity.id, chunk.firstPosition(), chunk.notesOrNone())
+                    .chain(() -> confirmIfComplete(opportunity));
+        });
+    }
+
+    /** Answers a command that cannot be done, for a reason that will not change on retry; nothing is stored. */
+    public Uni<Void> reject(CreateOpportunity command, String reason) {
+        LOG.warnf("CreateOpportunity of attempt %s rejected: %s", command.qualificationId(), reason);
+        return reply(command.leadId(), QualificationMessages.OPPORTUNITY_REJECTED,
+                new OpportunityRejected(command.qualificationId(), command.leadId(), reason));
+    }
+
+    /** Removes the attempt's opportunity with its notes, and remembers the attempt so nothing of it is made later. */
     public Uni<Void> undo(UndoOpportunity command) {
-        return Opportunity.<Opportunity>find("createdByQualification", command.qualificationId()).firstResult()
-                .chain(opportunity -> opportunity == null ? Uni.createFrom().voidItem()
-                        : outbox.publish(Topics.OPPORTUNITY_EVENTS, opportunity.id, PublicEvents.OPPORTUNITY_DELETED,
-                                opportunities.view(opportunity)).chain(opportunity::delete));
+        return Panache.getSession().chain(session -> session
+                        .createNativeQuery("insert into undone_attempt (qualification_id) values (:id) on conflict do nothing")
+                        .setParameter("id", command.qualificationId())
+                        .executeUpdate())
+                .chain(() -> ofAttempt(command.qualificationId()))
+                .chain(opportunity -> {
+                    if (opportunity == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    // the world heard of it only if it was confirmed
+                    Uni<Void> event = opportunity.confirmedAt == null ? Uni.createFrom().voidItem()
+                            : outbox.publish(Topics.OPPORTUNITY_EVENTS, opportunity.id, PublicEvents.OPPORTUNITY_DELETED, opportunity.summary());
+                    return event.chain(opportunity::delete); // its notes go with it (on delete cascade)
+                });
+    }
+
+    private Uni<Void> confirmIfComplete(Opportunity opportunity) {
+        if (opportunity.confirmedAt != null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.flush().chain(() -> notes.count(opportunity.id)).chain(stored -> {
+            if (stored < opportunity.noteCount) {
+                return Uni.createFrom().voidItem();
+            }
+            opportunity.confirmedAt = Instant.now();
+            return Panache.flush().chain(() -> outbox.publish(Topics.OPPORTUNITY_EVENTS, opportunity.id, PublicEvents.OPPORTUNITY_CREATED, opportunity.summary()))
+                    .chain(() -> reply(opportunity.originatingLeadId, QualificationMessages.OPPORTUNITY_CREATED,
+                            new OpportunityCreated(opportunity.createdByQualification, opportunity.originatingLeadId, opportunity.id)));
+        });
     }
 
     private Uni<Opportunity> insert(CreateOpportunity command) {
@@ -71,14 +139,27 @@ public class OpportunityMaker {
         o.ownerId = command.ownerId();
         o.originatingLeadId = command.leadId();
         o.createdByQualification = command.qualificationId();
-        o.notes = notes.write(command.notes());
+        o.noteCount = command.expectedNotes();
         o.createdAt = now;
         o.modifiedAt = now;
-        return o.<Opportunity>persist().call(saved -> outbox.publish(Topics.OPPORTUNITY_EVENTS, saved.id,
-                PublicEvents.OPPORTUNITY_CREATED, opportunities.view(saved)));
+        return o.persist();
     }
 
-    private <T> Uni<Void> reply(UUID leadId, com.acme.crm.contracts.MessageType<T> type, T data) {
+    /** The attempt's opportunity, locked: a chunk, a repeat and an undo of one attempt take turns even across a rebalance. */
+    private static Uni<Opportunity> ofAttempt(UUID qualificationId) {
+        return Opportunity.<Opportunity>find("createdByQualification", qualificationId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    private static Uni<Boolean> undone(UUID qualificationId) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select count(*) from undone_attempt where qualification_id = :id", Long.class)
+                .setParameter("id", qualificationId)
+                .getSingleResult()
+                .map(count -> count > 0));
+    }
+
+    private <T> Uni<Void> reply(UUID leadId, MessageType<T> type, T data) {
         return outbox.publish(Topics.QUALIFICATION_REPLIES, leadId, type, data);
     }
 }

@@ -112,6 +112,12 @@ public class ProblemMapper {
         if (e.getCause() instanceof ProblemException problem) { // wrapped by a reactive pipeline
             return problem(problem, uri);
         }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
+                return answer(Problem.of(409, "changed-meanwhile", "Conflict",
+                        "the record was changed or removed by someone else meanwhile; read it again"), uri);
+            }
+        }
         LOG.error("unexpected failure", e);
         return answer(Problem.of(500, "internal-error", "Internal Server Error",
                 "the server failed; the request id identifies it in the logs"), uri);

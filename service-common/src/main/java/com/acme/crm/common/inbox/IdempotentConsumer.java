@@ -1,68 +1,207 @@
 package com.acme.crm.common.inbox;
 
-import com.acme.crm.common.messaging.IncomingMessages.UnreadableMessageException;
+import com.acme.crm.common.inbox.FailureClassifier.Kind;
+import com.acme.crm.common.inbox.RetryDecision.Policy;
+import com.acme.crm.common.outbox.TraceParent;
+import com.acme.crm.common.setaside.ConsumedMessage;
+import com.acme.crm.common.setaside.SetAsideMessages;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaCloudEventMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * How every service handles an incoming message: once per {@code ce_id}, in one transaction
- * with the id recorded in the inbox, retrying transient failures a bounded number of times.
- * A message that still fails (or cannot be read at all) fails the returned Uni, and the
- * channel's dead-letter strategy moves it aside so the partition goes on.
+ * How every service handles an incoming message: once per {@code ce_id}, in one transaction with
+ * the id recorded in the inbox. What a failure leads to is decided by {@link FailureClassifier}
+ * and {@link RetryDecision}: a transient fault (database or broker away, a lost race) is retried
+ * with a capped exponential backoff for as long as it lasts, so a database restart never loses a
+ * message; a deterministic one is answered or set aside at once, and the partition goes on.
+ * Every attempt runs on the message's Vert.x context (Hibernate Reactive requires it; Mutiny
+ * would otherwise resubscribe on a timer thread).
  */
 @ApplicationScoped
 public class IdempotentConsumer {
 
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
-    private static final int ATTEMPTS = 5;
 
     @Inject
     Inbox inbox;
 
+    @Inject
+    SetAsideMessages setAside;
+
+    @ConfigProperty(name = "crm.consumer.retry.first-backoff", defaultValue = "100ms")
+    Duration firstBackoff;
+
+    @ConfigProperty(name = "crm.consumer.retry.max-backoff", defaultValue = "10s")
+    Duration maxBackoff;
+
+    /** Attempts at a failure of unknown kind before it counts as deterministic. */
+    @ConfigProperty(name = "crm.consumer.retry.unknown-attempts", defaultValue = "3")
+    int unknownAttempts;
+
+    private final AtomicInteger retrying = new AtomicInteger();
+    private Counter retries;
+
+    void start(@Observes StartupEvent event, MeterRegistry metrics) {
+        metrics.gauge("crm.consumer.retrying", retrying);
+        retries = Counter.builder("crm.consumer.retries")
+                .description("Failed attempts at a message that were tried again")
+                .register(metrics);
+    }
+
+    /**
+     * Transient faults are retried until they pass; a message that fails deterministically (it
+     * cannot be read, a {@link com.acme.crm.common.messaging.PermanentFailure}, a constraint) is
+     * set aside for an operator (source {@code consumer}, {@code crm_consumer_set_aside_total}),
+     * and the partition goes on.
+     */
     public Uni<Void> once(IncomingCloudEventMetadata<?> event, Supplier<Uni<Void>> work) {
-        // retries are resubscribed from a timer thread; Hibernate Reactive must run on the message's Vert.x context
         Context context = Vertx.currentContext();
-        return Panache.withTransaction(() -> inbox.firstDelivery(event.getId())
-                        .chain(first -> {
-                            if (!first) {
-                                LOG.debugf("skipping repeat of message %s (%s)", event.getId(), event.getType());
-                                return Uni.createFrom().voidItem();
-                            }
-                            return work.get();
-                        }))
-                .runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()))
-                .onFailure().invoke(failure -> LOG.warnf("message %s (%s) failed: %s", event.getId(), event.getType(), failure))
-                .onFailure(failure -> !(failure instanceof UnreadableMessageException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(3)).atMost(ATTEMPTS)
-                .onFailure().invoke(failure -> LOG.errorf(failure,
-                        "message %s (%s) failed; it goes to the dead-letter topic", event.getId(), event.getType()));
+        return attempts(event, context, Policy.GIVE_UP_WHEN_DETERMINISTIC, () -> processOnce(event, work))
+                .onFailure().recoverWithUni(failure -> setAside(event, context, failure));
     }
 
     /**
      * A command whose failure for a reason that will not change on retry (SPEC rule 7) is answered
-     * at once: {@code rejection} gets a clear reason and runs in a transaction of its own (with the
-     * message id recorded), typically publishing the step's "rejected" reply. Transient faults are
-     * retried. STUB: the contract is fixed, the behaviour is being built (issue 8).
+     * at once: {@code rejection} gets a clear reason (at most 500 characters) and runs in a
+     * transaction of its own, with the message id recorded in the inbox; it typically publishes the
+     * step's "rejected" reply. Transient faults are retried until they pass.
      */
     public Uni<Void> once(IncomingCloudEventMetadata<?> event, Supplier<Uni<Void>> work, Function<String, Uni<Void>> rejection) {
-        return once(event, work);
+        Context context = Vertx.currentContext();
+        return attempts(event, context, Policy.GIVE_UP_WHEN_DETERMINISTIC, () -> processOnce(event, work))
+                .onFailure().recoverWithUni(failure -> {
+                    String reason = FailureClassifier.reason(failure);
+                    LOG.infof("message %s (%s) rejected: %s", event.getId(), event.getType(), reason);
+                    return attempts(event, context, Policy.GIVE_UP_WHEN_DETERMINISTIC,
+                            () -> processOnce(event, () -> rejection.apply(reason)))
+                            .onFailure().recoverWithUni(rejectionFailure -> setAside(event, context, rejectionFailure));
+                });
     }
 
     /**
-     * A compensation (SPEC rule 8): retried, with a bounded backoff, until it succeeds; never
-     * dead-lettered. STUB: the contract is fixed, the behaviour is being built (issue 8).
+     * A compensation (SPEC rule 8): every failure is retried, with the capped backoff, until the
+     * work succeeds; never set aside, never dead-lettered. While it waits it logs each attempt and
+     * counts in {@code crm_consumer_retrying}.
      */
     public Uni<Void> untilDone(IncomingCloudEventMetadata<?> event, Supplier<Uni<Void>> work) {
-        return once(event, work);
+        return attempts(event, Vertx.currentContext(), Policy.UNTIL_DONE, () -> processOnce(event, work));
+    }
+
+    /** The work in one transaction with the inbox record; a repeat of a processed message is skipped. */
+    private Uni<Void> processOnce(IncomingCloudEventMetadata<?> event, Supplier<Uni<Void>> work) {
+        return Panache.withTransaction(() -> inbox.firstDelivery(event.getId())
+                .chain(first -> {
+                    if (!first) {
+                        LOG.debugf("skipping repeat of message %s (%s)", event.getId(), event.getType());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return work.get();
+                }));
+    }
+
+    /** The message is kept for an operator, in a transaction of its own, without an inbox record (so a replay is processed). */
+    private Uni<Void> setAside(IncomingCloudEventMetadata<?> event, Context context, Throwable failure) {
+        String reason = FailureClassifier.reason(failure);
+        // the stack trace only where the cause is not already known (a bug, most likely)
+        LOG.errorf(FailureClassifier.classify(failure) == Kind.UNKNOWN ? failure : null,
+                "message %s (%s) cannot be processed and is set aside for an operator"
+                + " (GET /ops/set-aside, see docs/operations.md): %s", event.getId(), event.getType(), reason);
+        ConsumedMessage message = consumed(event);
+        return attempts(event, context, Policy.GIVE_UP_WHEN_DETERMINISTIC, () -> setAside.fromConsumer(message, reason));
+    }
+
+    /**
+     * {@code attempt} until it succeeds or {@link RetryDecision} gives up (then the last failure is
+     * the result); each attempt subscribed on {@code context}.
+     */
+    private Uni<Void> attempts(IncomingCloudEventMetadata<?> event, Context context, Policy policy, Supplier<Uni<Void>> attempt) {
+        RetryDecision decision = new RetryDecision(firstBackoff, maxBackoff, unknownAttempts);
+        Attempts state = new Attempts();
+        Uni<Void> one = Uni.createFrom().deferred(attempt::get);
+        if (context != null) {
+            one = one.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
+        }
+        return one
+                .onFailure().call(failure -> {
+                    state.count++;
+                    Kind kind = FailureClassifier.classify(failure);
+                    if (kind == Kind.UNKNOWN) {
+                        state.unknown++;
+                    }
+                    // an unknown failure gets its few attempts however many transient ones came before
+                    state.again = decision.retry(policy, kind, kind == Kind.UNKNOWN ? state.unknown : state.count);
+                    if (!state.again) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Duration pause = decision.backoff(state.count);
+                    if (!state.waiting) {
+                        state.waiting = true;
+                        retrying.incrementAndGet();
+                    }
+                    retries.increment();
+                    logRetry(event, kind, state.count, pause, failure);
+                    return Uni.createFrom().voidItem().onItem().delayIt().by(pause);
+                })
+                .onFailure(failure -> state.again).retry().indefinitely()
+                .onTermination().invoke(() -> {
+                    if (state.waiting) {
+                        state.waiting = false;
+                        retrying.decrementAndGet();
+                    }
+                })
+                .invoke(() -> {
+                    if (state.count > 0) {
+                        LOG.infof("message %s (%s) succeeded at attempt %d", event.getId(), event.getType(), state.count + 1);
+                    }
+                });
+    }
+
+    private static void logRetry(IncomingCloudEventMetadata<?> event, Kind kind, int attempt, Duration pause, Throwable failure) {
+        String text = "message %s (%s) failed at attempt %d (%s: %s); trying again in %d ms";
+        Object[] args = {event.getId(), event.getType(), attempt, kind, FailureClassifier.reason(failure), pause.toMillis()};
+        if (attempt < (kind == Kind.TRANSIENT ? 20 : 5)) {
+            LOG.warnf(text, args);
+        } else {
+            LOG.errorf(text, args); // a long outage, or a compensation that keeps failing: someone should look
+        }
+    }
+
+    private static ConsumedMessage consumed(IncomingCloudEventMetadata<?> event) {
+        String topic = "unknown";
+        String key = event.getSubject().orElse(null);
+        if (event instanceof IncomingKafkaCloudEventMetadata<?, ?> kafka) {
+            topic = kafka.getTopic();
+            key = kafka.getKey() == null ? key : kafka.getKey().toString();
+        }
+        Instant createdAt = event.getTimeStamp().map(ZonedDateTime::toInstant).orElseGet(Instant::now);
+        return new ConsumedMessage(event.getId(), topic, key, event.getType(),
+                event.getData() == null ? "" : event.getData().toString(), createdAt, TraceParent.current());
+    }
+
+    /** Per message: failed attempts so far (of unknown kind), whether the last is tried again, whether it counts as waiting. */
+    private static final class Attempts {
+        int count;
+        int unknown;
+        volatile boolean again;
+        boolean waiting;
     }
 }

@@ -1,29 +1,45 @@
 package com.acme.crm.common.messaging;
 
 import com.acme.crm.contracts.MessageType;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Reads the JSON data of an incoming message into its contract record. */
+/**
+ * Reads the JSON data of an incoming message into its contract record, tolerantly: fields the
+ * record does not know are ignored (SPEC rule 10), so a newer service that adds a field can run
+ * beside an older one during a rolling upgrade. REST input stays strict
+ * ({@code quarkus.jackson.fail-on-unknown-properties=true} for the shared mapper).
+ */
 @ApplicationScoped
 public class IncomingMessages {
+
+    private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
     @Inject
     ObjectMapper json;
 
     /**
-     * @throws UnreadableMessageException when the data does not fit the record: the message is
-     *                                    poison and goes to the dead-letter topic
+     * @throws UnreadableMessageException when the data does not fit the record: the message can
+     *                                    never be processed and is set aside
      */
     public <T> T read(String data, MessageType<T> type) {
         try {
-            return json.readValue(data, type.dataClass());
+            return readerFor(type.dataClass()).readValue(data);
         } catch (IOException e) {
             throw new UnreadableMessageException("cannot read " + type.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    private ObjectReader readerFor(Class<?> dataClass) {
+        return readers.computeIfAbsent(dataClass, c -> json.readerFor(c)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
     }
 
     public static class UnreadableMessageException extends RuntimeException {

@@ -1,5 +1,7 @@
 package com.acme.crm.common.outbox;
 
+import com.acme.crm.common.setaside.SetAsideMessages;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,13 +35,20 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sends committed outbox messages to Kafka as CloudEvents (binary mode), oldest first, then
- * deletes them. Woken at once by PostgreSQL (a trigger NOTIFYs on commit of an insert), and
- * by a slow poll in case a notification was missed.
+ * deletes them. Woken at once by PostgreSQL (a trigger NOTIFYs on commit of an insert), by itself
+ * while more is waiting, and by a slow poll in case a notification was missed.
  *
  * <p>Guarantees: nothing is lost (a row is deleted only after Kafka acknowledged it), messages
  * keep their order per key (one relay at a time across all replicas, held by an advisory lock,
  * sends in id order through an idempotent producer), a crash between send and delete repeats
  * messages with the same {@code ce_id}, and the table holds only what is not sent yet.
+ *
+ * <p>Nothing can block it (SPEC rule 6): each row's send is judged on its own. Acknowledged rows are
+ * deleted; a row Kafka refuses for good (too large, invalid topic: {@link SendFailures}) is moved to
+ * {@code set_aside_message} in the same transaction, counted in {@code crm_outbox_set_aside_total}
+ * and logged, and the rows behind it go on; a row whose send failed for a passing reason (broker
+ * away) stays for the next round. The price: a set-aside message is later than the messages of its
+ * key sent after it, once an operator replays it.
  *
  * <p>Written by hand: Quarkus has no outbox; Debezium would need Kafka Connect.
  */
@@ -50,11 +59,25 @@ public class OutboxRelay {
     /** Any fixed number: the advisory lock that makes one relay at a time per database. */
     private static final long RELAY_LOCK = 7_413_289_001L;
 
+    /** What became of one row's send. */
+    private record Outcome(long id, String messageId, String type, String topic, Throwable failure) {
+        boolean sent() {
+            return failure == null;
+        }
+    }
+
+    /** What one round did: rows read, rows done with (sent or set aside). */
+    record Round(int read, int done) {
+    }
+
     @Inject
     Pool pool;
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    SetAsideMessages setAside;
 
     @Inject
     @Channel("outbox")
@@ -63,6 +86,10 @@ public class OutboxRelay {
 
     @ConfigProperty(name = "crm.outbox.batch-size", defaultValue = "500")
     int batchSize;
+
+    /** The backlog gauge counts at most this many rows, on the slow timer: never the whole table after each batch. */
+    @ConfigProperty(name = "crm.outbox.backlog-count-cap", defaultValue = "100000")
+    int backlogCountCap;
 
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
@@ -79,10 +106,14 @@ public class OutboxRelay {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wokenWhileDraining = new AtomicBoolean();
     private final AtomicLong backlog = new AtomicLong();
+    private Counter setAsideCounter;
     private PgSubscriber subscriber;
 
     void start(@Observes StartupEvent event, MeterRegistry metrics) {
         metrics.gauge("crm.outbox.backlog", backlog);
+        setAsideCounter = Counter.builder("crm.outbox.set_aside")
+                .description("Outbox messages Kafka refused for good, set aside for an operator")
+                .register(metrics);
     }
 
     /** LISTEN from the first poll on: by then the Kafka channel is wired (at startup it may not be yet). */
@@ -112,6 +143,17 @@ public class OutboxRelay {
         wake();
     }
 
+    /** The backlog gauge, counted on a slow timer and capped: cheap however large the table grows. */
+    @Scheduled(every = "${crm.outbox.backlog-count-interval:5s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> countBacklog() {
+        return pool.preparedQuery("select count(*) from (select 1 from outbox_message limit $1) waiting")
+                .execute(Tuple.of(backlogCountCap))
+                .invoke(rows -> backlog.set(rows.iterator().next().getLong(0)))
+                .replaceWithVoid()
+                .onFailure().recoverWithNull();
+    }
+
     /** Starts draining unless a drain is running; then that drain goes round once more. */
     public void wake() {
         wokenWhileDraining.set(true);
@@ -122,36 +164,40 @@ public class OutboxRelay {
 
     private void drain() {
         wokenWhileDraining.set(false);
-        relayBatch().subscribe().with(sent -> {
-            if (sent == batchSize || wokenWhileDraining.get()) {
+        relayBatch().subscribe().with(round -> {
+            // at once again while more is waiting; but a round that got nothing done (Kafka away)
+            // waits for the poll, not a busy loop
+            boolean moreWaiting = round.read() == batchSize || wokenWhileDraining.get();
+            if (round.done() > 0 && moreWaiting) {
                 drain();
             } else {
-                finishDraining();
+                // a round whose sends all settled honours a wake-up that raced with its end
+                finishDraining(round.read() == round.done());
             }
         }, failure -> {
             LOG.warnf("outbox relay failed, will retry: %s", failure.getMessage());
-            finishDraining();
+            finishDraining(false);
         });
     }
 
-    private void finishDraining() {
+    private void finishDraining(boolean honourWakeUp) {
         draining.set(false);
         // a wake-up that raced with the end of the last round must not be lost
-        if (wokenWhileDraining.get() && draining.compareAndSet(false, true)) {
+        if (honourWakeUp && wokenWhileDraining.get() && draining.compareAndSet(false, true)) {
             drain();
         }
     }
 
-    /** One transaction: lock, read a batch in order, send it, delete what Kafka acknowledged. */
-    Uni<Integer> relayBatch() {
+    /** One transaction: lock, read a batch in order, send it, delete what Kafka acknowledged, set aside what it refused. */
+    Uni<Round> relayBatch() {
         return pool.withTransaction(connection -> connection
                 .preparedQuery("select pg_try_advisory_xact_lock($1) as locked").execute(Tuple.of(RELAY_LOCK))
                 .chain(rows -> rows.iterator().next().getBoolean("locked")
                         ? sendOldest(connection)
-                        : Uni.createFrom().item(0)));
+                        : Uni.createFrom().item(new Round(0, 0))));
     }
 
-    private Uni<Integer> sendOldest(SqlConnection connection) {
+    private Uni<Round> sendOldest(SqlConnection connection) {
         return connection.preparedQuery("""
                         select id, message_id, topic, message_key, type, payload, created_at, traceparent
                         from outbox_message order by id limit $1""")
@@ -159,26 +205,63 @@ public class OutboxRelay {
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         backlog.set(0);
-                        return Uni.createFrom().item(0);
+                        return Uni.createFrom().item(new Round(0, 0));
                     }
-                    List<Long> ids = new ArrayList<>(rows.size());
-                    List<Uni<Void>> sends = new ArrayList<>(rows.size());
+                    List<Uni<Outcome>> sends = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        ids.add(row.getLong("id"));
-                        sends.add(send(row)); // handed to the producer in id order
+                        sends.add(sendOne(row)); // handed to the producer in id order
                     }
                     return Uni.join().all(sends).andFailFast()
-                            .chain(() -> connection.preparedQuery("delete from outbox_message where id = any($1)")
-                                    .execute(Tuple.of(ids.toArray(Long[]::new))))
-                            .chain(() -> countBacklog(connection))
-                            .replaceWith(ids.size());
+                            .chain(outcomes -> settle(connection, outcomes).replaceWith(
+                                    new Round(outcomes.size(), (int) outcomes.stream()
+                                            .filter(o -> o.sent() || SendFailures.isRefusal(o.failure())).count())));
                 });
     }
 
-    private Uni<Void> countBacklog(SqlConnection connection) {
-        return connection.query("select count(*) from outbox_message").execute()
-                .invoke(rows -> backlog.set(rows.iterator().next().getLong(0)))
-                .replaceWithVoid();
+    /** Deletes the sent rows, sets aside the refused ones; rows that failed for a passing reason stay. */
+    private Uni<Void> settle(SqlConnection connection, List<Outcome> outcomes) {
+        List<Long> sent = new ArrayList<>();
+        List<Long> refused = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        int passing = 0;
+        Throwable passingFailure = null;
+        for (Outcome outcome : outcomes) {
+            if (outcome.sent()) {
+                sent.add(outcome.id());
+            } else if (SendFailures.isRefusal(outcome.failure())) {
+                refused.add(outcome.id());
+                errors.add(SendFailures.describe(outcome.failure()));
+                LOG.errorf("Kafka refused outbox message %s (%s to %s) for good; it is set aside for an operator"
+                                + " (GET /ops/set-aside, see docs/operations.md): %s",
+                        outcome.messageId(), outcome.type(), outcome.topic(), SendFailures.describe(outcome.failure()));
+            } else {
+                passing++;
+                passingFailure = outcome.failure();
+            }
+        }
+        if (passing > 0) {
+            LOG.warnf("%d outbox message(s) not sent this round, they stay for the next one: %s", passing, passingFailure);
+        }
+        Uni<Void> deleteSent = sent.isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery("delete from outbox_message where id = any($1)")
+                        .execute(Tuple.of(sent.toArray(Long[]::new))).replaceWithVoid();
+        return deleteSent
+                .chain(() -> refused.isEmpty() ? Uni.createFrom().voidItem() : setAside.fromOutbox(connection, refused, errors))
+                .invoke(() -> {
+                    if (!refused.isEmpty()) {
+                        setAsideCounter.increment(refused.size());
+                    }
+                });
+    }
+
+    private Uni<Outcome> sendOne(Row row) {
+        long id = row.getLong("id");
+        String messageId = row.getString("message_id");
+        String type = row.getString("type");
+        String topic = row.getString("topic");
+        return send(row)
+                .map(ok -> new Outcome(id, messageId, type, topic, null))
+                .onFailure().recoverWithItem(failure -> new Outcome(id, messageId, type, topic, failure));
     }
 
     private Uni<Void> send(Row row) {
@@ -201,7 +284,10 @@ public class OutboxRelay {
             // the connector's producer span becomes a child of the writer's span and goes out as the traceparent header
             message = message.addMetadata(TracingMetadata.withCurrent(TraceParent.restore(traceparent)));
         }
-        return kafka.sendMessage(message);
+        try {
+            return kafka.sendMessage(message);
+        } catch (RuntimeException e) { // e.g. the emitter's buffer is full or the channel is closing
+            return Uni.createFrom().failure(e);
+        }
     }
-
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  * The W3C {@code traceparent} of the current span, kept with an outbox message: the relay sends
  * from a background drain, long after the request's span is gone, and restores it from here.
  */
-final class TraceParent {
+public final class TraceParent {
 
     private static final String HEADER = "traceparent";
     private static final TextMapGetter<Map<String, String>> FROM_MAP = new TextMapGetter<>() {
@@ -30,7 +30,7 @@ final class TraceParent {
     }
 
     /** The current span's traceparent; null when there is none (tracing off, or no traced work). */
-    static String current() {
+    public static String current() {
         Map<String, String> carrier = new HashMap<>();
         W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
         return carrier.get(HEADER);

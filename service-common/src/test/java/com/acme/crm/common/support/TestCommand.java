@@ -1,0 +1,17 @@
+package com.acme.crm.common.support;
+
+import com.acme.crm.contracts.MessageType;
+
+/** The test channel's command: which test it belongs to, and how many attempts at it must fail first. */
+public record TestCommand(String id, int failTimes) {
+
+    public static final String TOPIC = "crm.test.commands";
+    /** Processed with {@code once(event, work)}; fails with a transient database error {@code failTimes} times. */
+    public static final MessageType<TestCommand> FLAKY = new MessageType<>("crm.test.flaky.v1", TestCommand.class);
+    /** Processed with {@code once(event, work, rejection)}; the work finds a permanent problem. */
+    public static final MessageType<TestCommand> REJECTED = new MessageType<>("crm.test.rejected.v1", TestCommand.class);
+    /** Processed with {@code once(event, work)}; fails permanently until {@link TestCommandConsumer#fixPoison()}. */
+    public static final MessageType<TestCommand> POISON = new MessageType<>("crm.test.poison.v1", TestCommand.class);
+    /** A compensation: {@code untilDone}; fails with a plain exception {@code failTimes} times. */
+    public static final MessageType<TestCommand> UNDO = new MessageType<>("crm.test.undo.v1", TestCommand.class);
+}

@@ -1,0 +1,93 @@
+package com.acme.crm.common.support;
+
+import com.acme.crm.common.inbox.IdempotentConsumer;
+import com.acme.crm.common.messaging.IncomingMessages;
+import com.acme.crm.common.messaging.PermanentFailure;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A handler like the services' own, on a test-only channel: what it does depends on the command's type. */
+@ApplicationScoped
+public class TestCommandConsumer {
+
+    private static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+    private static volatile boolean poisonFixed;
+
+    @Inject
+    IdempotentConsumer consumer;
+
+    @Inject
+    IncomingMessages messages;
+
+    /** How often the work of command {@code id} was started. */
+    public static int attempts(String id) {
+        AtomicInteger count = ATTEMPTS.get(id);
+        return count == null ? 0 : count.get();
+    }
+
+    /** A new version of the handler is deployed: poison messages can be processed from now on. */
+    public static void fixPoison() {
+        poisonFixed = true;
+    }
+
+    @Incoming("test-commands")
+    public Uni<Void> on(String data, IncomingCloudEventMetadata<String> event) {
+        String type = event.getType();
+        if (type.equals(TestCommand.REJECTED.name())) {
+            return consumer.once(event, () -> {
+                TestCommand command = start(data, event);
+                throw new PermanentFailure("name too long for " + command.id());
+            }, reason -> effect(event, messages.read(data, TestCommand.REJECTED).id(), "rejected: " + reason));
+        }
+        if (type.equals(TestCommand.UNDO.name())) {
+            return consumer.untilDone(event, () -> {
+                TestCommand command = start(data, event);
+                if (attempts(command.id()) <= command.failTimes()) {
+                    return Uni.createFrom().failure(new IllegalStateException("undo not possible yet"));
+                }
+                return effect(event, command.id(), "undone");
+            });
+        }
+        if (type.equals(TestCommand.POISON.name())) {
+            return consumer.once(event, () -> {
+                TestCommand command = start(data, event);
+                if (!poisonFixed) {
+                    throw new PermanentFailure("this version cannot handle " + command.id());
+                }
+                return effect(event, command.id(), "done");
+            });
+        }
+        return consumer.once(event, () -> {
+            TestCommand command = start(data, event);
+            if (attempts(command.id()) <= command.failTimes()) {
+                return Uni.createFrom().failure(new PgException("terminating connection due to administrator command",
+                        "FATAL", "57P01", null));
+            }
+            return effect(event, command.id(), "done");
+        });
+    }
+
+    private TestCommand start(String data, IncomingCloudEventMetadata<String> event) {
+        TestCommand command = messages.read(data, TestCommand.FLAKY);
+        ATTEMPTS.computeIfAbsent(command.id(), id -> new AtomicInteger()).incrementAndGet();
+        return command;
+    }
+
+    private static Uni<Void> effect(IncomingCloudEventMetadata<String> event, String commandId, String outcome) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("insert into test_effect (message_id, command_id, outcome) values (:m, :c, :o)")
+                .setParameter("m", event.getId())
+                .setParameter("c", commandId)
+                .setParameter("o", outcome)
+                .executeUpdate()).replaceWithVoid();
+    }
+}
