@@ -42,7 +42,7 @@ class FaultToleranceSystemTest {
     }
 
     @Test
-    void aBulkJobSurvivesKillingEveryServiceAndTheBrokerWithExactCounts() throws Exception {
+    void aBulkJobSurvivesKillingEveryServiceTheBrokerAndPostgresWithExactCounts() throws Exception {
         String batch = "fault-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> leads = createLeads(batch);
         Instant started = Instant.now();
