@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.MemberDescription;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -63,12 +64,20 @@ class ScaleOutSystemTest {
     void twoLeadServiceReplicasTogetherNeverRunMoreBulkAttemptsThanTheWindow() throws Exception {
         int window = 5;
         int leads = 200;
-        // both replicas with window 5 (crm.bulk.window, from the environment); restored afterwards
-        stack.restartWith("lead-service", Map.of("CRM_BULK_WINDOW", Integer.toString(window)));
+        // both replicas with window 5 (crm.bulk.window, from the environment), saying when they claim; restored afterwards
+        stack.restartWith("lead-service", Map.of("CRM_BULK_WINDOW", Integer.toString(window),
+                "QUARKUS_LOG_CATEGORY__COM_ACME_CRM_LEAD_QUALIFICATION_BULK__LEVEL", "DEBUG"));
         ServiceProcess secondLeads = null;
         try {
             secondLeads = stack.startAnotherInstance("lead-service", RunningStack.freePort());
             windowHoldsAcrossReplicas(window, leads);
+            // the bound means something only if both replicas claimed
+            for (ServiceProcess replica : List.of(stack.service("lead-service"), secondLeads)) {
+                long claims = Files.readAllLines(replica.spec().logFile()).stream()
+                        .filter(line -> line.contains("claimed") && line.contains("of bulk jobs")).count();
+                System.out.printf("window test: %s claimed %d times%n", replica.spec().logFile().getFileName(), claims);
+                assertTrue(claims > 0, replica.spec().logFile() + " claimed leads too");
+            }
         } finally {
             if (secondLeads != null) {
                 secondLeads.stop();

@@ -131,6 +131,9 @@ public class BulkJobRunner {
     }
 
     private Uni<Void> startAll(List<Claim> claims) {
+        if (!claims.isEmpty()) {
+            LOG.debugf("claimed %d lead(s) of bulk jobs", claims.size());
+        }
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Claim claim : claims) {
             chain = chain.chain(() -> startOne(claim));
