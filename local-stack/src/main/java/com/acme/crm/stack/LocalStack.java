@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * Starts the whole system on one machine without Docker: PostgreSQL, Kafka, the three services and the gateway on
@@ -29,6 +30,7 @@ public final class LocalStack implements AutoCloseable {
     private volatile PostgresServer postgres;
     private volatile KafkaServer kafka;
     private volatile List<ServiceProcess> services = List.of();
+    private volatile Map<String, ServiceProcess.Spec> originalSpecs = Map.of();
     private volatile Gateway gateway;
     private volatile List<DevTokens.IssuedToken> tokens = List.of();
 
@@ -113,6 +115,30 @@ public final class LocalStack implements AutoCloseable {
         return another.start();
     }
 
+    /**
+     * Stops the first instance of a service and starts it again with {@code changes} to its environment (the others as
+     * the stack gives them), e.g. a short qualification timeout for one test; {@code Map.of()} restores the stack's own.
+     * Instances started later by {@link #startAnotherInstance} copy the changed environment.
+     */
+    public synchronized ServiceProcess restartWith(String name, Map<String, String> changes) throws IOException {
+        ServiceProcess first = service(name);
+        ServiceProcess.Spec original = originalSpecs.get(name);
+        Map<String, String> environment = new LinkedHashMap<>(original.environment());
+        environment.putAll(changes);
+        first.stop();
+        ServiceProcess restarted = new ServiceProcess(new ServiceProcess.Spec(name, original.jar(), original.port(),
+                environment, original.logFile()));
+        List<ServiceProcess> all = new ArrayList<>(services);
+        all.set(all.indexOf(first), restarted);
+        services = List.copyOf(all);
+        return restarted.start();
+    }
+
+    /** The PostgreSQL server of all three databases, e.g. to kill and restart it in a fault test. */
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
     /** The broker process, e.g. to kill and restart it in a fault test. */
     public KafkaServer kafka() {
         return kafka;
@@ -152,6 +178,8 @@ public final class LocalStack implements AutoCloseable {
                 StackConfig.DB_USER, StackConfig.DB_PASSWORD, databases));
         kafka = new KafkaServer(new KafkaServer.Settings(config.kafkaDir(), config.kafkaPort(), config.kafkaControllerPort()));
         services = ServiceDefinition.ALL.stream().map(service -> serviceProcess(service, devTokens)).toList();
+        originalSpecs = services.stream().collect(Collectors.toUnmodifiableMap(
+                service -> service.spec().name(), ServiceProcess::spec));
 
         // the two infrastructure servers are independent: start them side by side, then the services side by side
         awaitAll(List.of(

@@ -8,19 +8,32 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL from the zonky binaries, with its data directory kept between starts, so the local stack behaves
  * like a small installed database: the first start creates the role and the databases, later starts reuse them.
+ *
+ * <p>Durable like an installed PostgreSQL (SPEC rule 11): zonky is made for throw-away test databases and starts the
+ * server with {@code -F} (fsync off) and {@code synchronous_commit=off}; {@link #DURABLE} sets PostgreSQL's own
+ * defaults back explicitly, so a commit the services were told about survives a crash of the server or the machine.
+ * The system tests run the stack with exactly these settings.
  */
 public final class PostgresServer implements AutoCloseable {
 
     /** Where the data lives, the port, and the role and databases the services expect. */
     public record Settings(Path dataDir, Path logFile, int port, String user, String password, List<String> databases) {
     }
+
+    /** PostgreSQL's durable defaults, each stated because zonky changes them (the {@code -c} options win over {@code -F}). */
+    public static final Map<String, String> DURABLE = Map.of(
+            "fsync", "on",
+            "synchronous_commit", "on",
+            "full_page_writes", "on");
 
     private final Settings settings;
     private EmbeddedPostgres postgres;
@@ -33,18 +46,61 @@ public final class PostgresServer implements AutoCloseable {
         Files.createDirectories(settings.dataDir());
         Files.createDirectories(settings.logFile().getParent());
         var log = java.lang.ProcessBuilder.Redirect.appendTo(settings.logFile().toFile());
-        postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(settings.dataDir())
                 // keep the data: zonky's default is a throw-away directory
                 .setCleanDataDirectory(false)
                 .setPort(settings.port())
-                // zonky turns fsync off for tests; a database that should survive restarts wants it on
-                .setServerConfig("fsync", "on")
                 .setOutputRedirector(log)
-                .setErrorRedirector(log)
-                .start();
+                .setErrorRedirector(log);
+        DURABLE.forEach(builder::setServerConfig);
+        postgres = builder.start();
         createRoleAndDatabases();
         return this;
+    }
+
+    /**
+     * A crash, for fault tests: SIGKILL to the postmaster and every process it started, as when its machine or
+     * container dies; nothing is flushed or shut down. {@link #start()} starts it again on the same data (crash
+     * recovery replays the write-ahead log).
+     */
+    public void kill() throws IOException {
+        ProcessHandle postmaster = ProcessHandle.of(postmasterPid())
+                .orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+        List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
+        all.add(0, postmaster);
+        all.forEach(ProcessHandle::destroyForcibly);
+        all.forEach(process -> process.onExit().join());
+        // releases zonky's lock on the data directory; its pg_ctl stop fails (nothing runs) and only logs that
+        postgres.close();
+        postgres = null;
+    }
+
+    /**
+     * One database refuses every connection and loses the ones it had, while the server and the other databases run
+     * on: the database of one service becomes unavailable, as in an outage of that service's database only.
+     */
+    public void refuseConnections(String database) throws SQLException {
+        try (Connection connection = superuserConnection("postgres"); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER DATABASE " + identifier(database) + " WITH ALLOW_CONNECTIONS false");
+            try (PreparedStatement terminate = connection.prepareStatement(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+                terminate.setString(1, database);
+                terminate.executeQuery().close();
+            }
+        }
+    }
+
+    /** Ends {@link #refuseConnections(String)}. */
+    public void allowConnections(String database) throws SQLException {
+        try (Connection connection = superuserConnection("postgres"); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER DATABASE " + identifier(database) + " WITH ALLOW_CONNECTIONS true");
+        }
+    }
+
+    /** The first line of postmaster.pid, which PostgreSQL writes into its data directory while it runs. */
+    private long postmasterPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(settings.dataDir().resolve("postmaster.pid")).get(0).trim());
     }
 
     public String jdbcUrl(String database) {
@@ -97,6 +153,7 @@ public final class PostgresServer implements AutoCloseable {
     public void close() throws IOException {
         if (postgres != null) {
             postgres.close();
+            postgres = null;
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,6 +93,23 @@ class DeploymentConsistencyTest {
         String initSql = Files.readString(ROOT.resolve("deploy/postgres/init.sql"));
         ServiceDefinition.ALL.forEach(service ->
                 assertTrue(initSql.contains("CREATE DATABASE " + service.database() + " OWNER " + StackConfig.DB_USER)));
+    }
+
+    /** SPEC rule 11: compose's PostgreSQL runs with the same durable settings as the local stack's, and nothing weaker. */
+    @Test
+    void composePostgresRunsWithTheLocalStacksDurableSettings() throws IOException {
+        Object command = composeService("postgres").get("command");
+        assertTrue(command instanceof List<?>, "postgres has a command list in docker-compose.yml");
+        Map<String, String> settings = new TreeMap<>();
+        List<?> words = (List<?>) command;
+        for (int i = 0; i < words.size() - 1; i++) {
+            if ("-c".equals(words.get(i))) {
+                String[] setting = words.get(i + 1).toString().split("=", 2);
+                settings.put(setting[0], setting[1]);
+            }
+        }
+        assertEquals(new TreeMap<>(PostgresServer.DURABLE), settings);
+        assertTrue(words.stream().noneMatch("-F"::equals), "-F would turn fsync off");
     }
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package com.acme.crm.system;
 
 import com.acme.crm.stack.LocalStack;
 import com.acme.crm.stack.ServiceProcess;
+import com.acme.crm.stack.StackConfig;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -12,12 +13,18 @@ import org.apache.kafka.clients.admin.MemberDescription;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Services keep nothing in memory that matters: with two instances of account-service and of
  * opportunity-service in one consumer group each, the partitions are shared and every
- * qualification still completes exactly once.
+ * qualification still completes exactly once; with two instances of lead-service, a bulk job
+ * keeps its window (SPEC §6) across both.
  */
 class ScaleOutSystemTest {
 
@@ -49,6 +57,89 @@ class ScaleOutSystemTest {
             // the other system tests share this stack and expect one instance of each
             secondAccounts.stop();
             secondOpportunities.stop();
+        }
+    }
+
+    @Test
+    void twoLeadServiceReplicasTogetherNeverRunMoreBulkAttemptsThanTheWindow() throws Exception {
+        int window = 5;
+        int leads = 200;
+        // both replicas with window 5 (crm.bulk.window, from the environment), saying when they claim; restored afterwards
+        stack.restartWith("lead-service", Map.of("CRM_BULK_WINDOW", Integer.toString(window),
+                "QUARKUS_LOG_CATEGORY__COM_ACME_CRM_LEAD_QUALIFICATION_BULK__LEVEL", "DEBUG"));
+        ServiceProcess secondLeads = null;
+        try {
+            secondLeads = stack.startAnotherInstance("lead-service", RunningStack.freePort());
+            windowHoldsAcrossReplicas(window, leads);
+            // the bound means something only if both replicas claimed
+            for (ServiceProcess replica : List.of(stack.service("lead-service"), secondLeads)) {
+                long claims = Files.readAllLines(replica.spec().logFile()).stream()
+                        .filter(line -> line.contains("claimed") && line.contains("of bulk jobs")).count();
+                System.out.printf("window test: %s claimed %d times%n", replica.spec().logFile().getFileName(), claims);
+                assertTrue(claims > 0, replica.spec().logFile() + " claimed leads too");
+            }
+        } finally {
+            if (secondLeads != null) {
+                secondLeads.stop();
+            }
+            stack.restartWith("lead-service", Map.of());
+        }
+    }
+
+    private void windowHoldsAcrossReplicas(int window, int size) throws Exception {
+        List<String> leads = IntStream.range(0, size).parallel().mapToObj(i -> as("carol")
+                        .body(Map.of("topic", "Window " + i, "lastName", "Pane", "companyName", "Window Co " + UUID.randomUUID(),
+                                "email", UUID.randomUUID() + "@window.example", "currency", "EUR"))
+                        .post("/api/leads?suppressDuplicateDetection=true").then().statusCode(201).extract().<String>path("id"))
+                .toList();
+        long started = System.nanoTime();
+        String location = as("carol").body(Map.of("leadIds", leads, "opportunityCurrency", "EUR"))
+                .post("/api/leads/qualify-jobs").then().statusCode(202).extract().header("Location");
+        String job = location.substring(location.indexOf("/api/"));
+        String jobId = job.substring(job.lastIndexOf('/') + 1);
+
+        // sample what the job has in flight, straight from the lead database, every few milliseconds until it is done
+        int max = 0;
+        int samples = 0;
+        int atWindow = 0;
+        String inFlight = "select count(*) from qualify_job_lead where job_id = '" + jobId + "' and status in ('STARTING', 'IN_PROGRESS')";
+        String open = "select count(*) from qualify_job_lead where job_id = '" + jobId + "' and status in ('PENDING', 'STARTING', 'IN_PROGRESS')";
+        try (Connection db = DriverManager.getConnection(stack.jdbcUrl("lead"), StackConfig.DB_USER, StackConfig.DB_PASSWORD);
+             PreparedStatement count = db.prepareStatement(inFlight); PreparedStatement remaining = db.prepareStatement(open)) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+            while (single(remaining) > 0) {
+                assertTrue(System.nanoTime() < deadline, "the job finishes within 4 minutes");
+                int now = single(count);
+                max = Math.max(max, now);
+                atWindow += now == window ? 1 : 0;
+                samples++;
+                Thread.sleep(2);
+            }
+        }
+        long tookMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
+                "FINISHED".equals(as("carol").get(job + "?results=false").then().extract().path("status")));
+        JsonPath result = as("carol").get(job + "?results=false").then().extract().jsonPath();
+        QualifiedRecords records = QualifiedRecords.of(leads);
+        System.out.printf("window test: 2 lead-service replicas, window %d, %d leads, job took %d ms, %d samples, "
+                        + "max in flight %d, samples at the window %d, completed %d, accounts %d, contacts %d, opportunities %d%n",
+                window, size, tookMs, samples, max, atWindow, result.getInt("completed"),
+                records.accounts(), records.contacts(), records.opportunities());
+
+        assertTrue(max <= window, "at most " + window + " attempts in flight, saw " + max);
+        assertTrue(atWindow > 0, "the window was used in full at some point (else the test proves little)");
+        assertEquals(size, result.getInt("completed"));
+        assertEquals(size, records.qualified());
+        assertEquals(size, records.accounts());
+        assertEquals(size, records.contacts());
+        assertEquals(size, records.opportunities());
+        assertEquals(0, records.inProgress());
+    }
+
+    private static int single(PreparedStatement query) throws Exception {
+        try (ResultSet rs = query.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 

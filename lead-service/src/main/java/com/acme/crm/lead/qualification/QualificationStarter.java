@@ -14,6 +14,7 @@ import com.acme.crm.lead.history.HistoryAction;
 import com.acme.crm.lead.history.LeadHistory;
 import com.acme.crm.lead.qualification.api.QualificationView;
 import com.acme.crm.lead.qualification.api.QualifyRequest;
+import com.acme.crm.lead.qualification.bulk.JobSubmitter;
 import com.acme.crm.lead.settings.LeadQualificationSettings;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -60,20 +62,31 @@ public class QualificationStarter {
     /** A caller's request: they must be allowed to see the lead (404 otherwise, existence is not leaked). */
     @WithTransaction
     public Uni<QualificationView> start(Start start, SecurityIdentity caller) {
-        return startLocked(start, LeadAccess.userId(caller), lead -> access.canSee(lead, caller));
+        return startLocked(start, LeadAccess.userId(caller), lead -> access.canSee(lead, caller),
+                lead -> ProblemException.notFound("lead", lead.id));
     }
 
-    /** One lead of a bulk job, acting as the job's requester (visibility was checked when the job was made). */
+    /**
+     * One lead of a bulk job, with the rights of the job's submitter checked now (SPEC §6): the lead
+     * may have been given to someone else since the job was made. The job's results show the reason
+     * to its submitter, who listed this lead and saw it then, so naming the change leaks nothing new.
+     */
     @WithTransaction
-    public Uni<QualificationView> startForJob(Start start, String requester) {
-        return startLocked(start, requester, lead -> true);
+    public Uni<QualificationView> startForJob(Start start, JobSubmitter submitter) {
+        return startLocked(start, submitter.userId(), lead -> submitter.maySee(lead, access),
+                lead -> ProblemException.forbidden("lead " + lead.id + " is no longer visible to " + submitter.userId()
+                        + ": it was given to someone else after the job was submitted"));
     }
 
-    private Uni<QualificationView> startLocked(Start start, String actor, Predicate<Lead> visible) {
+    private Uni<QualificationView> startLocked(Start start, String actor, Predicate<Lead> visible,
+                                               Function<Lead, ProblemException> hidden) {
         return Lead.<Lead>findById(start.leadId(), LockModeType.PESSIMISTIC_WRITE)
                 .map(lead -> {
-                    if (lead == null || !visible.test(lead)) {
+                    if (lead == null) {
                         throw ProblemException.notFound("lead", start.leadId());
+                    }
+                    if (!visible.test(lead)) {
+                        throw hidden.apply(lead);
                     }
                     return lead;
                 })

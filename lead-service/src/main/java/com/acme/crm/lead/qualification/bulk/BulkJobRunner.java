@@ -28,7 +28,9 @@ import java.util.UUID;
 /**
  * Starts the attempts of bulk jobs, a window at a time: at most {@code crm.bulk.window} job
  * attempts run at once across all jobs and replicas, so a job of 10,000 leads puts at most
- * that many commands ahead of a single qualification in the other services' queues.
+ * that many commands ahead of a single qualification in the other services' queues. Replicas
+ * take turns to claim (a transaction-scoped advisory lock around counting and claiming), so two
+ * of them never both see the same free places; a replica that finds the lock taken skips its tick.
  *
  * <p>Crash-safe: a lead is first claimed (STARTING), then its attempt starts with the
  * idempotency key {@code job:<jobId>} in the transaction that marks the row IN_PROGRESS. A claim
@@ -39,6 +41,8 @@ import java.util.UUID;
 public class BulkJobRunner {
 
     private static final Logger LOG = Logger.getLogger(BulkJobRunner.class);
+    /** Any fixed number outside the int range of the hashtext(...) keys other locks of this database use. */
+    static final long CLAIM_LOCK = 7_413_289_100L;
 
     @Inject
     QualificationStarter starter;
@@ -53,7 +57,7 @@ public class BulkJobRunner {
     Duration tickEvery;
 
     /** One claimed lead of a job, with what its attempt needs. */
-    record Claim(UUID jobId, UUID leadId, String requestedBy, String currency, DuplicatePolicy policy) {
+    record Claim(UUID jobId, UUID leadId, JobSubmitter submitter, String currency, DuplicatePolicy policy) {
     }
 
     @Inject
@@ -91,7 +95,15 @@ public class BulkJobRunner {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
+    /** Only the replica holding the claim lock counts and claims; the lock is released when the transaction ends. */
     private Uni<List<Claim>> claim() {
+        return Panache.getSession().chain(session -> session.createNativeQuery("select pg_try_advisory_xact_lock(:lock)", Boolean.class)
+                .setParameter("lock", CLAIM_LOCK)
+                .getSingleResult()
+                .chain(locked -> locked ? claimWithinWindow() : Uni.createFrom().item(List.<Claim>of())));
+    }
+
+    private Uni<List<Claim>> claimWithinWindow() {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                                 update qualify_job_lead set status = 'PENDING', claimed_at = null
                                 where status = 'STARTING' and claimed_at < now() - make_interval(secs => :timeout)""")
@@ -110,15 +122,18 @@ public class BulkJobRunner {
                                         update qualify_job_lead l set status = 'STARTING', claimed_at = now()
                                         from next, qualify_job j
                                         where l.job_id = next.job_id and l.lead_id = next.lead_id and j.id = l.job_id
-                                        returning l.job_id, l.lead_id, j.requested_by, j.opportunity_currency, j.duplicate_policy""",
+                                        returning l.job_id, l.lead_id, j.requested_by, j.requested_by_roles, j.opportunity_currency, j.duplicate_policy""",
                                 Object[].class)
                         .setParameter("window", window)
                         .getResultList()))
-                .map(rows -> rows.stream().map(r -> new Claim((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
-                        DuplicatePolicy.valueOf((String) r[4]))).toList());
+                .map(rows -> rows.stream().map(r -> new Claim((UUID) r[0], (UUID) r[1],
+                        JobSubmitter.stored((String) r[2], (String) r[3]), (String) r[4], DuplicatePolicy.valueOf((String) r[5]))).toList());
     }
 
     private Uni<Void> startAll(List<Claim> claims) {
+        if (!claims.isEmpty()) {
+            LOG.debugf("claimed %d lead(s) of bulk jobs", claims.size());
+        }
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Claim claim : claims) {
             chain = chain.chain(() -> startOne(claim));
@@ -130,7 +145,7 @@ public class BulkJobRunner {
         QualifyRequest request = new QualifyRequest(null, null, null, null, null, claim.currency(), null);
         // one transaction: the saga can report the attempt's end only to a row that already names it
         return Panache.withTransaction(() -> starter
-                        .startForJob(new Start(claim.leadId(), request, claim.policy(), "job:" + claim.jobId()), claim.requestedBy())
+                        .startForJob(new Start(claim.leadId(), request, claim.policy(), "job:" + claim.jobId()), claim.submitter())
                         .chain(attempt -> record(claim, attempt)))
                 .onFailure(ProblemException.class).recoverWithUni(problem ->
                         recordRefusal(claim, ((ProblemException) problem).problem().detail()));
@@ -149,7 +164,7 @@ public class BulkJobRunner {
                 .replaceWithVoid();
     }
 
-    /** The lead could not be qualified at all (closed, already being qualified, deleted). */
+    /** The lead could not be qualified at all (closed, already being qualified, deleted, no longer the submitter's to see). */
     private Uni<Void> recordRefusal(Claim claim, String reason) {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
                                 update qualify_job_lead set status = 'FAILED', detail = :detail

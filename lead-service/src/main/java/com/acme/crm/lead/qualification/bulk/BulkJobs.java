@@ -53,11 +53,13 @@ public class BulkJobs {
             Set<UUID> visible = found.stream().filter(lead -> access.canSee(lead, caller))
                     .map(lead -> lead.id).collect(Collectors.toSet());
             UUID jobId = UUID.randomUUID();
+            JobSubmitter submitter = JobSubmitter.of(caller);
             return Panache.getSession().chain(session -> session.createNativeQuery("""
-                            insert into qualify_job (id, requested_by, opportunity_currency, duplicate_policy, total, created_at)
-                            values (:id, :by, :currency, :policy, :total, now())""")
+                            insert into qualify_job (id, requested_by, requested_by_roles, opportunity_currency, duplicate_policy, total, created_at)
+                            values (:id, :by, :roles, :currency, :policy, :total, now())""")
                     .setParameter("id", jobId)
-                    .setParameter("by", LeadAccess.userId(caller))
+                    .setParameter("by", submitter.userId())
+                    .setParameter("roles", submitter.storedRoles())
                     .setParameter("currency", request.opportunityCurrency())
                     .setParameter("policy", policy.name())
                     .setParameter("total", leadIds.size())

@@ -1,0 +1,139 @@
+package com.acme.crm.lead.qualification.bulk;
+
+import com.acme.crm.lead.support.Api;
+import com.acme.crm.lead.support.Db;
+import com.acme.crm.testinfra.RealInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static com.acme.crm.lead.support.Api.ALICE;
+import static com.acme.crm.lead.support.Api.BOB;
+import static com.acme.crm.lead.support.Api.CAROL;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The bulk runner's two promises of SPEC §6, one tick at a time (the runner's own timer is parked;
+ * nobody answers the commands, so started attempts stay in flight): the window holds across
+ * replicas, and each lead starts with the rights of the job's submitter as they are now.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+@TestProfile(BulkJobRunnerTest.ManualTicks.class)
+class BulkJobRunnerTest {
+
+    static final int WINDOW = 3;
+
+    public static class ManualTicks implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("crm.bulk.tick", "PT1H", "crm.bulk.window", Integer.toString(WINDOW));
+        }
+    }
+
+    @Inject
+    BulkJobRunner runner;
+
+    /** The window counts every job's attempts in flight: end those of earlier tests. */
+    @BeforeEach
+    void noAttemptsInFlight() {
+        Db.execute("update qualify_job_lead set status = 'FAILED' where status in ('PENDING', 'STARTING', 'IN_PROGRESS')");
+    }
+
+    @Test
+    void aReplicaThatFindsAnotherClaimingClaimsNothingSoTheWindowHoldsAcrossReplicas() throws Throwable {
+        List<String> leads = new ArrayList<>();
+        for (int i = 0; i < 2 * WINDOW + 2; i++) {
+            leads.add(CAROL.createLead());
+        }
+        String job = submit(CAROL, leads);
+
+        // replica A, caught in the middle of its claim: it holds the claim lock and has claimed a full
+        // window that it has not committed yet, so nobody else can see those claims
+        try (Connection replicaA = Db.connect()) {
+            replicaA.setAutoCommit(false);
+            try (Statement a = replicaA.createStatement()) {
+                a.execute("select pg_advisory_xact_lock(" + BulkJobRunner.CLAIM_LOCK + ")");
+                a.executeUpdate("""
+                        update qualify_job_lead set status = 'STARTING', claimed_at = now()
+                        where (job_id, lead_id) in (select job_id, lead_id from qualify_job_lead
+                          where job_id = '%s' and status = 'PENDING' order by position limit %d)""".formatted(job, WINDOW));
+            }
+            tick(); // replica B
+            replicaA.commit();
+        }
+        assertEquals(WINDOW, inFlight(job), "replica B claimed nothing while A was claiming");
+
+        tick(); // the window is full: nothing more starts until an attempt ends
+        assertEquals(WINDOW, inFlight(job));
+        Db.execute("update qualify_job_lead set status = 'COMPLETED' where job_id = '" + job + "' and status = 'STARTING'");
+        tick();
+        assertEquals(WINDOW, inFlight(job), "a freed window refills to its size, not beyond");
+        assertEquals(2, Db.count("select count(*) from qualify_job_lead where job_id = '" + job + "' and status = 'PENDING'"));
+    }
+
+    @Test
+    void aLeadGivenToSomeoneElseAfterASalespersonSubmittedTheJobFailsWithAReasonAndIsNotQualified() throws Throwable {
+        String kept = ALICE.createLead();
+        String given = ALICE.createLead();
+        String job = submit(ALICE, List.of(kept, given));
+        CAROL.call().contentType("application/merge-patch+json").body(Map.of("ownerId", BOB.name()))
+                .patch("/api/leads/" + given).then().statusCode(200);
+
+        tick();
+
+        JsonPath results = ALICE.call().get("/api/leads/qualify-jobs/" + job).then().statusCode(200).extract().jsonPath();
+        assertEquals("IN_PROGRESS", resultOf(results, kept, "status"));
+        assertNotNull(resultOf(results, kept, "qualificationId"));
+        assertEquals("FAILED", resultOf(results, given, "status"));
+        String reason = resultOf(results, given, "detail");
+        assertTrue(reason.contains("no longer visible to alice") && reason.contains("given to someone else"), reason);
+        assertEquals(null, resultOf(results, given, "qualificationId"));
+        assertEquals(0, Db.count("select count(*) from qualification where lead_id = '" + given + "'"), "no attempt for bob's lead");
+    }
+
+    @Test
+    void aManagersJobStillQualifiesALeadGivenToSomeoneElse() throws Throwable {
+        String lead = ALICE.createLead();
+        String job = submit(CAROL, List.of(lead));
+        CAROL.call().contentType("application/merge-patch+json").body(Map.of("ownerId", BOB.name()))
+                .patch("/api/leads/" + lead).then().statusCode(200);
+
+        tick();
+
+        JsonPath results = CAROL.call().get("/api/leads/qualify-jobs/" + job).then().statusCode(200).extract().jsonPath();
+        assertEquals("IN_PROGRESS", resultOf(results, lead, "status"));
+        assertEquals("carol", Db.text("select requested_by from qualification where lead_id = '" + lead + "'"));
+    }
+
+    private void tick() throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> runner.tick());
+    }
+
+    private static String submit(Api.User user, List<String> leads) {
+        return user.call().body(Map.of("leadIds", leads, "opportunityCurrency", "EUR"))
+                .post("/api/leads/qualify-jobs").then().statusCode(202).extract().path("id");
+    }
+
+    private static long inFlight(String job) {
+        return Db.count("select count(*) from qualify_job_lead where job_id = '" + job + "' and status in ('STARTING', 'IN_PROGRESS')");
+    }
+
+    private static String resultOf(JsonPath job, String lead, String field) {
+        return job.getString("results.find { it.leadId == '" + lead + "' }." + field);
+    }
+}
