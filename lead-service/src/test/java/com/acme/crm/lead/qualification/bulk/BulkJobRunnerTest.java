@@ -1,7 +1,7 @@
 package com.acme.crm.lead.qualification.bulk;
 
 import com.acme.crm.lead.support.Api;
-import com.acme.crm.lead.support.Db;
+import com.acme.crm.testinfra.Db;
 import com.acme.crm.testinfra.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
