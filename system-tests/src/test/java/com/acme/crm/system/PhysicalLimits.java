@@ -57,16 +57,14 @@ final class PhysicalLimits {
         return settings;
     }
 
-    /** The effective value of the services' producer settings, as the client resolves them (defaults included). */
+    /** The services' producer settings with the client's defaults for what they leave out (linger.ms, batch.size). */
     String describeProducerSettings() {
-        Map<String, Object> settings = servicesProducerSettings();
-        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        ProducerConfig config = new ProducerConfig(settings);
-        return "acks=" + config.getString(ProducerConfig.ACKS_CONFIG)
-                + " enable.idempotence=" + config.getBoolean(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)
-                + " linger.ms=" + config.getInt(ProducerConfig.LINGER_MS_CONFIG)
-                + " batch.size=" + config.getInt(ProducerConfig.BATCH_SIZE_CONFIG);
+        Map<String, Object> effective = new HashMap<>(ProducerConfig.configDef().defaultValues());
+        effective.putAll(servicesProducerSettings());
+        return "acks=" + effective.get(ProducerConfig.ACKS_CONFIG)
+                + " enable.idempotence=" + effective.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)
+                + " linger.ms=" + effective.get(ProducerConfig.LINGER_MS_CONFIG)
+                + " batch.size=" + effective.get(ProducerConfig.BATCH_SIZE_CONFIG);
     }
 
     /**

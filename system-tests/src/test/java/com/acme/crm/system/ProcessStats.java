@@ -51,8 +51,14 @@ final class ProcessStats {
 
     /** The memory options ({@code -Xmx...}, {@code -Xms...}, {@code -XX:...RAM...}) of a JVM's command line. */
     static String heapOptions(long pid) {
-        List<String> options = ProcessHandle.of(pid).flatMap(p -> p.info().arguments()).map(List::of).orElse(List.of())
-                .stream().filter(a -> a.startsWith("-Xm") || (a.startsWith("-XX:") && a.contains("RAM"))).toList();
+        List<String> arguments;
+        try { // /proc/pid/cmdline: NUL-separated and complete (ProcessHandle.Info may cut a long class path short)
+            arguments = List.of(Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).split("\0"));
+        } catch (IOException gone) {
+            return "?";
+        }
+        List<String> options = arguments.stream()
+                .filter(a -> a.startsWith("-Xm") || (a.startsWith("-XX:") && a.contains("RAM"))).toList();
         return options.isEmpty() ? "JVM default (1/4 of RAM)" : String.join(" ", options);
     }
 

@@ -81,6 +81,13 @@ class QualificationBenchmark {
         }
     }
 
+    static {
+        // the Kafka clients of this JVM log through slf4j-simple, INFO by default: keep the report readable
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+    }
+
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"(\\w+)\"");
     private static final Pattern COUNTER = Pattern.compile("\"(completed|failed|duplicates|inProgress)\"\\s*:\\s*(\\d+)");
 
