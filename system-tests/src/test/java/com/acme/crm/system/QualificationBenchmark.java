@@ -187,6 +187,7 @@ class QualificationBenchmark {
         verdict(correctnessFailures.isEmpty(), "exact counts after every run%s",
                 correctnessFailures.isEmpty() ? "" : ": " + String.join("; ", correctnessFailures));
         line("");
+        line("load average at the end (1, 5, 15 min): %s", loadAverage());
 
         Path file = Path.of("target", "benchmark-report.txt");
         Files.createDirectories(file.getParent());
@@ -320,6 +321,7 @@ class QualificationBenchmark {
         line("  %d cores (%s), %s RAM, %s %s, Java %s; stack started in %.1f s", Runtime.getRuntime().availableProcessors(),
                 cpuModel(), memTotal(), System.getProperty("os.name"), System.getProperty("os.version"),
                 System.getProperty("java.version"), stackSeconds);
+        line("  load average now (1, 5, 15 min): %s  (other work on the machine shares its cores with this run)", loadAverage());
         for (ServiceDefinition service : ServiceDefinition.ALL) {
             ServiceProcess process = stack.service(service.name());
             line("  %-20s heap %s", service.name(), ProcessStats.heapOptions(process.process().pid()));
@@ -491,6 +493,15 @@ class QualificationBenchmark {
                     .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
         } catch (IOException e) {
             return "unknown CPU";
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "?";
         }
     }
 
