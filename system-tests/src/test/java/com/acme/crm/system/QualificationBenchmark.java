@@ -529,7 +529,8 @@ class QualificationBenchmark {
             if (sorted.isEmpty()) {
                 return Double.NaN;
             }
-            int rank = (int) Math.ceil(percentile / 100.0 * sorted.size());
+            // nearest rank; the epsilon keeps 99.9 / 100 * 1000 (= 999.0000000000001 in doubles) at rank 999
+            int rank = (int) Math.ceil(percentile * sorted.size() / 100.0 - 1e-9);
             return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
         }
 
