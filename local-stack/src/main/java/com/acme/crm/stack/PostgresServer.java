@@ -98,6 +98,11 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** The postmaster's process id (its backends are its children), e.g. for the benchmark's CPU and memory figures. */
+    public long pid() throws IOException {
+        return postmasterPid();
+    }
+
     /** The first line of postmaster.pid, which PostgreSQL writes into its data directory while it runs. */
     private long postmasterPid() throws IOException {
         return Long.parseLong(Files.readAllLines(settings.dataDir().resolve("postmaster.pid")).get(0).trim());

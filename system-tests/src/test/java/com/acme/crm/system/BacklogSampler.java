@@ -1,0 +1,127 @@
+package com.acme.crm.system;
+
+import com.acme.crm.stack.LocalStack;
+import com.acme.crm.stack.ServiceDefinition;
+import com.acme.crm.stack.StackConfig;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Samples, while a bulk job runs, how much work waits: the consumer lag of each service's group (committed offset
+ * behind the end of its partitions, Admin API) and the rows waiting in each service's outbox. Keeps the peaks.
+ */
+final class BacklogSampler implements AutoCloseable {
+
+    /** The consumer group of each service (its application.properties), the service's name as key. */
+    static final Map<String, String> GROUPS = Map.of(
+            ServiceDefinition.LEAD.name(), "lead-service",
+            ServiceDefinition.ACCOUNT.name(), "account-service",
+            ServiceDefinition.OPPORTUNITY.name(), "opportunity-service");
+
+    private final LocalStack stack;
+    private final long intervalMillis;
+    private final Map<String, Long> peakLag = new ConcurrentHashMap<>();
+    private final Map<String, Long> peakOutbox = new ConcurrentHashMap<>();
+    private volatile boolean running = true;
+    private volatile String failure;
+    private final Thread thread;
+
+    BacklogSampler(LocalStack stack, long intervalMillis) {
+        this.stack = stack;
+        this.intervalMillis = intervalMillis;
+        this.thread = new Thread(this::run, "benchmark-backlog-sampler");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Peak consumer lag (records) per service. */
+    Map<String, Long> peakLag() {
+        return ordered(peakLag);
+    }
+
+    /** Peak outbox rows per service. */
+    Map<String, Long> peakOutbox() {
+        return ordered(peakOutbox);
+    }
+
+    /** Why sampling stopped early, or null. */
+    String failure() {
+        return failure;
+    }
+
+    private static Map<String, Long> ordered(Map<String, Long> peaks) {
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        ServiceDefinition.ALL.forEach(s -> ordered.put(s.name(), peaks.getOrDefault(s.name(), 0L)));
+        return ordered;
+    }
+
+    private void run() {
+        Map<String, Connection> databases = new LinkedHashMap<>();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
+            for (ServiceDefinition service : ServiceDefinition.ALL) {
+                databases.put(service.name(), DriverManager.getConnection(stack.jdbcUrl(service.database()),
+                        StackConfig.DB_USER, StackConfig.DB_PASSWORD));
+            }
+            while (running) {
+                for (Map.Entry<String, String> group : GROUPS.entrySet()) {
+                    peakLag.merge(group.getKey(), lag(admin, group.getValue()), Math::max);
+                }
+                for (Map.Entry<String, Connection> database : databases.entrySet()) {
+                    try (Statement s = database.getValue().createStatement();
+                         ResultSet rs = s.executeQuery("select count(*) from outbox_message")) {
+                        rs.next();
+                        peakOutbox.merge(database.getKey(), rs.getLong(1), Math::max);
+                    }
+                }
+                Thread.sleep(intervalMillis);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            failure = e.toString();
+        } finally {
+            databases.values().forEach(c -> {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // closing a sampling connection; nothing to do
+                }
+            });
+        }
+    }
+
+    /** Records behind the end of every partition the group has committed offsets for. */
+    private static long lag(Admin admin, String group) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = new java.util.HashMap<>(admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS));
+        committed.values().removeIf(java.util.Objects::isNull);
+        if (committed.isEmpty()) {
+            return 0;
+        }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(committed.keySet().stream()
+                .collect(Collectors.toMap(Function.identity(), tp -> OffsetSpec.latest()))).all().get(5, TimeUnit.SECONDS);
+        return committed.entrySet().stream()
+                .mapToLong(e -> Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset())).sum();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.join(10_000);
+    }
+}
