@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,7 +99,9 @@ class NginxGatewaySystemTest {
         // nginx's $request_id is 32 hex digits; a service that got none would make a UUID with dashes
         String generated = get("/api/accounts", "alice", null).headers().firstValue("X-Request-Id").orElseThrow();
         assertTrue(generated.matches("[0-9a-f]{32}"), generated);
-        assertTrue(nginx.accessLog().contains("req=" + generated), "the access log names the request id");
+        // nginx writes the access log line after the answer has gone out: give it a moment
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertTrue(nginx.accessLog().contains("req=" + generated), "the access log names the request id"));
     }
 
     @Test
