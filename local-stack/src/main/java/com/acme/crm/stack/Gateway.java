@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
@@ -32,11 +33,18 @@ public final class Gateway implements AutoCloseable {
     private final int port;
     private final List<Route> routes;
     private final Map<String, Upstream> upstreams;
+    private final ConsoleSite console;
     private Vertx vertx;
     private HttpServer server;
 
     public Gateway(int port, List<Route> routes, Map<String, Upstream> upstreams) {
+        this(port, routes, upstreams, null);
+    }
+
+    /** A gateway that also serves the web console ({@code console} may be null: the API only). */
+    public Gateway(int port, List<Route> routes, Map<String, Upstream> upstreams, ConsoleSite console) {
         this.port = port;
+        this.console = console;
         this.routes = List.copyOf(routes);
         this.upstreams = Map.copyOf(upstreams);
         routes.forEach(route -> {
@@ -53,12 +61,15 @@ public final class Gateway implements AutoCloseable {
                 .setMaxPoolSize(50)));
         proxy.originSelector(this::origin);
         proxy.addInterceptor(new ForwardedHeaders());
+        Handler<HttpServerRequest> site = console == null ? Gateway::notFound : console.handler(vertx, Gateway::notFound);
         server = vertx.createHttpServer()
                 .requestHandler(request -> {
                     if (routeOf(request).isPresent()) {
                         proxy.handle(request);
-                    } else {
+                    } else if (request.path().startsWith("/api/")) {
                         notFound(request);
+                    } else {
+                        site.handle(request);
                     }
                 })
                 .listen(port, "0.0.0.0")

@@ -188,7 +188,7 @@ public final class LocalStack implements AutoCloseable {
         awaitAll(services.stream()
                 .map(service -> CompletableFuture.runAsync(() -> startOrFail(service.spec().name(), service::start)))
                 .toList());
-        gateway = new Gateway(config.gatewayPort(), Route.TABLE, upstreams());
+        gateway = new Gateway(config.gatewayPort(), Route.TABLE, upstreams(), console());
         startOrFail("the gateway on port " + config.gatewayPort(), gateway::start);
     }
 
@@ -225,6 +225,10 @@ public final class LocalStack implements AutoCloseable {
                 devTokens.publicKeyFile().toAbsolutePath().toString(), DevTokens.ISSUER);
         return new ServiceProcess(new ServiceProcess.Spec(service.name(), service.runnableJar(config.repositoryRoot()),
                 port, environment.toMap(), config.logsDir().resolve(service.name() + ".log")));
+    }
+
+    private ConsoleSite console() {
+        return new ConsoleSite(ConsoleSite.distDirOf(config.repositoryRoot()), tokens);
     }
 
     private Map<String, Gateway.Upstream> upstreams() {
@@ -290,6 +294,8 @@ public final class LocalStack implements AutoCloseable {
         String gateway = "http://localhost:" + config.gatewayPort();
         StringBuilder text = new StringBuilder("\n");
         text.append(String.format("Local stack ready in %.1f s%n%n", readyAfter.toMillis() / 1000.0));
+        text.append(String.format("  Console      %s/%s%n", gateway, console().isBuilt() ? ""
+                : "  (not built yet: ./mvnw -pl web-console package, or cd web-console && npm ci && npm run build)"));
         text.append(String.format("  Gateway      %s  (routes: %s)%n", gateway,
                 String.join(", ", Route.TABLE.stream().map(Route::pathPrefix).toList())));
         for (ServiceProcess service : services) {

@@ -1,0 +1,42 @@
+// The words the console shows for the API's codes.
+
+export const VIEWS = [
+  { view: 'my-open', label: 'My open leads' },
+  { view: 'open', label: 'Open leads' },
+  { view: 'closed', label: 'Closed leads' },
+  { view: 'all', label: 'All leads' },
+] as const;
+
+export const SORTS = [
+  { sort: '-createdAt', label: 'Newest first' },
+  { sort: 'createdAt', label: 'Oldest first' },
+  { sort: '-modifiedAt', label: 'Recently changed' },
+  { sort: 'lastName', label: 'Last name A–Z' },
+  { sort: '-lastName', label: 'Last name Z–A' },
+] as const;
+
+export const SYSTEM_DISQUALIFY_REASONS = [
+  { code: 'LOST', label: 'Lost' },
+  { code: 'CANNOT_CONTACT', label: 'Cannot contact' },
+  { code: 'NO_LONGER_INTERESTED', label: 'No longer interested' },
+  { code: 'CANCELED', label: 'Canceled' },
+];
+
+export const STAKEHOLDER_ROLES = ['STAKEHOLDER', 'DECISION_MAKER', 'TECHNICAL_BUYER', 'ECONOMIC_BUYER', 'INFLUENCER', 'END_USER'];
+export const ACTIVITY_TYPES = ['PHONE_CALL', 'EMAIL', 'TASK', 'APPOINTMENT'];
+export const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'JPY', 'CAD', 'AUD', 'SEK'];
+
+/** `TECHNICAL_BUYER` → `Technical buyer`. */
+export function humanize(code: string | null | undefined): string {
+  if (!code) return '';
+  const words = code.toLowerCase().replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function personName(person: { firstName?: string | null; lastName?: string | null; name?: string | null }): string {
+  return person.name ?? [person.firstName, person.lastName].filter(Boolean).join(' ');
+}
+
+export function formatTime(iso: string | null | undefined): string {
+  return iso ? new Date(iso).toLocaleString() : '';
+}

@@ -1,0 +1,218 @@
+import type { Lead, Violation } from '../api';
+import { CURRENCIES, humanize } from '../labels';
+
+/** One field of the lead form: its JSON path in the API (`address.city`), its label and how it is edited. */
+interface Field {
+  path: string;
+  label: string;
+  kind?: 'text' | 'email' | 'number' | 'textarea' | 'select' | 'yes-no';
+  options?: string[];
+  required?: boolean;
+}
+
+const SUMMARY: Field[] = [
+  { path: 'topic', label: 'Topic', required: true },
+  { path: 'firstName', label: 'First name' },
+  { path: 'lastName', label: 'Last name', required: true },
+  { path: 'jobTitle', label: 'Job title' },
+  { path: 'companyName', label: 'Company' },
+  { path: 'email', label: 'Email', kind: 'email' },
+  { path: 'businessPhone', label: 'Business phone' },
+  { path: 'mobilePhone', label: 'Mobile phone' },
+  { path: 'website', label: 'Website' },
+];
+
+const DETAILS: Field[] = [
+  { path: 'budgetAmount', label: 'Budget', kind: 'number' },
+  { path: 'currency', label: 'Currency', kind: 'select', options: CURRENCIES },
+  {
+    path: 'purchaseTimeframe',
+    label: 'Purchase timeframe',
+    kind: 'select',
+    options: ['IMMEDIATE', 'THIS_QUARTER', 'NEXT_QUARTER', 'THIS_YEAR', 'UNKNOWN'],
+  },
+  { path: 'purchaseProcess', label: 'Purchase process', kind: 'select', options: ['INDIVIDUAL', 'COMMITTEE', 'UNKNOWN'] },
+  { path: 'decisionMaker', label: 'Decision maker', kind: 'yes-no' },
+  {
+    path: 'leadSource',
+    label: 'Lead source',
+    kind: 'select',
+    options: [
+      'ADVERTISEMENT',
+      'EMPLOYEE_REFERRAL',
+      'EXTERNAL_REFERRAL',
+      'PARTNER',
+      'PUBLIC_RELATIONS',
+      'SEMINAR',
+      'TRADE_SHOW',
+      'WEB',
+      'WORD_OF_MOUTH',
+      'OTHER',
+    ],
+  },
+  { path: 'preferredContactMethod', label: 'Preferred contact method', kind: 'select', options: ['ANY', 'EMAIL', 'PHONE', 'MAIL'] },
+  { path: 'industry', label: 'Industry' },
+  { path: 'address.street', label: 'Street' },
+  { path: 'address.city', label: 'City' },
+  { path: 'address.stateOrProvince', label: 'State or province' },
+  { path: 'address.postalCode', label: 'Postal code' },
+  { path: 'address.country', label: 'Country' },
+  { path: 'description', label: 'Description', kind: 'textarea' },
+];
+
+const ALL_FIELDS = [...SUMMARY, ...DETAILS];
+
+/** What the form holds: every field as the text of its input, keyed by path. */
+export type Draft = Record<string, string>;
+
+function valueAt(lead: Partial<Lead>, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, key) => (value == null ? undefined : (value as Record<string, unknown>)[key]), lead);
+}
+
+export function draftOf(lead: Partial<Lead> | null): Draft {
+  const draft: Draft = {};
+  for (const field of ALL_FIELDS) {
+    const value = lead ? valueAt(lead, field.path) : undefined;
+    draft[field.path] = value === undefined || value === null ? '' : String(value);
+  }
+  return draft;
+}
+
+function jsonValue(field: Field, text: string): unknown {
+  if (text.trim() === '') return null;
+  if (field.kind === 'yes-no') return text === 'true';
+  // a number the browser understood goes as a number; anything else goes as typed, and the API says what is wrong
+  if (field.kind === 'number') return Number.isFinite(Number(text)) ? Number(text) : text;
+  return text;
+}
+
+/**
+ * The request body for the draft: every filled field for a new lead; for an existing one a merge patch of only
+ * what changed (a cleared field is null).
+ */
+export function bodyOf(draft: Draft, original: Draft | null): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const field of ALL_FIELDS) {
+    const text = draft[field.path] ?? '';
+    if (original ? text === original[field.path] : text.trim() === '') continue;
+    const [first, second] = field.path.split('.');
+    if (second) {
+      body[first] = { ...((body[first] as object) ?? {}), [second]: jsonValue(field, text) };
+    } else {
+      body[first] = jsonValue(field, text);
+    }
+  }
+  return body;
+}
+
+/** The violations of a problem, by field path; those of no field of the form are shown with the problem. */
+export function violationsByField(violations: Violation[]): Record<string, string> {
+  const byField: Record<string, string> = {};
+  for (const violation of violations) {
+    byField[violation.field] = byField[violation.field] ? `${byField[violation.field]}; ${violation.message}` : violation.message;
+  }
+  return byField;
+}
+
+export function isFormField(path: string): boolean {
+  return ALL_FIELDS.some((field) => field.path === path);
+}
+
+function inputId(path: string) {
+  return `lead-${path.replace('.', '-')}`;
+}
+
+function FieldInput({
+  field,
+  value,
+  error,
+  readOnly,
+  onChange,
+}: {
+  field: Field;
+  value: string;
+  error?: string;
+  readOnly: boolean;
+  onChange: (v: string) => void;
+}) {
+  const id = inputId(field.path);
+  const errorId = `${id}-error`;
+  const common = {
+    id,
+    disabled: readOnly,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': errorId,
+    'aria-required': field.required || undefined,
+  };
+  let input;
+  if (field.kind === 'textarea') {
+    input = <textarea {...common} rows={4} value={value} onInput={(e) => onChange(e.currentTarget.value)} />;
+  } else if (field.kind === 'select' || field.kind === 'yes-no') {
+    const options = field.kind === 'yes-no' ? ['true', 'false'] : field.options!;
+    input = (
+      <select {...common} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        <option value="">—</option>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {field.kind === 'yes-no' ? (option === 'true' ? 'Yes' : 'No') : field.path === 'currency' ? option : humanize(option)}
+          </option>
+        ))}
+      </select>
+    );
+  } else {
+    input = (
+      <input
+        {...common}
+        type="text"
+        inputMode={field.kind === 'number' ? 'decimal' : field.kind === 'email' ? 'email' : 'text'}
+        value={value}
+        onInput={(e) => onChange(e.currentTarget.value)}
+      />
+    );
+  }
+  return (
+    <div class={`field${error ? ' invalid' : ''}`}>
+      <label for={id}>{field.label}</label>
+      {input}
+      <span id={errorId} class="field-error">
+        {error}
+      </span>
+    </div>
+  );
+}
+
+/** The lead's fields in two sections, Summary and Details, each with its validation message beside it. */
+export function LeadForm({
+  draft,
+  errors,
+  readOnly,
+  onChange,
+}: {
+  draft: Draft;
+  errors: Record<string, string>;
+  readOnly: boolean;
+  onChange: (draft: Draft) => void;
+}) {
+  const section = (title: string, fields: Field[]) => (
+    <fieldset class="form-section">
+      <legend>{title}</legend>
+      {title === 'Summary' && <p class="hint">Topic and Last name are required.</p>}
+      {fields.map((field) => (
+        <FieldInput
+          key={field.path}
+          field={field}
+          value={draft[field.path] ?? ''}
+          error={errors[field.path]}
+          readOnly={readOnly}
+          onChange={(value) => onChange({ ...draft, [field.path]: value })}
+        />
+      ))}
+    </fieldset>
+  );
+  return (
+    <div class="lead-form">
+      {section('Summary', SUMMARY)}
+      {section('Details', DETAILS)}
+    </div>
+  );
+}

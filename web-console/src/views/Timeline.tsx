@@ -1,0 +1,222 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { TimelineItem } from '../api';
+import { useSignedIn } from '../context';
+import { AddForm } from '../components/Forms';
+import { ProblemAlert, isMissingEndpoint } from '../components/ProblemAlert';
+import { ACTIVITY_TYPES, formatTime, humanize } from '../labels';
+
+interface SectionProps {
+  leadId: string;
+  revision: number;
+  onChanged: () => void;
+}
+
+/** Without SPEC §10's /timeline (an older server), the notes and the history merged here, newest first. */
+async function notesAndHistory(api: ReturnType<typeof useSignedIn>['api'], leadId: string): Promise<TimelineItem[]> {
+  const [notes, history] = await Promise.all([api.notes(leadId), api.history(leadId)]);
+  const items: TimelineItem[] = [
+    ...notes.map((note) => ({ kind: 'NOTE', at: note.createdAt, actor: note.author, text: note.text })),
+    ...history.map((entry) => ({ ...entry, kind: 'HISTORY' })),
+  ];
+  return items.sort((a, b) => b.at.localeCompare(a.at));
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function describe(item: TimelineItem): string {
+  switch (item.kind.toUpperCase()) {
+    case 'NOTE':
+      return text(item.text);
+    case 'ACTIVITY':
+      return [humanize(text(item.type)), text(item.subject), item.state && `(${humanize(text(item.state))})`].filter(Boolean).join(' ');
+    case 'ATTACHMENT':
+      return text(item.fileName);
+    case 'STAKEHOLDER':
+      return [
+        text(item.action) && humanize(text(item.action)),
+        text(item.contactName) || text(item.contactId),
+        item.role && `as ${humanize(text(item.role))}`,
+      ]
+        .filter(Boolean)
+        .join(' ');
+    default:
+      return [
+        humanize(text(item.action)),
+        item.fromState && item.toState && `${humanize(text(item.fromState))} → ${humanize(text(item.toState))}`,
+      ]
+        .filter(Boolean)
+        .join(' ');
+  }
+}
+
+/** The lead's timeline (notes, activities, attachments, history) with adding a note, an activity and an attachment. */
+export function Timeline({ leadId, revision, onChanged }: SectionProps) {
+  const { api } = useSignedIn();
+  const [items, setItems] = useState<TimelineItem[] | null>(null);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let current = true;
+    api
+      .timeline(leadId)
+      .then((page) => current && (setItems(page.items), setNextCursor(page.nextCursor)))
+      .catch(async (e) => {
+        if (!isMissingEndpoint(e)) throw e;
+        const merged = await notesAndHistory(api, leadId);
+        if (current) setItems(merged);
+      })
+      .catch((e) => current && setError(e));
+    return () => {
+      current = false;
+    };
+  }, [api, leadId, revision]);
+
+  const more = async () => {
+    if (!nextCursor) return;
+    try {
+      const page = await api.timeline(leadId, nextCursor);
+      setItems([...(items ?? []), ...page.items]);
+      setNextCursor(page.nextCursor);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const download = async (item: TimelineItem) => {
+    try {
+      const id = text(item.attachmentId) || text(item.id);
+      const blob = await api.download(`/api/leads/${leadId}/attachments/${id}`);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = text(item.fileName) || 'attachment';
+      link.click();
+      URL.revokeObjectURL(link.href);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <section aria-labelledby="timeline-title" class="timeline">
+      <h2 id="timeline-title">Timeline</h2>
+      <AddNote leadId={leadId} onAdded={onChanged} />
+      <AddActivity leadId={leadId} onAdded={onChanged} />
+      <AddAttachment leadId={leadId} onAdded={onChanged} />
+      <ProblemAlert error={error} />
+      <ol aria-label="Timeline entries">
+        {(items ?? []).map((item, index) => (
+          <li key={`${item.kind}-${item.at}-${index}`}>
+            <span class="kind">{humanize(item.kind)}</span>{' '}
+            <span class="meta">
+              {formatTime(item.at)} · {item.actor}
+            </span>
+            <div>{describe(item)}</div>
+            {item.kind.toUpperCase() === 'ATTACHMENT' && (
+              <button type="button" onClick={() => download(item)}>
+                Download {text(item.fileName)}
+              </button>
+            )}
+          </li>
+        ))}
+      </ol>
+      {items?.length === 0 && <p>Nothing yet.</p>}
+      {nextCursor && (
+        <button type="button" onClick={more}>
+          Show older entries
+        </button>
+      )}
+    </section>
+  );
+}
+
+function AddNote({ leadId, onAdded }: { leadId: string; onAdded: () => void }) {
+  const { api } = useSignedIn();
+  const [note, setNote] = useState('');
+  return (
+    <AddForm
+      submitLabel="Add note"
+      onSubmit={async () => {
+        await api.addNote(leadId, note);
+        setNote('');
+        onAdded();
+      }}
+    >
+      <label for="new-note">Note</label>
+      <textarea id="new-note" rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+    </AddForm>
+  );
+}
+
+function AddActivity({ leadId, onAdded }: { leadId: string; onAdded: () => void }) {
+  const { api } = useSignedIn();
+  const [type, setType] = useState('PHONE_CALL');
+  const [subject, setSubject] = useState('');
+  const [times, setTimes] = useState({ dueAt: '', startAt: '', endAt: '' });
+  const time = (name: keyof typeof times, label: string) => (
+    <>
+      <label for={`activity-${name}`}>{label}</label>
+      <input
+        id={`activity-${name}`}
+        type="datetime-local"
+        value={times[name]}
+        onInput={(e) => setTimes({ ...times, [name]: e.currentTarget.value })}
+      />
+    </>
+  );
+  return (
+    <AddForm
+      submitLabel="Add activity"
+      onSubmit={async () => {
+        const activity: Record<string, string> = { type, subject };
+        for (const [name, local] of Object.entries(times)) {
+          if (local && (name === 'dueAt' || type === 'APPOINTMENT')) activity[name] = new Date(local).toISOString();
+        }
+        await api.addActivity(leadId, activity);
+        setSubject('');
+        onAdded();
+      }}
+    >
+      <label for="activity-type">Activity type</label>
+      <select id="activity-type" value={type} onChange={(e) => setType(e.currentTarget.value)}>
+        {ACTIVITY_TYPES.map((t) => (
+          <option key={t} value={t}>
+            {humanize(t)}
+          </option>
+        ))}
+      </select>
+      <label for="activity-subject">Subject</label>
+      <input id="activity-subject" value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />
+      {time('dueAt', 'Due')}
+      {type === 'APPOINTMENT' && (
+        <>
+          {time('startAt', 'Start')}
+          {time('endAt', 'End')}
+        </>
+      )}
+    </AddForm>
+  );
+}
+
+function AddAttachment({ leadId, onAdded }: { leadId: string; onAdded: () => void }) {
+  const { api } = useSignedIn();
+  const [file, setFile] = useState<File | null>(null);
+  const [inputKey, setInputKey] = useState(0);
+  return (
+    <AddForm
+      submitLabel="Add attachment"
+      disabled={!file}
+      onSubmit={async () => {
+        if (!file) return;
+        await api.addAttachment(leadId, file);
+        setFile(null);
+        setInputKey((k) => k + 1); // a new, empty file input
+        onAdded();
+      }}
+    >
+      <label for="attachment-file">File</label>
+      <input key={inputKey} id="attachment-file" type="file" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+    </AddForm>
+  );
+}
