@@ -28,4 +28,10 @@ if [[ "$rebuild" == true ]]; then
   ./mvnw -q install -DskipTests
 fi
 
+# the web console the gateway serves at / (needs Node.js 20+ and npm)
+if [[ ! -f web-console/target/dist/index.html ]]; then
+  echo "Building the web console (./mvnw -q -pl web-console package)..."
+  ./mvnw -q -pl web-console package || echo "The web console did not build (Node.js 20+ and npm needed); the API works without it."
+fi
+
 exec java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" com.acme.crm.stack.LocalStack ${args[@]+"${args[@]}"}

@@ -23,6 +23,8 @@ test('with "create all" the lead qualifies at once, showing Processing, and link
   }
   await expect(commands(page).getByRole('button', { name: 'Qualify', exact: true })).toHaveCount(0);
   await expect(commands(page).getByRole('button', { name: 'Reactivate', exact: true })).toBeVisible();
+  // nothing stale: the timeline has the qualification too
+  await expect(page.getByRole('list', { name: 'Timeline entries' })).toContainText('Qualified');
   await screenshot(page, 'lead-qualified');
 
   await related(page).getByRole('link', { name: 'Opportunity', exact: true }).click();

@@ -1,4 +1,6 @@
+import { useState } from 'preact/hooks';
 import type { Opportunity } from '../api';
+import { saveDownload } from '../components/download';
 import { useSignedIn } from '../context';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { RecordFields } from '../components/RecordFields';
@@ -6,10 +8,16 @@ import { useLoad } from '../components/useLoad';
 import { formatTime, humanize } from '../labels';
 import { href } from '../route';
 
+/** Where the lead serves an attachment the opportunity lists (SPEC §10 names it "the link to download it from the lead"). */
+function downloadPath(attachment: NonNullable<Opportunity['attachments']>[number]): string | undefined {
+  return attachment.href ?? attachment.link ?? attachment.url;
+}
+
 /** An opportunity, read-only, with what it took over from its lead: notes, attachments, stakeholders. */
 export function OpportunityPage({ id }: { id: string }) {
   const { api } = useSignedIn();
   const { value: opportunity, error } = useLoad<Opportunity>(() => api.opportunity(id), [api, id]);
+  const [downloadError, setDownloadError] = useState<unknown>(null);
   if (error) return <ProblemAlert error={error} />;
   if (!opportunity) return <p role="status">Loading…</p>;
   return (
@@ -41,11 +49,20 @@ export function OpportunityPage({ id }: { id: string }) {
         ))}
       </ul>
       <h2>Attachments from the lead</h2>
+      <ProblemAlert error={downloadError} />
       {opportunity.attachments ? (
         <ul aria-label="Attachments from the lead">
           {opportunity.attachments.map((attachment, index) => (
             <li key={index}>
-              {attachment.fileName} ({attachment.mediaType}, {attachment.size} bytes)
+              {attachment.fileName} ({attachment.mediaType}, {attachment.size} bytes){' '}
+              {downloadPath(attachment) && (
+                <button
+                  type="button"
+                  onClick={() => saveDownload(api, downloadPath(attachment)!, attachment.fileName).catch(setDownloadError)}
+                >
+                  Download {attachment.fileName}
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { TimelineItem } from '../api';
 import { useSignedIn } from '../context';
 import { AddForm } from '../components/Forms';
+import { saveDownload } from '../components/download';
 import { ProblemAlert, isMissingEndpoint } from '../components/ProblemAlert';
 import { ACTIVITY_TYPES, formatTime, humanize } from '../labels';
 
@@ -44,7 +45,8 @@ function describe(item: TimelineItem): string {
     default:
       return [
         humanize(text(item.action)),
-        item.fromState && item.toState && `${humanize(text(item.fromState))} → ${humanize(text(item.toState))}`,
+        item.fromState !== item.toState && item.toState && `${humanize(text(item.fromState)) || 'new'} → ${humanize(text(item.toState))}`,
+        text(item.details),
       ]
         .filter(Boolean)
         .join(' ');
@@ -84,19 +86,12 @@ export function Timeline({ leadId, revision, onChanged }: SectionProps) {
       setError(e);
     }
   };
-  const download = async (item: TimelineItem) => {
-    try {
-      const id = text(item.attachmentId) || text(item.id);
-      const blob = await api.download(`/api/leads/${leadId}/attachments/${id}`);
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = text(item.fileName) || 'attachment';
-      link.click();
-      URL.revokeObjectURL(link.href);
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const download = (item: TimelineItem) =>
+    saveDownload(
+      api,
+      `/api/leads/${leadId}/attachments/${text(item.attachmentId) || text(item.id)}`,
+      text(item.fileName) || 'attachment',
+    ).catch(setError);
 
   return (
     <section aria-labelledby="timeline-title" class="timeline">

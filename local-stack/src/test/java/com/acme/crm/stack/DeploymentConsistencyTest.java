@@ -55,6 +55,16 @@ class DeploymentConsistencyTest {
     }
 
     @Test
+    void nginxServesTheConsoleThatComposeMountsAndTheLocalGatewayServes() throws IOException {
+        Matcher root = Pattern.compile("location / \\{\\s*root (\\S+);").matcher(nginxConf());
+        assertTrue(root.find(), "nginx serves the web console at /");
+        String relativeDist = ROOT.relativize(ConsoleSite.distDirOf(ROOT)).toString();
+        assertTrue(Files.readString(ROOT.resolve("docker-compose.yml")).contains("./" + relativeDist + ":" + root.group(1) + ":ro"),
+                "docker-compose mounts " + relativeDist + " where nginx serves it from");
+        assertTrue(!nginxConf().contains(ConsoleSite.DEV_TOKENS_PATH), "dev tokens are served by the local stack only");
+    }
+
+    @Test
     void composeGivesEveryServiceTheContractEnvironmentAndPort() throws IOException {
         for (ServiceDefinition service : ServiceDefinition.ALL) {
             Map<String, Object> environment = environmentOf(service);

@@ -156,6 +156,7 @@ class KubernetesManifestsTest {
                 routes.add(new Route(path.text("path"), serviceName));
             }
         }
+        assertTrue(routes.remove(new Route("/", "web-console")), "the Ingress serves the web console at /");
         assertEquals(Set.copyOf(Route.TABLE), routes);
         // the compose gateway's limits, as ingress-nginx annotations
         Map<String, Object> annotations = ingress.map("metadata", "annotations");

@@ -29,10 +29,12 @@ class ConsoleBrowserSystemTest {
                 + "(or set CHROMIUM_PATH); .ci/run installs it");
         LocalStack stack = RunningStack.get();
 
+        // the suite's report goes to a file (a forked test JVM must not write to its own stdout), then to the test's output
+        Path report = Files.createDirectories(CONSOLE.resolve("target")).resolve("playwright-output.txt");
         ProcessBuilder builder = new ProcessBuilder(CONSOLE.resolve("node_modules/.bin/playwright").toString(), "test")
                 .directory(CONSOLE.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+                .redirectOutput(report.toFile());
         builder.environment().put("CONSOLE_URL", stack.gatewayUrl());
         builder.environment().put("CHROMIUM_PATH", CHROMIUM);
         Process suite = builder.start();
@@ -43,7 +45,9 @@ class ConsoleBrowserSystemTest {
             suite.destroyForcibly();
             throw new AssertionError("the browser tests did not finish within 15 minutes");
         }
-        assertEquals(0, suite.exitValue(), "browser tests failed (their report is above; traces of failures in "
-                + CONSOLE.resolve("target/playwright") + ")");
+        String output = Files.readString(report);
+        System.out.println(output);
+        assertEquals(0, suite.exitValue(), "browser tests failed (report in " + report + ", traces of failures in "
+                + CONSOLE.resolve("target/playwright") + "):\n" + output);
     }
 }
