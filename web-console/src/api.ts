@@ -155,6 +155,8 @@ export interface Stakeholder {
   id: string;
   contactId: string;
   role: string;
+  contactName?: string | null;
+  contact?: { firstName?: string | null; lastName?: string | null; email?: string | null; jobTitle?: string | null } | null;
   firstName?: string | null;
   lastName?: string | null;
   name?: string | null;

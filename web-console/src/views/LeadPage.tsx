@@ -56,6 +56,12 @@ export function LeadPage({ id }: { id: string | null }) {
   useEffect(() => {
     reload();
   }, [id]);
+  // a qualification in progress (from another tab, a bulk job, ...) ends on its own: follow it until it has
+  useEffect(() => {
+    if (!lead?.qualificationInProgress) return;
+    const timer = setTimeout(reload, 1000);
+    return () => clearTimeout(timer);
+  }, [lead]);
 
   const failed = (e: unknown) => {
     setProblem(e);

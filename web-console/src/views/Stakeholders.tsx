@@ -7,6 +7,11 @@ import { ProblemAlert, isMissingEndpoint } from '../components/ProblemAlert';
 import { STAKEHOLDER_ROLES, humanize, personName } from '../labels';
 import { href } from '../route';
 
+/** The contact's current name, however the stakeholder list spells it (SPEC §10 says it shows the name). */
+function stakeholderName(s: Stakeholder): string {
+  return s.contactName || personName(s) || (s.contact ? personName(s.contact) : '') || s.contactId;
+}
+
 /** The lead's stakeholders: contacts with a role, found by a lookup or created with "+ New" (SPEC §10). */
 export function Stakeholders({ leadId, revision, onChanged }: { leadId: string; revision: number; onChanged: () => void }) {
   const { api } = useSignedIn();
@@ -56,13 +61,13 @@ export function Stakeholders({ leadId, revision, onChanged }: { leadId: string; 
             {stakeholders.map((s) => (
               <tr key={s.id}>
                 <td>
-                  <a href={href.contact(s.contactId)}>{personName(s) || s.contactId}</a>
+                  <a href={href.contact(s.contactId)}>{stakeholderName(s)}</a>
                 </td>
-                <td>{s.email}</td>
-                <td>{s.jobTitle}</td>
+                <td>{s.email ?? s.contact?.email}</td>
+                <td>{s.jobTitle ?? s.contact?.jobTitle}</td>
                 <td>
                   <select
-                    aria-label={`Role of ${personName(s)}`}
+                    aria-label={`Role of ${stakeholderName(s)}`}
                     value={s.role}
                     onChange={(e) => act(() => api.changeStakeholderRole(leadId, s.id, e.currentTarget.value))}
                   >
@@ -75,7 +80,7 @@ export function Stakeholders({ leadId, revision, onChanged }: { leadId: string; 
                 </td>
                 <td>
                   <button type="button" onClick={() => act(() => api.removeStakeholder(leadId, s.id))}>
-                    Remove {personName(s)}
+                    Remove {stakeholderName(s)}
                   </button>
                 </td>
               </tr>

@@ -4,7 +4,7 @@ import { useSignedIn } from '../context';
 import { AddForm } from '../components/Forms';
 import { saveDownload } from '../components/download';
 import { ProblemAlert, isMissingEndpoint } from '../components/ProblemAlert';
-import { ACTIVITY_TYPES, formatTime, humanize } from '../labels';
+import { ACTIVITY_TYPES, formatTime, humanize, personName } from '../labels';
 
 interface SectionProps {
   leadId: string;
@@ -26,31 +26,29 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
+/** The item's kind as one of the four the console knows (SPEC §10 names them, not their spelling), else HISTORY. */
+function kindOf(item: TimelineItem): 'NOTE' | 'ACTIVITY' | 'ATTACHMENT' | 'STAKEHOLDER' | 'HISTORY' {
+  const kind = item.kind.toUpperCase();
+  return (['NOTE', 'ACTIVITY', 'ATTACHMENT', 'STAKEHOLDER'] as const).find((known) => kind.startsWith(known)) ?? 'HISTORY';
+}
+
 function describe(item: TimelineItem): string {
-  switch (item.kind.toUpperCase()) {
-    case 'NOTE':
-      return text(item.text);
-    case 'ACTIVITY':
-      return [humanize(text(item.type)), text(item.subject), item.state && `(${humanize(text(item.state))})`].filter(Boolean).join(' ');
-    case 'ATTACHMENT':
-      return text(item.fileName);
-    case 'STAKEHOLDER':
-      return [
-        text(item.action) && humanize(text(item.action)),
-        text(item.contactName) || text(item.contactId),
-        item.role && `as ${humanize(text(item.role))}`,
-      ]
-        .filter(Boolean)
-        .join(' ');
-    default:
-      return [
-        humanize(text(item.action)),
-        item.fromState !== item.toState && item.toState && `${humanize(text(item.fromState)) || 'new'} → ${humanize(text(item.toState))}`,
-        text(item.details),
-      ]
-        .filter(Boolean)
-        .join(' ');
-  }
+  const parts: unknown[] = {
+    NOTE: () => [item.text],
+    ACTIVITY: () => [humanize(text(item.type)), item.subject, item.state && `(${humanize(text(item.state))})`],
+    ATTACHMENT: () => [item.fileName],
+    STAKEHOLDER: () => [
+      humanize(text(item.action)),
+      item.contactName || personName(item as { firstName?: string; lastName?: string; name?: string }) || item.contactId,
+      item.role && `as ${humanize(text(item.role))}`,
+    ],
+    HISTORY: () => [
+      humanize(text(item.action)),
+      item.fromState !== item.toState && item.toState && `${humanize(text(item.fromState)) || 'new'} → ${humanize(text(item.toState))}`,
+      item.details,
+    ],
+  }[kindOf(item)]();
+  return parts.filter((part) => typeof part === 'string' && part !== '').join(' ');
 }
 
 /** The lead's timeline (notes, activities, attachments, history) with adding a note, an activity and an attachment. */
@@ -108,7 +106,7 @@ export function Timeline({ leadId, revision, onChanged }: SectionProps) {
               {formatTime(item.at)} · {item.actor}
             </span>
             <div>{describe(item)}</div>
-            {item.kind.toUpperCase() === 'ATTACHMENT' && (
+            {kindOf(item) === 'ATTACHMENT' && (
               <button type="button" onClick={() => download(item)}>
                 Download {text(item.fileName)}
               </button>
