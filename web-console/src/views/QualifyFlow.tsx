@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Account, Contact, DuplicateMatch, Lead, Qualification, QualifyRequest } from '../api';
 import { useSignedIn } from '../context';
 import { Dialog } from '../components/Dialog';
@@ -200,13 +200,24 @@ function MatchChoices({
   matches,
   selected,
   onSelect,
+  details,
 }: {
   legend: string;
   name: string;
   matches: DuplicateMatch[];
   selected: string;
   onSelect: (id: string) => void;
+  details: (id: string) => Promise<(string | null | undefined)[]>;
 }) {
+  // what tells the matches apart beyond the name: the record's own details, read from its service
+  const [extra, setExtra] = useState<Record<string, string>>({});
+  useEffect(() => {
+    for (const match of matches) {
+      details(match.id)
+        .then((values) => setExtra((known) => ({ ...known, [match.id]: values.filter(Boolean).join(' · ') })))
+        .catch(() => undefined); // the match's own fields still show
+    }
+  }, [matches]);
   if (matches.length === 0) return null;
   return (
     <fieldset>
@@ -214,7 +225,9 @@ function MatchChoices({
       {matches.map((match) => (
         <label key={match.id} class="choice">
           <input type="radio" name={name} checked={selected === match.id} onChange={() => onSelect(match.id)} />
-          {[match.name, match.companyName, match.email, match.ownerId && `owner ${match.ownerId}`].filter(Boolean).join(' · ')}
+          {[match.name, match.companyName, match.email, match.ownerId && `owner ${match.ownerId}`, extra[match.id]]
+            .filter(Boolean)
+            .join(' · ')}
         </label>
       ))}
       <label class="choice">
@@ -237,6 +250,7 @@ function DuplicatesDialog({
   onContinue: (links: QualifyRequest) => void;
   onIgnore: () => void;
 }) {
+  const { api } = useSignedIn();
   const accounts = qualification.duplicates?.accounts ?? [];
   const contacts = qualification.duplicates?.contacts ?? [];
   const [accountId, setAccountId] = useState(accounts[0]?.id ?? '');
@@ -244,8 +258,22 @@ function DuplicatesDialog({
   return (
     <Dialog title="Account or Contact may already exist" onClose={onClose}>
       <p>Select the existing records to link the lead to, or ignore the matches and create new ones.</p>
-      <MatchChoices legend="Matching accounts" name="duplicate-account" matches={accounts} selected={accountId} onSelect={setAccountId} />
-      <MatchChoices legend="Matching contacts" name="duplicate-contact" matches={contacts} selected={contactId} onSelect={setContactId} />
+      <MatchChoices
+        legend="Matching accounts"
+        name="duplicate-account"
+        matches={accounts}
+        selected={accountId}
+        onSelect={setAccountId}
+        details={(id) => api.account(id).then((a) => [a.website, a.city, a.country, `owner ${a.ownerId}`])}
+      />
+      <MatchChoices
+        legend="Matching contacts"
+        name="duplicate-contact"
+        matches={contacts}
+        selected={contactId}
+        onSelect={setContactId}
+        details={(id) => api.contact(id).then((c) => [c.jobTitle, c.email, c.ownerId && `owner ${c.ownerId}`])}
+      />
       <div class="actions">
         <button
           type="button"

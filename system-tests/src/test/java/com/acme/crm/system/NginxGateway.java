@@ -27,6 +27,9 @@ final class NginxGateway implements AutoCloseable {
 
     private static final Pattern UPSTREAM_SERVER = Pattern.compile("^(\\s*)server\\s+([\\w-]+):(\\d+);\\s*$");
     private static final Pattern LISTEN = Pattern.compile("^(\\s*)listen\\s+\\d+;\\s*$");
+    // the folder docker-compose mounts the web console into; here, the console this build made
+    private static final Pattern CONSOLE_ROOT = Pattern.compile("^(\\s*)root\\s+/usr/share/nginx/console;\\s*$");
+    static final Path CONSOLE_DIST = Path.of("").toAbsolutePath().getParent().resolve("web-console/target/dist");
 
     private final Path dir;
     private final int port;
@@ -56,7 +59,7 @@ final class NginxGateway implements AutoCloseable {
     }
 
     /**
-     * The conf with each upstream's server line and the listen line replaced, every other line as it is; fails when
+     * The conf with each upstream's server line, the listen line and the console's root replaced, every other line as it is; fails when
      * the conf's shape changed so that the substitution would not be exact.
      */
     static List<String> rewrite(List<String> lines, int port, Map<String, Integer> upstreams) {
@@ -66,12 +69,15 @@ final class NginxGateway implements AutoCloseable {
         for (String line : lines) {
             Matcher server = UPSTREAM_SERVER.matcher(line);
             Matcher listen = LISTEN.matcher(line);
+            Matcher consoleRoot = CONSOLE_ROOT.matcher(line);
             if (server.matches()) {
                 Integer local = upstreams.get(server.group(2));
                 if (local == null || !replaced.add(server.group(2))) {
                     fail("nginx.conf: unexpected or repeated upstream server line: " + line);
                 }
                 out.add(server.group(1) + "server 127.0.0.1:" + local + ";");
+            } else if (consoleRoot.matches()) {
+                out.add(consoleRoot.group(1) + "root " + CONSOLE_DIST + ";");
             } else if (listen.matches()) {
                 listens++;
                 out.add(listen.group(1) + "listen 127.0.0.1:" + port + ";");

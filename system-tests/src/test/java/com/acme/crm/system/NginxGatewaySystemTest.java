@@ -68,11 +68,11 @@ class NginxGatewaySystemTest {
         for (int i = 0; i < original.size(); i++) {
             if (!original.get(i).equals(rewritten.get(i))) {
                 changed++;
-                assertTrue(rewritten.get(i).matches("\\s*(server 127\\.0\\.0\\.1:\\d+|listen 127\\.0\\.0\\.1:9999);"),
-                        rewritten.get(i));
+                assertTrue(rewritten.get(i).matches("\\s*(server 127\\.0\\.0\\.1:\\d+|listen 127\\.0\\.0\\.1:9999);")
+                        || rewritten.get(i).trim().equals("root " + NginxGateway.CONSOLE_DIST + ";"), rewritten.get(i));
             }
         }
-        assertEquals(ServiceDefinition.ALL.size() + 1, changed);
+        assertEquals(ServiceDefinition.ALL.size() + 2, changed);
     }
 
     @Test
@@ -124,6 +124,14 @@ class NginxGatewaySystemTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertEquals(200, qualified.statusCode(), qualified.body());
         assertTrue(qualified.body().contains("\"status\":\"COMPLETED\""), qualified.body());
+    }
+
+    @Test
+    void servesTheWebConsoleAtTheRootAndNoDevTokens() throws Exception {
+        HttpResponse<String> index = get("/", null, null);
+        assertEquals(200, index.statusCode(), index.body());
+        assertTrue(index.body().contains("<div id=\"app\">"), index.body());
+        assertEquals(404, get("/dev-tokens.json", null, null).statusCode(), "dev tokens are the local stack's only");
     }
 
     @Test
