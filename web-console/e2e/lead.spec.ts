@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { api, createLead, openLead, screenshot, signIn, unique } from './support';
+import { api, createLead, openLead, screenshot, signIn, tokenOf, unique } from './support';
 
 test('a new lead shows the validation message next to its field, then saves once fixed', async ({ page, request }) => {
   const topic = unique('Fleet telematics ');
@@ -10,7 +10,7 @@ test('a new lead shows the validation message next to its field, then saves once
   await page.getByLabel('Last name', { exact: true }).fill('Nakamura');
   await page.getByLabel('Company', { exact: true }).fill('Kaizen Logistics');
   await page.getByLabel('Email', { exact: true }).fill('not an address');
-  await page.getByLabel('Budget', { exact: true }).fill('120000');
+  await page.getByLabel('Budget', { exact: true }).fill('12345678901234567.89'); // 17 digits and 2 decimals, kept exact
   await page.getByLabel('Currency', { exact: true }).selectOption('EUR');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
 
@@ -26,6 +26,11 @@ test('a new lead shows the validation message next to its field, then saves once
   await expect(page.getByRole('heading', { name: `Yui Nakamura: ${topic}`, exact: true })).toBeVisible();
   await expect(page.getByText(/Status: Open/)).toBeVisible();
   await expect(page.getByLabel('Email', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
+  const id = page.url().split('/').pop()!;
+  const stored = await request.get(`/api/leads/${id}`, { headers: { Authorization: `Bearer ${await tokenOf(request, 'alice')}` } });
+  expect(await stored.text()).toContain('"budgetAmount":12345678901234567.89');
+  await page.reload();
+  await expect(page.getByLabel('Budget', { exact: true })).toHaveValue('12345678901234567.89');
 
   // the command bar of an open lead
   const commands = page.getByRole('toolbar', { name: 'Commands', exact: true });

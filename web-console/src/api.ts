@@ -233,6 +233,16 @@ export function itemsOf<T>(answer: T[] | Page<T>): T[] {
   return Array.isArray(answer) ? answer : answer.items;
 }
 
+// amounts keep every digit the API sent (17 digits and 2 decimals do not fit a JavaScript number); the reviver's
+// `source` (Chromium 114+, Firefox 135+) is the number's text; elsewhere the number is used as parsed
+const EXACT_NUMBERS = new Set(['budgetAmount', 'estimatedValue']);
+type Reviver = (key: string, value: unknown, context?: { source?: string }) => unknown;
+const keepExactAmounts: Reviver = (key, value, context) => (EXACT_NUMBERS.has(key) && context?.source ? context.source : value);
+
+async function bodyOf(response: Response): Promise<unknown> {
+  return JSON.parse(await response.text(), keepExactAmounts as Parameters<typeof JSON.parse>[1]);
+}
+
 async function problemOf(response: Response): Promise<Problem> {
   const text = await response.text();
   try {
@@ -269,7 +279,7 @@ export class Api {
       body: body === undefined ? undefined : JSON.stringify(body),
       headers: body === undefined ? headers : { 'Content-Type': 'application/json', ...headers },
     });
-    return (response.status === 204 ? undefined : await response.json()) as T;
+    return (response.status === 204 ? undefined : await bodyOf(response)) as T;
   }
 
   listLeads(query: { view: string; q?: string; sort?: string; limit: number; cursor?: string | null }) {
@@ -290,7 +300,7 @@ export class Api {
       body: JSON.stringify(changes),
       headers: { 'Content-Type': 'application/merge-patch+json', 'If-Match': `"${version}"` },
     });
-    return (await response.json()) as Lead;
+    return (await bodyOf(response)) as Lead;
   }
   deleteLead(id: string) {
     return this.json<void>('DELETE', `/api/leads/${id}`);
@@ -314,7 +324,7 @@ export class Api {
     const form = new FormData();
     form.append('file', file, file.name);
     const response = await this.send('POST', `/api/leads/${id}/attachments`, { body: form });
-    return (await response.json()) as Attachment;
+    return (await bodyOf(response)) as Attachment;
   }
   async download(path: string): Promise<Blob> {
     return (await this.send('GET', path)).blob();

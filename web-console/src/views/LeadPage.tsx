@@ -2,7 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { Problem, type Lead } from '../api';
 import { useSignedIn } from '../context';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { LeadForm, bodyOf, draftOf, isFormField, violationsByField, type Draft } from './LeadForm';
+import { LeadForm } from './LeadForm';
+import { bodyOf, draftOf, isFormField, violationsByField, type Draft } from '../leadFields';
+import { allowedCommands } from '../leadCommands';
 import { QualifyFlow } from './QualifyFlow';
 import { DeleteDialog, DisqualifyDialog, ReactivateDialog } from './LeadDialogs';
 import { Timeline } from './Timeline';
@@ -11,19 +13,6 @@ import { humanize, personName } from '../labels';
 import { href, navigate } from '../route';
 
 type OpenDialog = 'disqualify' | 'reactivate' | 'delete' | null;
-
-/** What the command bar offers for a lead in its state (SPEC §3: closed leads are read-only until reactivated). */
-export function allowedCommands(lead: Lead | null) {
-  if (!lead) return { save: true, qualify: false, disqualify: false, reactivate: false, delete: false };
-  const open = lead.state === 'OPEN' && !lead.qualificationInProgress;
-  return {
-    save: open,
-    qualify: open,
-    disqualify: open && !lead.opportunityId,
-    reactivate: lead.state !== 'OPEN',
-    delete: !lead.qualificationInProgress,
-  };
-}
 
 /** A lead: the command bar, the form, the records it led to, its timeline and stakeholders; or a new lead's form. */
 export function LeadPage({ id }: { id: string | null }) {
