@@ -22,6 +22,8 @@ import io.vertx.ext.web.handler.StaticHandler;
 public record ConsoleSite(Path distDir, List<DevTokens.IssuedToken> devTokens) {
 
     public static final String DEV_TOKENS_PATH = "/dev-tokens.json";
+    public static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
     /** Where {@code npm run build} (and so {@code ./mvnw package}) puts the console. */
     public static Path distDirOf(Path repositoryRoot) {
@@ -39,9 +41,13 @@ public record ConsoleSite(Path distDir, List<DevTokens.IssuedToken> devTokens) {
                 .putHeader("Content-Type", "application/json")
                 .putHeader("Cache-Control", "no-store")
                 .end(devTokensJson().encode()));
-        // the file names of the scripts change with every build; index.html must be asked for again each time
+        // the file names of the scripts change with every build, so index.html must be asked for again each time; the
+        // browser loads and calls nothing but this origin (no CDN, no other network), as the same policy says in nginx
         router.get().handler(context -> {
-            context.response().putHeader("Cache-Control", "no-cache");
+            context.response()
+                    .putHeader("Cache-Control", "no-cache")
+                    .putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                    .putHeader("X-Content-Type-Options", "nosniff");
             context.next();
         });
         router.get().handler(StaticHandler.create(FileSystemAccess.ROOT, distDir.toAbsolutePath().toString())

@@ -46,6 +46,7 @@ class ConsoleSiteTest {
         assertEquals(200, index.statusCode());
         assertTrue(index.body().contains("Sales console"));
         assertEquals("no-cache", index.headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals(ConsoleSite.CONTENT_SECURITY_POLICY, index.headers().firstValue("Content-Security-Policy").orElseThrow());
         HttpResponse<String> script = get("/assets/app.js");
         assertEquals(200, script.statusCode());
         assertTrue(script.headers().firstValue("Content-Type").orElseThrow().contains("javascript"));

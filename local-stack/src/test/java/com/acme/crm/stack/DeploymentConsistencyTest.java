@@ -62,6 +62,8 @@ class DeploymentConsistencyTest {
         assertTrue(Files.readString(ROOT.resolve("docker-compose.yml")).contains("./" + relativeDist + ":" + root.group(1) + ":ro"),
                 "docker-compose mounts " + relativeDist + " where nginx serves it from");
         assertTrue(!nginxConf().contains(ConsoleSite.DEV_TOKENS_PATH), "dev tokens are served by the local stack only");
+        assertTrue(nginxConf().contains("add_header Content-Security-Policy \"" + ConsoleSite.CONTENT_SECURITY_POLICY + "\" always;"),
+                "nginx sends the console's content security policy");
     }
 
     @Test
