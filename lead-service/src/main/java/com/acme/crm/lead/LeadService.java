@@ -1,11 +1,15 @@
 package com.acme.crm.lead;
 
-import com.acme.crm.common.api.ProblemException;
 import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.lead.access.LeadAccess;
 import com.acme.crm.lead.api.LeadBodyReader;
 import com.acme.crm.lead.api.LeadFields;
 import com.acme.crm.lead.api.LeadView;
+import com.acme.crm.lead.decisions.Decision;
+import com.acme.crm.lead.decisions.DecisionWriter;
+import com.acme.crm.lead.decisions.LeadDecisions;
+import com.acme.crm.lead.decisions.LeadFacts;
+import com.acme.crm.lead.decisions.LeadStatus;
 import com.acme.crm.lead.duplicates.DuplicateLeads;
 import com.acme.crm.lead.events.LeadEvents;
 import com.acme.crm.lead.history.HistoryAction;
@@ -21,7 +25,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -41,6 +44,8 @@ public class LeadService {
     LeadHistory history;
     @Inject
     LeadEvents events;
+    @Inject
+    DecisionWriter writer;
 
     /** Joins the caller's transaction when there is one (an idempotent create wraps it). */
     @WithTransaction
@@ -69,25 +74,18 @@ public class LeadService {
     public Uni<LeadView> update(UUID id, JsonNode patch, String ifMatch, SecurityIdentity caller) {
         String actor = LeadAccess.userId(caller);
         return access.findVisible(id, caller).chain(lead -> {
-            LeadRules.requireEditable(lead);
-            IfMatch.require(ifMatch, lead.version);
+            LeadFacts facts = LeadFacts.of(lead);
+            LeadDecisions.requirePatchable(facts, ifMatch);
             LeadFields before = LeadFields.of(lead);
             LeadFields after = bodies.patched(before, patch);
             if (!after.ownerId().equals(lead.ownerId)) {
                 access.requireMayAssign(after.ownerId(), caller);
             }
-            List<String> changed = bodies.changedFields(before, after);
-            if (changed.isEmpty()) {
-                return Uni.createFrom().item(LeadView.of(lead)); // nothing to record or announce
+            Decision decision = LeadDecisions.patched(facts, bodies.changedFields(before, after), actor, Now.instant());
+            if (!decision.changesNothing()) {
+                after.applyTo(lead);
             }
-            after.applyTo(lead);
-            lead.modifiedAt = Now.instant();
-            lead.modifiedBy = actor;
-            return Panache.flush()
-                    .chain(() -> history.record(lead, actor, HistoryAction.UPDATED, lead.state, lead.state,
-                            "changed " + String.join(", ", changed)))
-                    .map(ignored -> LeadView.of(lead))
-                    .call(view -> events.publish(PublicEvents.LEAD_UPDATED, view));
+            return writer.write(lead, null, decision).map(ignored -> LeadView.of(lead));
         }).onFailure(ConcurrentChange::detected).transform(ConcurrentChange::problem);
     }
 
@@ -95,7 +93,7 @@ public class LeadService {
     @WithTransaction
     public Uni<Void> delete(UUID id, SecurityIdentity caller) {
         return access.findVisible(id, caller).chain(lead -> {
-            LeadRules.requireNoQualificationInProgress(lead);
+            LeadDecisions.requireNoQualificationInProgress(LeadStatus.of(lead));
             LeadView last = LeadView.of(lead);
             return LeadNote.deleteOfLead(id)
                     .chain(lead::delete)
@@ -119,30 +117,5 @@ public class LeadService {
         lead.modifiedAt = now;
         lead.modifiedBy = actor;
         return lead;
-    }
-
-    /** {@code If-Match} against the lead's {@code ETag} ({@code "<version>"}); absent means "any version". */
-    static final class IfMatch {
-
-        private IfMatch() {
-        }
-
-        static void require(String header, long version) {
-            if (header == null || header.isBlank() || header.trim().equals("*")) {
-                return;
-            }
-            String current = "\"" + version + "\"";
-            for (String tag : header.split(",")) {
-                String trimmed = tag.trim();
-                if (trimmed.startsWith("W/")) {
-                    trimmed = trimmed.substring(2);
-                }
-                if (trimmed.equals(current)) {
-                    return;
-                }
-            }
-            throw ProblemException.preconditionFailed(
-                    "the lead changed since you read it (now version " + version + "); read it again and retry");
-        }
     }
 }

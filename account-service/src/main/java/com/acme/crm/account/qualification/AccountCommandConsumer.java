@@ -1,6 +1,7 @@
 package com.acme.crm.account.qualification;
 
-import com.acme.crm.common.inbox.IdempotentConsumer;
+import com.acme.crm.common.inbox.ConsumerDispatcher;
+import com.acme.crm.common.inbox.Handling;
 import com.acme.crm.common.messaging.IncomingMessages;
 import com.acme.crm.common.messaging.IncomingMessages.UnreadableMessageException;
 import com.acme.crm.contracts.qualification.QualificationMessages;
@@ -8,12 +9,16 @@ import com.acme.crm.contracts.qualification.ResolveAccountAndContact;
 import com.acme.crm.contracts.qualification.UndoAccountAndContact;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.List;
+
 /**
- * Where account-service hears the qualification saga's commands (topic crm.internal.account-commands).
+ * Where account-service hears the qualification saga's commands (topic crm.internal.account-commands),
+ * a poll at a time through {@link ConsumerDispatcher}.
  * A resolve that fails for a reason that will not change on retry is answered at once with
  * AccountAndContactRejected (SPEC rule 7); an undo is retried until it succeeds (rule 8).
  */
@@ -21,7 +26,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class AccountCommandConsumer {
 
     @Inject
-    IdempotentConsumer consumer;
+    ConsumerDispatcher dispatcher;
 
     @Inject
     IncomingMessages messages;
@@ -30,22 +35,20 @@ public class AccountCommandConsumer {
     AccountAndContactResolver resolver;
 
     @Incoming("account-commands")
-    public Uni<Void> on(String data, IncomingCloudEventMetadata<String> event) {
+    public Uni<Void> on(List<String> data, IncomingKafkaRecordBatchMetadata<String, String> batch) {
+        return dispatcher.dispatch(batch, this::handling);
+    }
+
+    private Handling handling(IncomingCloudEventMetadata<String> event) {
         String type = event.getType();
-        try {
-            if (QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT.name().equals(type)) {
-                ResolveAccountAndContact command = messages.read(data, QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT);
-                return consumer.once(event, () -> resolver.resolve(command), reason -> resolver.reject(command, reason));
-            }
-            if (QualificationMessages.UNDO_ACCOUNT_AND_CONTACT.name().equals(type)) {
-                UndoAccountAndContact command = messages.read(data, QualificationMessages.UNDO_ACCOUNT_AND_CONTACT);
-                return consumer.untilDone(event, () -> resolver.undo(command));
-            }
-            throw new UnreadableMessageException("unknown command type " + type, null);
-        } catch (UnreadableMessageException unreadable) {
-            // nobody to answer and nothing to retry: set aside like any message that cannot succeed
-            // (an undo that cannot be read must not hold up its partition forever)
-            return consumer.once(event, () -> Uni.createFrom().failure(unreadable));
+        if (QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT.name().equals(type)) {
+            ResolveAccountAndContact command = messages.read(event.getData(), QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT);
+            return new Handling.OnceOrReject(() -> resolver.resolve(command), reason -> resolver.reject(command, reason));
         }
+        if (QualificationMessages.UNDO_ACCOUNT_AND_CONTACT.name().equals(type)) {
+            UndoAccountAndContact command = messages.read(event.getData(), QualificationMessages.UNDO_ACCOUNT_AND_CONTACT);
+            return new Handling.UntilDone(() -> resolver.undo(command));
+        }
+        throw new UnreadableMessageException("unknown command type " + type, null);
     }
 }

@@ -1,26 +1,31 @@
 package com.acme.crm.lead.qualification;
 
-import com.acme.crm.common.inbox.IdempotentConsumer;
+import com.acme.crm.common.inbox.ConsumerDispatcher;
+import com.acme.crm.common.inbox.Handling;
 import com.acme.crm.common.messaging.IncomingMessages;
 import com.acme.crm.common.messaging.PermanentFailure;
 import com.acme.crm.contracts.qualification.QualificationMessages;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.List;
+
 /**
  * Where the lead service hears the account and opportunity services' answers (topic
- * crm.internal.qualification-replies). Transient faults are retried until they pass; a reply that
- * can never be processed (an unknown type, e.g. from a newer service during an upgrade) is set
- * aside for an operator to replay, and the replies behind it go on (IdempotentConsumer).
+ * crm.internal.qualification-replies), a poll at a time through {@link ConsumerDispatcher}.
+ * Transient faults are retried until they pass; a reply that can never be processed (an unknown
+ * type, e.g. from a newer service during an upgrade) is set aside for an operator to replay, and
+ * the replies behind it go on.
  */
 @ApplicationScoped
 public class QualificationReplyConsumer {
 
     @Inject
-    IdempotentConsumer consumer;
+    ConsumerDispatcher dispatcher;
 
     @Inject
     IncomingMessages messages;
@@ -29,9 +34,13 @@ public class QualificationReplyConsumer {
     QualificationSaga saga;
 
     @Incoming("qualification-replies")
-    public Uni<Void> on(String data, IncomingCloudEventMetadata<String> event) {
-        return consumer.once(event, () -> saga.on(QualificationMessages.reply(event.getType())
-                .map(type -> messages.read(data, type))
+    public Uni<Void> on(List<String> data, IncomingKafkaRecordBatchMetadata<String, String> batch) {
+        return dispatcher.dispatch(batch, this::handling);
+    }
+
+    private Handling handling(IncomingCloudEventMetadata<String> event) {
+        return new Handling.Once(() -> saga.on(QualificationMessages.reply(event.getType())
+                .map(type -> messages.read(event.getData(), type))
                 .orElseThrow(() -> new PermanentFailure("unknown reply type " + event.getType()))));
     }
 }

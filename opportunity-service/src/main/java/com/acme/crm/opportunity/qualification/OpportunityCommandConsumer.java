@@ -1,18 +1,23 @@
 package com.acme.crm.opportunity.qualification;
 
-import com.acme.crm.common.inbox.IdempotentConsumer;
+import com.acme.crm.common.inbox.ConsumerDispatcher;
+import com.acme.crm.common.inbox.Handling;
 import com.acme.crm.common.messaging.IncomingMessages;
 import com.acme.crm.common.messaging.IncomingMessages.UnreadableMessageException;
 import com.acme.crm.contracts.qualification.CreateOpportunity;
 import com.acme.crm.contracts.qualification.QualificationMessages;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.List;
+
 /**
- * Where opportunity-service hears the qualification saga's commands (topic crm.internal.opportunity-commands).
+ * Where opportunity-service hears the qualification saga's commands (topic crm.internal.opportunity-commands),
+ * a poll at a time through {@link ConsumerDispatcher}.
  * A CreateOpportunity that cannot be done is answered with OpportunityRejected at once; an undo
  * is retried until it succeeds (SPEC rules 7 and 8).
  */
@@ -20,7 +25,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class OpportunityCommandConsumer {
 
     @Inject
-    IdempotentConsumer consumer;
+    ConsumerDispatcher dispatcher;
 
     @Inject
     IncomingMessages messages;
@@ -29,20 +34,23 @@ public class OpportunityCommandConsumer {
     OpportunityMaker maker;
 
     @Incoming("opportunity-commands")
-    public Uni<Void> on(String data, IncomingCloudEventMetadata<String> event) {
+    public Uni<Void> on(List<String> data, IncomingKafkaRecordBatchMetadata<String, String> batch) {
+        return dispatcher.dispatch(batch, this::handling);
+    }
+
+    private Handling handling(IncomingCloudEventMetadata<String> event) {
         String type = event.getType();
+        String data = event.getData();
         if (QualificationMessages.CREATE_OPPORTUNITY.name().equals(type)) {
-            return consumer.once(event, () -> maker.create(create(data)), reason -> maker.reject(create(data), reason));
+            return new Handling.OnceOrReject(() -> maker.create(create(data)), reason -> maker.reject(create(data), reason));
         }
         if (QualificationMessages.COPY_OPPORTUNITY_NOTES.name().equals(type)) {
-            return consumer.once(event, () -> maker.copyNotes(messages.read(data, QualificationMessages.COPY_OPPORTUNITY_NOTES)));
+            return new Handling.Once(() -> maker.copyNotes(messages.read(data, QualificationMessages.COPY_OPPORTUNITY_NOTES)));
         }
         if (QualificationMessages.UNDO_OPPORTUNITY.name().equals(type)) {
-            return consumer.untilDone(event, () -> maker.undo(messages.read(data, QualificationMessages.UNDO_OPPORTUNITY)));
+            return new Handling.UntilDone(() -> maker.undo(messages.read(data, QualificationMessages.UNDO_OPPORTUNITY)));
         }
-        return consumer.once(event, () -> {
-            throw new UnreadableMessageException("unknown command type " + type, null);
-        });
+        return Handling.refused(new UnreadableMessageException("unknown command type " + type, null));
     }
 
     private CreateOpportunity create(String data) {

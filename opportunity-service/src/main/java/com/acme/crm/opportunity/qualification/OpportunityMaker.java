@@ -21,12 +21,12 @@ import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
- * opportunity-service's step of a qualification, and its compensation. Runs inside the
- * consumer's transaction, so the records, the event and the reply commit together.
+ * opportunity-service's step of a qualification, and its compensation, as I/O around
+ * {@link OpportunityStepDecision}. Runs inside the consumer's transaction, so the records, the
+ * event and the reply commit together.
  *
  * <p>The lead's notes come in bounded messages: the CreateOpportunity with the first ones and
  * how many there are in all, then CopyOpportunityNotes chunks, in order on the lead's partition.
@@ -47,35 +47,34 @@ public class OpportunityMaker {
     OpportunityNotes notes;
 
     public Uni<Void> create(CreateOpportunity command) {
-        Optional<String> problem = CreateOpportunityCheck.problem(command);
-        if (problem.isPresent()) {
-            return reject(command, problem.get());
+        if (CreateOpportunityCheck.problem(command).isPresent()) { // nothing to look up
+            return decided(command, OpportunityStepDecision.create(command, false, false));
         }
-        return undone(command.qualificationId()).chain(undone -> {
-            if (undone) {
-                LOG.infof("CreateOpportunity for undone attempt %s ignored", command.qualificationId());
-                return Uni.createFrom().voidItem();
-            }
-            // at most one opportunity per attempt, even if the command comes twice (a repeat changes nothing)
-            return ofAttempt(command.qualificationId()).chain(existing -> existing != null
-                    ? Uni.createFrom().voidItem()
-                    : insert(command).call(o -> notes.store(o.id, 0, command.firstNotes())).chain(this::confirmIfComplete));
-        });
+        return undone(command.qualificationId()).chain(undone -> ofAttempt(command.qualificationId())
+                .chain(existing -> decided(command, OpportunityStepDecision.create(command, undone, existing != null))));
+    }
+
+    private Uni<Void> decided(CreateOpportunity command, OpportunityStepDecision.OnCreate decision) {
+        if (decision instanceof OpportunityStepDecision.Reject reject) {
+            return reject(command, reject.reason());
+        }
+        if (decision instanceof OpportunityStepDecision.Ignore ignore) {
+            LOG.info(ignore.why());
+            return Uni.createFrom().voidItem();
+        }
+        return insert(command).call(o -> notes.store(o.id, 0, command.firstNotes())).chain(this::confirmIfComplete);
     }
 
     public Uni<Void> copyNotes(CopyOpportunityNotes chunk) {
-        Optional<String> problem = CreateOpportunityCheck.notesProblem(chunk.notesOrNone());
-        if (problem.isPresent()) {
-            throw new UnreadableMessageException("notes of attempt " + chunk.qualificationId() + " cannot be stored: " + problem.get(), null);
-        }
         return ofAttempt(chunk.qualificationId()).chain(opportunity -> {
-            if (opportunity == null) {
-                LOG.infof("notes for attempt %s without an opportunity (undone) ignored", chunk.qualificationId());
-                return Uni.createFrom().voidItem();
+            OpportunityStepDecision.OnNotes decision = OpportunityStepDecision.notes(chunk,
+                    opportunity == null ? null : opportunity.noteCount);
+            if (decision instanceof OpportunityStepDecision.Refuse refuse) {
+                throw new UnreadableMessageException(refuse.reason(), null);
             }
-            if (chunk.firstPosition() < 0 || chunk.firstPosition() + chunk.notesOrNone().size() > opportunity.noteCount) {
-                throw new UnreadableMessageException("notes " + chunk.firstPosition() + "+" + chunk.notesOrNone().size()
-                        + " outside the " + opportunity.noteCount + " announced for attempt " + chunk.qualificationId(), null);
+            if (decision instanceof OpportunityStepDecision.Ignore ignore) {
+                LOG.info(ignore.why());
+                return Uni.createFrom().voidItem();
             }
             return notes.store(opportunity.id, chunk.firstPosition(), chunk.notesOrNone())
                     .chain(() -> confirmIfComplete(opportunity));
@@ -108,11 +107,8 @@ public class OpportunityMaker {
     }
 
     private Uni<Void> confirmIfComplete(Opportunity opportunity) {
-        if (opportunity.confirmedAt != null) {
-            return Uni.createFrom().voidItem();
-        }
         return Panache.flush().chain(() -> notes.count(opportunity.id)).chain(stored -> {
-            if (stored < opportunity.noteCount) {
+            if (!OpportunityStepDecision.confirms(opportunity.confirmedAt != null, stored, opportunity.noteCount)) {
                 return Uni.createFrom().voidItem();
             }
             opportunity.confirmedAt = Instant.now();

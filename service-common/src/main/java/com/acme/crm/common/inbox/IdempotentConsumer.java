@@ -24,12 +24,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * How every service handles an incoming message: once per {@code ce_id}, in one transaction with
- * the id recorded in the inbox. What a failure leads to is decided by {@link FailureClassifier}
+ * How every service handles an incoming message that must be handled on its own (a batch of
+ * {@link ConsumerDispatcher} split around it): once per {@code ce_id}, in one transaction with the
+ * id recorded in the inbox, by its {@link Handling}: set aside or answered with a rejection when it
+ * cannot succeed, or retried until done (a compensation). What a failure leads to is decided by {@link FailureClassifier}
  * and {@link RetryDecision}: a transient fault (database or broker away, a lost race) is retried
  * with a capped exponential backoff for as long as it lasts, so a database restart never loses a
  * message; a deterministic one is answered or set aside at once, and the partition goes on.
@@ -67,55 +68,47 @@ public class IdempotentConsumer {
                 .register(metrics);
     }
 
-    /**
-     * Transient faults are retried until they pass; a message that fails deterministically (it
-     * cannot be read, a {@link com.acme.crm.common.messaging.PermanentFailure}, a constraint) is
-     * set aside for an operator (source {@code consumer}, {@code crm_consumer_set_aside_total}),
-     * and the partition goes on.
-     */
-    public Uni<Void> once(IncomingCloudEventMetadata<?> event, Supplier<Uni<Void>> work) {
-        Context context = Vertx.currentContext();
-        return attempts(event, context, Policy.GIVE_UP_WHEN_DETERMINISTIC, () -> processOnce(event, work))
-                .onFailure().recoverWithUni(failure -> setAside(event, context, failure));
+    /** The message on its own: its work in a transaction with its inbox record, with {@code handling}'s failure rules. */
+    public Uni<Void> handle(IncomingCloudEventMetadata<?> event, Handling handling) {
+        return continueAfter(event, handling, null);
     }
 
     /**
-     * A command whose failure for a reason that will not change on retry (SPEC rule 7) is answered
-     * at once: {@code rejection} gets a clear reason (at most 500 characters) and runs in a
-     * transaction of its own, with the message id recorded in the inbox; it typically publishes the
-     * step's "rejected" reply. Transient faults are retried until they pass.
+     * As {@link #handle}, where a first attempt already failed with {@code failure} (null: none yet),
+     * e.g. inside a batch: that attempt counts, so a message that cannot succeed is not tried again.
      */
-    public Uni<Void> once(IncomingCloudEventMetadata<?> event, Supplier<Uni<Void>> work, Function<String, Uni<Void>> rejection) {
+    public Uni<Void> continueAfter(IncomingCloudEventMetadata<?> event, Handling handling, Throwable failure) {
         Context context = Vertx.currentContext();
-        return attempts(event, context, Policy.GIVE_UP_WHEN_DETERMINISTIC, () -> processOnce(event, work))
-                .onFailure().recoverWithUni(failure -> {
-                    String reason = FailureClassifier.reason(failure);
-                    LOG.infof("message %s (%s) rejected: %s", event.getId(), event.getType(), reason);
-                    return attempts(event, context, Policy.GIVE_UP_WHEN_DETERMINISTIC,
-                            () -> processOnce(event, () -> rejection.apply(reason)))
-                            .onFailure().recoverWithUni(rejectionFailure -> setAside(event, context, rejectionFailure));
-                });
-    }
-
-    /**
-     * A compensation (SPEC rule 8): every failure is retried, with the capped backoff, until the
-     * work succeeds; never set aside, never dead-lettered. While it waits it logs each attempt and
-     * counts in {@code crm_consumer_retrying}.
-     */
-    public Uni<Void> untilDone(IncomingCloudEventMetadata<?> event, Supplier<Uni<Void>> work) {
-        return attempts(event, Vertx.currentContext(), Policy.UNTIL_DONE, () -> processOnce(event, work));
+        Supplier<Uni<Void>> work = () -> processOnce(event, handling.work());
+        if (handling instanceof Handling.UntilDone) {
+            return attempts(event, context, Policy.UNTIL_DONE, work, failure);
+        }
+        Uni<Void> done = attempts(event, context, Policy.GIVE_UP_WHEN_DETERMINISTIC, work, failure);
+        if (handling instanceof Handling.OnceOrReject reject) {
+            return done.onFailure().recoverWithUni(given -> {
+                String reason = FailureClassifier.reason(given);
+                LOG.infof("message %s (%s) rejected: %s", event.getId(), event.getType(), reason);
+                return attempts(event, context, Policy.GIVE_UP_WHEN_DETERMINISTIC,
+                        () -> processOnce(event, () -> reject.rejection().apply(reason)), null)
+                        .onFailure().recoverWithUni(rejectionFailure -> setAside(event, context, rejectionFailure));
+            });
+        }
+        return done.onFailure().recoverWithUni(given -> setAside(event, context, given));
     }
 
     /** The work in one transaction with the inbox record; a repeat of a processed message is skipped. */
     private Uni<Void> processOnce(IncomingCloudEventMetadata<?> event, Supplier<Uni<Void>> work) {
-        return Panache.withTransaction(() -> inbox.firstDelivery(event.getId())
-                .chain(first -> {
-                    if (!first) {
-                        LOG.debugf("skipping repeat of message %s (%s)", event.getId(), event.getType());
-                        return Uni.createFrom().voidItem();
-                    }
-                    return work.get();
-                }));
+        return Panache.withTransaction(() -> firstDelivery(event)
+                .chain(first -> first ? work.get() : Uni.createFrom().voidItem()));
+    }
+
+    /** Records the message id in the caller's transaction; false (logged) for a repeat of a processed message. */
+    Uni<Boolean> firstDelivery(IncomingCloudEventMetadata<?> event) {
+        return inbox.firstDelivery(event.getId()).invoke(first -> {
+            if (!first) {
+                LOG.debugf("skipping repeat of message %s (%s)", event.getId(), event.getType());
+            }
+        });
     }
 
     /** The message is kept for an operator, in a transaction of its own, without an inbox record (so a replay is processed). */
@@ -126,42 +119,31 @@ public class IdempotentConsumer {
                 "message %s (%s) cannot be processed and is set aside for an operator"
                 + " (GET /ops/set-aside, see docs/operations.md): %s", event.getId(), event.getType(), reason);
         ConsumedMessage message = consumed(event);
-        return attempts(event, context, Policy.GIVE_UP_WHEN_DETERMINISTIC, () -> setAside.fromConsumer(message, reason));
+        return attempts(event, context, Policy.GIVE_UP_WHEN_DETERMINISTIC, () -> setAside.fromConsumer(message, reason), null);
     }
 
     /**
      * {@code attempt} until it succeeds or {@link RetryDecision} gives up (then the last failure is
-     * the result); each attempt subscribed on {@code context}.
+     * the result); each attempt subscribed on {@code context}. {@code alreadyFailed} (may be null)
+     * is a first attempt made elsewhere, counted as such.
      */
-    private Uni<Void> attempts(IncomingCloudEventMetadata<?> event, Context context, Policy policy, Supplier<Uni<Void>> attempt) {
+    private Uni<Void> attempts(IncomingCloudEventMetadata<?> event, Context context, Policy policy, Supplier<Uni<Void>> attempt,
+                               Throwable alreadyFailed) {
         RetryDecision decision = new RetryDecision(firstBackoff, maxBackoff, unknownAttempts);
         Attempts state = new Attempts();
         Uni<Void> one = Uni.createFrom().deferred(attempt::get);
         if (context != null) {
             one = one.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
         }
-        return one
-                .onFailure().call(failure -> {
-                    state.count++;
-                    Kind kind = FailureClassifier.classify(failure);
-                    if (kind == Kind.UNKNOWN) {
-                        state.unknown++;
-                    }
-                    // an unknown failure gets its few attempts however many transient ones came before
-                    state.again = decision.retry(policy, kind, kind == Kind.UNKNOWN ? state.unknown : state.count);
-                    if (!state.again) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    Duration pause = decision.backoff(state.count);
-                    if (!state.waiting) {
-                        state.waiting = true;
-                        retrying.incrementAndGet();
-                    }
-                    retries.increment();
-                    logRetry(event, kind, state.count, pause, failure);
-                    return Uni.createFrom().voidItem().onItem().delayIt().by(pause);
-                })
-                .onFailure(failure -> state.again).retry().indefinitely()
+        Uni<Void> retried = one
+                .onFailure().call(failure -> failed(event, policy, decision, state, failure))
+                .onFailure(failure -> state.again).retry().indefinitely();
+        if (alreadyFailed != null) {
+            Uni<Void> again = retried;
+            retried = failed(event, policy, decision, state, alreadyFailed)
+                    .chain(() -> state.again ? again : Uni.createFrom().failure(alreadyFailed));
+        }
+        return retried
                 .onTermination().invoke(() -> {
                     if (state.waiting) {
                         state.waiting = false;
@@ -173,6 +155,29 @@ public class IdempotentConsumer {
                         LOG.infof("message %s (%s) succeeded at attempt %d", event.getId(), event.getType(), state.count + 1);
                     }
                 });
+    }
+
+    /** Counts a failed attempt, decides whether another follows, and pauses before it. */
+    private Uni<Void> failed(IncomingCloudEventMetadata<?> event, Policy policy, RetryDecision decision, Attempts state,
+                             Throwable failure) {
+        state.count++;
+        Kind kind = FailureClassifier.classify(failure);
+        if (kind == Kind.UNKNOWN) {
+            state.unknown++;
+        }
+        // an unknown failure gets its few attempts however many transient ones came before
+        state.again = decision.retry(policy, kind, kind == Kind.UNKNOWN ? state.unknown : state.count);
+        if (!state.again) {
+            return Uni.createFrom().voidItem();
+        }
+        Duration pause = decision.backoff(state.count);
+        if (!state.waiting) {
+            state.waiting = true;
+            retrying.incrementAndGet();
+        }
+        retries.increment();
+        logRetry(event, kind, state.count, pause, failure);
+        return Uni.createFrom().voidItem().onItem().delayIt().by(pause);
     }
 
     private static void logRetry(IncomingCloudEventMetadata<?> event, Kind kind, int attempt, Duration pause, Throwable failure) {

@@ -1,9 +1,9 @@
 package com.acme.crm.common.outbox;
 
+import com.acme.crm.common.messaging.DatabaseSignals;
 import com.acme.crm.common.setaside.SetAsideMessages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -11,13 +11,10 @@ import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -74,10 +71,10 @@ public class OutboxRelay {
     Pool pool;
 
     @Inject
-    Vertx vertx;
+    SetAsideMessages setAside;
 
     @Inject
-    SetAsideMessages setAside;
+    DatabaseSignals signals;
 
     @Inject
     @Channel("outbox")
@@ -94,20 +91,11 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
 
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    String databaseUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String databaseUser;
-
-    @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "")
-    String databasePassword;
-
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wokenWhileDraining = new AtomicBoolean();
     private final AtomicLong backlog = new AtomicLong();
     private Counter setAsideCounter;
-    private PgSubscriber subscriber;
+    private volatile boolean listening;
 
     void start(@Observes StartupEvent event, MeterRegistry metrics) {
         metrics.gauge("crm.outbox.backlog", backlog);
@@ -116,29 +104,14 @@ public class OutboxRelay {
                 .register(metrics);
     }
 
-    /** LISTEN from the first poll on: by then the Kafka channel is wired (at startup it may not be yet). */
-    private void listen() {
-        PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl.replaceFirst("^vertx-reactive:", ""))
-                .setUser(databaseUser)
-                .setPassword(databasePassword);
-        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1_000L);
-        subscriber.channel("outbox").handler(payload -> wake());
-        subscriber.connect().subscribe().with(ok -> wake(), failure -> LOG.warnf(
-                "outbox relay cannot LISTEN (%s); relying on polling", failure.getMessage()));
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (subscriber != null) {
-            subscriber.close().subscribe().with(ok -> { }, failure -> { });
-        }
-    }
-
     // not before start-up is over: the Kafka channel is wired during start-up
     @Scheduled(every = "${crm.outbox.poll-interval:1s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        if (subscriber == null) {
-            listen();
+        if (!listening) {
+            listening = true;
+            // LISTEN from the first poll on: by then the Kafka channel is wired (at startup it may not be yet)
+            signals.listen("outbox", this::wake);
         }
         wake();
     }

@@ -6,12 +6,14 @@ import com.acme.crm.contracts.MessageType;
 public record TestCommand(String id, int failTimes) {
 
     public static final String TOPIC = "crm.test.commands";
-    /** Processed with {@code once(event, work)}; fails with a transient database error {@code failTimes} times. */
+    /** Processed with {@code Handling.Once}; fails with a transient database error {@code failTimes} times. */
     public static final MessageType<TestCommand> FLAKY = new MessageType<>("crm.test.flaky.v1", TestCommand.class);
-    /** Processed with {@code once(event, work, rejection)}; the work finds a permanent problem. */
+    /** Processed with {@code Handling.OnceOrReject}; the work finds a permanent problem. */
     public static final MessageType<TestCommand> REJECTED = new MessageType<>("crm.test.rejected.v1", TestCommand.class);
-    /** Processed with {@code once(event, work)}; fails permanently until {@link TestCommandConsumer#fixPoison()}. */
+    /** Processed with {@code Handling.Once}; fails permanently until {@link TestCommandConsumer#fixPoison()}. */
     public static final MessageType<TestCommand> POISON = new MessageType<>("crm.test.poison.v1", TestCommand.class);
-    /** A compensation: {@code untilDone}; fails with a plain exception {@code failTimes} times. */
+    /** A compensation: {@code Handling.UntilDone}; fails with a plain exception {@code failTimes} times. */
     public static final MessageType<TestCommand> UNDO = new MessageType<>("crm.test.undo.v1", TestCommand.class);
+    /** Processed with {@code Handling.Once}; records how many effects of its command it saw before its own ("after N"). */
+    public static final MessageType<TestCommand> COUNT = new MessageType<>("crm.test.count.v1", TestCommand.class);
 }

@@ -1,29 +1,34 @@
 package com.acme.crm.common.support;
 
-import com.acme.crm.common.inbox.IdempotentConsumer;
+import com.acme.crm.common.inbox.ConsumerDispatcher;
+import com.acme.crm.common.inbox.Handling;
 import com.acme.crm.common.messaging.IncomingMessages;
 import com.acme.crm.common.messaging.PermanentFailure;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A handler like the services' own, on a test-only channel: what it does depends on the command's type. */
+/** A consumer like the services' own (batches through ConsumerDispatcher), on a test-only channel: what it does depends on the command's type. */
 @ApplicationScoped
 public class TestCommandConsumer {
 
     private static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+    private static final List<Integer> BATCH_SIZES = new CopyOnWriteArrayList<>();
     private static volatile boolean poisonFixed;
 
     @Inject
-    IdempotentConsumer consumer;
+    ConsumerDispatcher dispatcher;
 
     @Inject
     IncomingMessages messages;
@@ -39,18 +44,29 @@ public class TestCommandConsumer {
         poisonFixed = true;
     }
 
+    /** The size of every batch the channel handed over, in order. */
+    public static List<Integer> batchSizes() {
+        return List.copyOf(BATCH_SIZES);
+    }
+
     @Incoming("test-commands")
-    public Uni<Void> on(String data, IncomingCloudEventMetadata<String> event) {
+    public Uni<Void> on(List<String> data, IncomingKafkaRecordBatchMetadata<String, String> batch) {
+        BATCH_SIZES.add(data.size());
+        return dispatcher.dispatch(batch, this::handling);
+    }
+
+    private Handling handling(IncomingCloudEventMetadata<String> event) {
         String type = event.getType();
+        String data = event.getData();
         if (type.equals(TestCommand.REJECTED.name())) {
-            return consumer.once(event, () -> {
-                TestCommand command = start(data, event);
+            return new Handling.OnceOrReject(() -> {
+                TestCommand command = start(data);
                 throw new PermanentFailure("name too long for " + command.id());
             }, reason -> effect(event, messages.read(data, TestCommand.REJECTED).id(), "rejected: " + reason));
         }
         if (type.equals(TestCommand.UNDO.name())) {
-            return consumer.untilDone(event, () -> {
-                TestCommand command = start(data, event);
+            return new Handling.UntilDone(() -> {
+                TestCommand command = start(data);
                 if (attempts(command.id()) <= command.failTimes()) {
                     return Uni.createFrom().failure(new IllegalStateException("undo not possible yet"));
                 }
@@ -58,16 +74,26 @@ public class TestCommandConsumer {
             });
         }
         if (type.equals(TestCommand.POISON.name())) {
-            return consumer.once(event, () -> {
-                TestCommand command = start(data, event);
+            return new Handling.Once(() -> {
+                TestCommand command = start(data);
                 if (!poisonFixed) {
                     throw new PermanentFailure("this version cannot handle " + command.id());
                 }
                 return effect(event, command.id(), "done");
             });
         }
-        return consumer.once(event, () -> {
-            TestCommand command = start(data, event);
+        if (type.equals(TestCommand.COUNT.name())) {
+            return new Handling.Once(() -> {
+                TestCommand command = start(data);
+                return Panache.getSession().chain(session -> session
+                                .createNativeQuery("select count(*) from test_effect where command_id = :c", Long.class)
+                                .setParameter("c", command.id())
+                                .getSingleResult())
+                        .chain(seen -> effect(event, command.id(), "after " + seen));
+            });
+        }
+        return new Handling.Once(() -> {
+            TestCommand command = start(data);
             if (attempts(command.id()) <= command.failTimes()) {
                 return Uni.createFrom().failure(new PgException("terminating connection due to administrator command",
                         "FATAL", "57P01", null));
@@ -76,7 +102,7 @@ public class TestCommandConsumer {
         });
     }
 
-    private TestCommand start(String data, IncomingCloudEventMetadata<String> event) {
+    private TestCommand start(String data) {
         TestCommand command = messages.read(data, TestCommand.FLAKY);
         ATTEMPTS.computeIfAbsent(command.id(), id -> new AtomicInteger()).incrementAndGet();
         return command;

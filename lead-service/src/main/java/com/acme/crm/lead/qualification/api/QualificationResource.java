@@ -2,6 +2,7 @@ package com.acme.crm.lead.qualification.api;
 
 import com.acme.crm.common.api.ProblemException;
 import com.acme.crm.lead.access.LeadAccess;
+import com.acme.crm.lead.qualification.AttemptEnds;
 import com.acme.crm.lead.qualification.Qualification;
 import com.acme.crm.lead.qualification.QualificationStarter;
 import com.acme.crm.lead.qualification.QualificationStarter.Start;
@@ -41,13 +42,15 @@ public class QualificationResource {
 
     private static final Pattern PREFER_WAIT = Pattern.compile("(?:^|[;,\\s])wait=(\\d+)");
     private static final int MAX_WAIT_SECONDS = 30;
-    private static final Duration POLL = Duration.ofMillis(50);
 
     @Inject
     QualificationStarter starter;
 
     @Inject
     LeadAccess access;
+
+    @Inject
+    AttemptEnds ends;
 
     @Inject
     SecurityIdentity caller;
@@ -83,19 +86,13 @@ public class QualificationResource {
                 .map(QualificationView::of));
     }
 
-    /** Polls the attempt until it is final or the caller's patience ends (Prefer: wait=N). */
+    /** Reads the attempt until it is final or the caller's patience ends (Prefer: wait=N), woken by its end. */
     private Uni<QualificationView> awaitFinal(UUID qualificationId, Instant until, Context request) {
         return Panache.withSession(() -> Qualification.<Qualification>findById(qualificationId))
                 .map(QualificationView::of)
-                .chain(view -> view.status().isFinal() || Instant.now().isAfter(until)
+                .chain(view -> view.status().isFinal() || !Instant.now().isBefore(until)
                         ? Uni.createFrom().item(view)
-                        : pause(request).chain(() -> awaitFinal(qualificationId, until, request)));
-    }
-
-    /** A pause that resumes on the request's own Vert.x context, where Hibernate Reactive must run. */
-    private static Uni<Void> pause(Context request) {
-        return Uni.createFrom().emitter(done -> request.owner()
-                .setTimer(POLL.toMillis(), timer -> request.runOnContext(ignored -> done.complete(null))));
+                        : ends.signalOrPause(qualificationId, until, request).chain(() -> awaitFinal(qualificationId, until, request)));
     }
 
     private static Duration requestedWait(String prefer) {

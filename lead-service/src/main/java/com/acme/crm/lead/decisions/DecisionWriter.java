@@ -1,0 +1,148 @@
+package com.acme.crm.lead.decisions;
+
+import com.acme.crm.common.outbox.Outbox;
+import com.acme.crm.lead.Lead;
+import com.acme.crm.lead.api.LeadView;
+import com.acme.crm.lead.decisions.Decision.HistoryLine;
+import com.acme.crm.lead.decisions.Decision.Outgoing;
+import com.acme.crm.lead.events.LeadEvents;
+import com.acme.crm.lead.history.LeadHistory;
+import com.acme.crm.lead.notes.LeadNotes;
+import com.acme.crm.lead.qualification.AttemptEnds;
+import com.acme.crm.lead.qualification.Qualification;
+import com.acme.crm.lead.qualification.bulk.BulkJobs;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Carries out a {@link Decision} in the caller's transaction: the lead's and the attempt's new
+ * state, the note, the history entries, the commands (outbox, in order, on the lead's key), the
+ * public event showing the stored lead, and an ended attempt's metrics, bulk-job result and signal.
+ */
+@ApplicationScoped
+public class DecisionWriter {
+
+    @Inject
+    Outbox outbox;
+    @Inject
+    LeadHistory history;
+    @Inject
+    LeadEvents events;
+    @Inject
+    LeadNotes notes;
+    @Inject
+    BulkJobs jobs;
+    @Inject
+    AttemptEnds ends;
+    @Inject
+    MeterRegistry metrics;
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * @param lead    the lead, loaded in this transaction (may be null only for a decision that does not change it)
+     * @param attempt the attempt's row, loaded in this transaction (null for a decision without one, or one it starts)
+     * @return the attempt's row after the decision (the new one when it started one)
+     */
+    public Uni<Qualification> write(Lead lead, Qualification attempt, Decision decision) {
+        Qualification row = decision.attempt() == null ? attempt : store(decision.attempt(), attempt);
+        if (decision.lead() != null) {
+            apply(decision.lead(), lead);
+        }
+        if (decision.started()) {
+            lead.latestQualification = row;
+        }
+        if (decision.touch() != null) {
+            lead.modifiedAt = decision.touch().at();
+            lead.modifiedBy = decision.touch().by();
+        }
+        Uni<Void> chain = decision.started() ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
+        if (decision.note() != null) {
+            chain = chain.chain(() -> notes.append(lead.id, decision.note(), decision.touch().by()).replaceWithVoid());
+        }
+        if (decision.ended()) {
+            chain = chain.chain(() -> ended(row));
+        }
+        for (HistoryLine line : decision.history()) {
+            chain = chain.chain(() -> history.record(lead, line.actor(), line.action(), line.from(), line.to(), line.details()));
+        }
+        for (Outgoing message : decision.messages()) {
+            chain = chain.chain(() -> outbox.publish(message.topic(), keyOf(lead, row), message.type().name(), message.data()));
+        }
+        if (decision.event() != null) {
+            chain = chain.chain(lead::flush) // the event shows the stored version
+                    .chain(() -> events.publish(decision.event(), LeadView.of(lead)));
+        }
+        return chain.replaceWith(row);
+    }
+
+    /** The UTF-8 size of a value as the outbox writes it (as a String: Jackson's byte writer would escape a surrogate pair to 12 bytes). */
+    public int jsonBytes(Object value) {
+        return toJson(value).getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static Object keyOf(Lead lead, Qualification attempt) {
+        return lead != null ? lead.id : attempt.leadId;
+    }
+
+    private static void apply(LeadStatus status, Lead lead) {
+        lead.state = status.state();
+        lead.statusReason = status.reason();
+        lead.closedAt = status.closedAt();
+        lead.qualificationInProgress = status.qualifying();
+        lead.qualificationId = status.qualificationId();
+        lead.accountId = status.accountId();
+        lead.contactId = status.contactId();
+        lead.opportunityId = status.opportunityId();
+    }
+
+    private Qualification store(Attempt a, Qualification existing) {
+        Qualification q = existing != null ? existing : new Qualification();
+        q.id = a.id();
+        q.leadId = a.leadId();
+        q.status = a.status();
+        q.createAccount = a.createAccount();
+        q.createContact = a.createContact();
+        q.createOpportunity = a.createOpportunity();
+        q.existingAccountId = a.existingAccountId();
+        q.existingContactId = a.existingContactId();
+        q.opportunityCurrency = a.opportunityCurrency();
+        q.duplicatePolicy = a.duplicatePolicy();
+        q.accountId = a.accountId();
+        q.contactId = a.contactId();
+        q.opportunityId = a.opportunityId();
+        q.duplicates = a.duplicates() == null ? null
+                : toJson(Map.of("accounts", a.duplicates().accounts(), "contacts", a.duplicates().contacts()));
+        q.failureReason = a.failureReason();
+        q.requestedBy = a.requestedBy();
+        q.idempotencyKey = a.idempotencyKey();
+        q.startedAt = a.startedAt();
+        q.deadline = a.deadline();
+        q.finishedAt = a.finishedAt();
+        return q;
+    }
+
+    /** Every attempt's end: counted, timed, reported to its bulk job if it has one, and announced to its waiters. */
+    private Uni<Void> ended(Qualification q) {
+        metrics.counter("crm.qualification.finished", "status", q.status.name()).increment();
+        metrics.timer("crm.qualification.duration", "status", q.status.name())
+                .record(Duration.between(q.startedAt, q.finishedAt));
+        return jobs.attemptFinished(q).chain(ends::announce);
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

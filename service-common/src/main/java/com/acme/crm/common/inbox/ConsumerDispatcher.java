@@ -1,0 +1,157 @@
+package com.acme.crm.common.inbox;
+
+import com.acme.crm.common.messaging.IncomingMessages.UnreadableMessageException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The one way every service consumes its Kafka channel: a whole poll (SmallRye's batch mode,
+ * {@code mp.messaging.incoming.<channel>.batch=true}) in one transaction — each message's inbox
+ * record and work in offset order, so one commit stands for the batch and two messages of one lead
+ * see each other's changes. When the batch fails at a message, the messages before it are tried
+ * again as a batch, the failing one goes on alone under {@link IdempotentConsumer}'s rules with
+ * this failure as its first attempt (retried, rejected or set aside: a poison message is set aside
+ * alone), and the rest follow as a batch. Nothing of a failed batch is committed, and the offsets
+ * are committed only after the batch's Uni completes, so a crash anywhere redelivers the batch and
+ * the inbox makes each message count once.
+ */
+@ApplicationScoped
+public class ConsumerDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(ConsumerDispatcher.class);
+
+    @Inject
+    IdempotentConsumer consumer;
+
+    private Counter splits;
+
+    void start(@Observes StartupEvent event, MeterRegistry metrics) {
+        splits = Counter.builder("crm.consumer.batch.splits")
+                .description("Batches that failed at a message and were split around it")
+                .register(metrics);
+    }
+
+    /** One message of a batch, with how its service handles it. */
+    private record Item(IncomingCloudEventMetadata<String> event, Handling handling) {
+    }
+
+    /** Which of its index the running batch transaction is at; -1 once every work is done (then the commit failed). */
+    private static final class Position {
+        int at = -1;
+    }
+
+    /**
+     * @param batch the poll, as the connector hands it to a batch {@code @Incoming} method
+     * @param route the service's handling of a message, from its CloudEvent (type and data); may
+     *              throw {@link UnreadableMessageException} for data it cannot read
+     */
+    @SuppressWarnings("unchecked")
+    public Uni<Void> dispatch(IncomingKafkaRecordBatchMetadata<?, String> batch,
+                              Function<IncomingCloudEventMetadata<String>, Handling> route) {
+        List<Item> items = new ArrayList<>();
+        Uni<Void> refused = Uni.createFrom().voidItem();
+        for (Message<?> message : batch.getBatchedMessages()) {
+            Optional<IncomingCloudEventMetadata<String>> event = message.getMetadata(IncomingCloudEventMetadata.class)
+                    .map(metadata -> (IncomingCloudEventMetadata<String>) metadata);
+            if (event.isEmpty()) {
+                // no ce_id to count it once by: the channel's failure strategy (dead-letter topic) takes it
+                refused = refused.chain(() -> Uni.createFrom().completionStage(
+                        message.nack(new UnreadableMessageException("not a CloudEvent: no ce_* headers", null))));
+                continue;
+            }
+            Handling handling = handlingOf(event.get(), route);
+            Optional<Context> trace = message.getMetadata(TracingMetadata.class).map(TracingMetadata::getCurrentContext);
+            items.add(new Item(event.get(), trace.isEmpty() ? handling : handling.around(work -> within(trace.get(), work))));
+        }
+        return refused.chain(() -> inOneTransaction(items));
+    }
+
+    /**
+     * The work with the message's consumer span current (in single-record mode the connector does
+     * that), so what it writes to the outbox continues the sender's trace; until the work ends, as
+     * the span lives on the Vert.x context the batch runs on.
+     */
+    private static Supplier<Uni<Void>> within(Context trace, Supplier<Uni<Void>> work) {
+        return () -> {
+            Scope scope = trace.makeCurrent();
+            try {
+                return work.get().onTermination().invoke(scope::close);
+            } catch (RuntimeException e) {
+                scope.close();
+                throw e;
+            }
+        };
+    }
+
+    private static Handling handlingOf(IncomingCloudEventMetadata<String> event,
+                                       Function<IncomingCloudEventMetadata<String>, Handling> route) {
+        try {
+            return route.apply(event);
+        } catch (UnreadableMessageException unreadable) {
+            // nobody to answer and nothing to retry (an undo that cannot be read must not hold up its partition)
+            return Handling.refused(unreadable);
+        }
+    }
+
+    private Uni<Void> inOneTransaction(List<Item> items) {
+        if (items.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Position position = new Position();
+        return Panache.withTransaction(() -> allOf(items, position))
+                .onFailure().recoverWithUni(failure -> split(items, position.at, failure));
+    }
+
+    private Uni<Void> allOf(List<Item> items, Position position) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int i = 0; i < items.size(); i++) {
+            int index = i;
+            Item item = items.get(i);
+            chain = chain.chain(() -> {
+                position.at = index;
+                return consumer.firstDelivery(item.event()).chain(first -> first ? item.handling().work().get()
+                        : Uni.createFrom().voidItem());
+            });
+        }
+        return chain.invoke(() -> position.at = -1);
+    }
+
+    /** Before the failing message as a batch, the failing one alone, after it as a batch; a failed commit: each alone. */
+    private Uni<Void> split(List<Item> items, int failedAt, Throwable failure) {
+        splits.increment();
+        if (failedAt < 0) {
+            LOG.infof("a batch of %d message(s) failed to commit (%s); handling each on its own",
+                    items.size(), FailureClassifier.reason(failure));
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Item item : items) {
+                chain = chain.chain(() -> consumer.handle(item.event(), item.handling()));
+            }
+            return chain;
+        }
+        Item failed = items.get(failedAt);
+        LOG.debugf("batch of %d failed at message %s (%s); splitting around it", items.size(), failed.event().getId(),
+                FailureClassifier.reason(failure));
+        return inOneTransaction(items.subList(0, failedAt))
+                .chain(() -> consumer.continueAfter(failed.event(), failed.handling(), failure))
+                .chain(() -> inOneTransaction(items.subList(failedAt + 1, items.size())));
+    }
+}

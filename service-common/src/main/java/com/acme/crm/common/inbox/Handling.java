@@ -1,0 +1,45 @@
+package com.acme.crm.common.inbox;
+
+import io.smallrye.mutiny.Uni;
+
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * How a service handles one incoming message, chosen from its type: the work, and what a failure
+ * that will not change on retry leads to (issue 8's rules, applied by {@link IdempotentConsumer}).
+ * The work joins the transaction it is called in and runs once per message id.
+ */
+public sealed interface Handling {
+
+    Supplier<Uni<Void>> work();
+
+    /** Set aside for an operator when it cannot succeed. */
+    record Once(Supplier<Uni<Void>> work) implements Handling {
+    }
+
+    /** Answered at once with {@code rejection} (given the reason) when it cannot succeed (SPEC rule 7). */
+    record OnceOrReject(Supplier<Uni<Void>> work, Function<String, Uni<Void>> rejection) implements Handling {
+    }
+
+    /** A compensation: retried until done, never set aside (SPEC rule 8). */
+    record UntilDone(Supplier<Uni<Void>> work) implements Handling {
+    }
+
+    /** The same handling with {@code wrap} around its work (and its rejection). */
+    default Handling around(UnaryOperator<Supplier<Uni<Void>>> wrap) {
+        if (this instanceof OnceOrReject reject) {
+            return new OnceOrReject(wrap.apply(work()), reason -> wrap.apply(() -> reject.rejection().apply(reason)).get());
+        }
+        if (this instanceof UntilDone) {
+            return new UntilDone(wrap.apply(work()));
+        }
+        return new Once(wrap.apply(work()));
+    }
+
+    /** A message that can never be processed (unknown type, unreadable data): set aside. */
+    static Handling refused(RuntimeException why) {
+        return new Once(() -> Uni.createFrom().failure(why));
+    }
+}

@@ -1,0 +1,165 @@
+package com.acme.crm.common.inbox;
+
+import com.acme.crm.common.support.TestCommand;
+import com.acme.crm.common.support.TestCommandConsumer;
+import com.acme.crm.contracts.MessageType;
+import com.acme.crm.testinfra.Db;
+import com.acme.crm.testinfra.RealInfrastructure;
+import com.acme.crm.testinfra.TestKafka;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * ConsumerDispatcher on the real connector, broker and database: the messages of each test are
+ * produced in one request on one key, so they reach the consumer in one poll (the test checks it),
+ * and the batch is handled in one transaction unless a message fails.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class BatchConsumerTest {
+
+    /** One message to send: its command, type, {@code ce_id} and data. */
+    private record Sent(TestCommand command, MessageType<TestCommand> type, String ceId, String data) {
+        Sent(TestCommand command, MessageType<TestCommand> type, String ceId) {
+            this(command, type, ceId, "{\"id\":\"" + command.id() + "\",\"failTimes\":" + command.failTimes() + "}");
+        }
+
+        Sent(TestCommand command, MessageType<TestCommand> type) {
+            this(command, type, UUID.randomUUID().toString());
+        }
+
+        /** Data no version of the consumer can read: it can never be processed. */
+        static Sent unreadable() {
+            return new Sent(BatchConsumerTest.command(0), TestCommand.FLAKY, UUID.randomUUID().toString(), "{\"id\": [not json");
+        }
+    }
+
+    /** Sends every message on {@code key} in one produce request (one record batch, so one poll takes all). */
+    private static void sendTogether(String key, List<Sent> messages) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all", "linger.ms", "1000"),
+                new StringSerializer(), new StringSerializer())) {
+            for (Sent m : messages) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(TestCommand.TOPIC, key, m.data());
+                record.headers()
+                        .add("ce_specversion", bytes("1.0"))
+                        .add("ce_id", bytes(m.ceId()))
+                        .add("ce_type", bytes(m.type().name()))
+                        .add("ce_source", bytes("/test"))
+                        .add("content-type", bytes("application/json"));
+                producer.send(record);
+            }
+            producer.flush();
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static TestCommand command(int failTimes) {
+        return new TestCommand(UUID.randomUUID().toString(), failTimes);
+    }
+
+    private static List<String> outcomes(TestCommand command) {
+        return Db.strings("select outcome from test_effect where command_id = '" + command.id() + "' order by id");
+    }
+
+    private static long setAside(String messageId) {
+        return Db.count("select count(*) from set_aside_message where message_id = '" + messageId + "'");
+    }
+
+    private static void awaitOutcomes(TestCommand command, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> outcomes(command).size() >= count);
+    }
+
+    /** The test's messages came in one poll: some batch was at least that large. */
+    private static void assertOnePoll(int size) {
+        assertTrue(TestCommandConsumer.batchSizes().stream().anyMatch(n -> n >= size),
+                "expected a batch of " + size + ", saw " + TestCommandConsumer.batchSizes());
+    }
+
+    @Test
+    void aDuplicateInTheBatchIsProcessedOnce() {
+        TestCommand a = command(0);
+        TestCommand b = command(0);
+        Sent first = new Sent(a, TestCommand.FLAKY);
+        sendTogether(a.id(), List.of(first, new Sent(a, TestCommand.FLAKY, first.ceId()), new Sent(b, TestCommand.FLAKY)));
+
+        awaitOutcomes(b, 1);
+        assertOnePoll(3);
+        assertEquals(List.of("done"), outcomes(a));
+        assertEquals(List.of("done"), outcomes(b));
+        assertEquals(1, TestCommandConsumer.attempts(a.id()), "the repeat found its id in the inbox, in the same transaction");
+    }
+
+    @Test
+    void aPoisonMessageIsSetAsideAlone_theOthersOfItsBatchTakeEffectOnce() {
+        TestCommand before = command(0);
+        TestCommand after = command(0);
+        Sent poison = Sent.unreadable();
+        sendTogether(before.id(), List.of(new Sent(before, TestCommand.FLAKY), poison, new Sent(after, TestCommand.FLAKY)));
+
+        awaitOutcomes(after, 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> setAside(poison.ceId()) == 1);
+        assertOnePoll(3);
+        assertEquals(List.of("done"), outcomes(before));
+        assertEquals(List.of("done"), outcomes(after));
+        assertEquals(2, TestCommandConsumer.attempts(before.id()), "in the failed batch, then again in the batch before the poison");
+        assertEquals(1, TestCommandConsumer.attempts(after.id()), "after the poison: in a batch of its own, once");
+        assertEquals(0, Db.count("select count(*) from processed_message where message_id = '" + poison.ceId() + "'"),
+                "set aside without an inbox record, so a replay is processed");
+    }
+
+    @Test
+    void twoMessagesOfOneKey_theSecondSeesTheFirst_inOffsetOrder() {
+        TestCommand lead = command(0);
+        sendTogether(lead.id(), List.of(new Sent(lead, TestCommand.COUNT), new Sent(lead, TestCommand.COUNT)));
+
+        awaitOutcomes(lead, 2);
+        assertOnePoll(2);
+        assertEquals(List.of("after 0", "after 1"), outcomes(lead));
+    }
+
+    @Test
+    void aCrashMidBatchCommitsNothing_andTheRedeliveredBatchTakesEffectOnce() {
+        TestCommand first = command(0);
+        TestCommand crashing = command(1); // the connection drops once while the batch is at this message
+        TestCommand last = command(0);
+        List<Sent> batch = List.of(new Sent(first, TestCommand.FLAKY), new Sent(crashing, TestCommand.FLAKY),
+                new Sent(last, TestCommand.FLAKY));
+        sendTogether(first.id(), batch);
+
+        awaitOutcomes(last, 1);
+        awaitOutcomes(crashing, 1);
+        assertOnePoll(3);
+        assertEquals(List.of("done"), outcomes(first));
+        assertEquals(List.of("done"), outcomes(crashing));
+        assertEquals(List.of("done"), outcomes(last));
+
+        sendTogether(first.id(), batch); // the same records again, as after a crash before the offsets were committed
+        TestCommand marker = command(0);
+        sendTogether(first.id(), List.of(new Sent(marker, TestCommand.FLAKY)));
+        awaitOutcomes(marker, 1); // same partition: the redelivered batch was handled before it
+
+        assertEquals(List.of("done"), outcomes(first));
+        assertEquals(List.of("done"), outcomes(crashing));
+        assertEquals(List.of("done"), outcomes(last));
+        assertEquals(3, Db.count("select count(*) from processed_message where message_id in ('"
+                + String.join("','", batch.stream().map(Sent::ceId).toList()) + "')"));
+    }
+}
