@@ -11,7 +11,6 @@ import com.acme.crm.lead.Now;
 import com.acme.crm.lead.access.LeadAccess;
 import com.acme.crm.lead.events.LeadItemEvents;
 import com.acme.crm.lead.history.HistoryAction;
-import com.acme.crm.lead.history.LeadHistory;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -39,8 +38,6 @@ public class LeadActivities {
 
     @Inject
     LeadAccess access;
-    @Inject
-    LeadHistory history;
     @Inject
     LeadItemEvents events;
     @Inject
@@ -129,9 +126,8 @@ public class LeadActivities {
 
     private Uni<ActivityView> recorded(Activity activity, String actor, HistoryAction action, String eventType) {
         ActivityView view = ActivityView.of(activity);
-        return history.record(activity.leadId, actor, action, null, null, activity.type + " \"" + activity.subject + "\" (" + activity.id + ")")
-                .chain(() -> events.publish(eventType, activity.leadId, view))
-                .replaceWith(view);
+        return events.changed(activity.leadId, actor, action, activity.type + " \"" + activity.subject + "\" (" + activity.id + ")",
+                eventType, view).replaceWith(view);
     }
 
     /** The activity of that lead, when the caller may see the lead or owns the activity; 404 otherwise. */

@@ -2,6 +2,8 @@ package com.acme.crm.lead.events;
 
 import com.acme.crm.common.outbox.Outbox;
 import com.acme.crm.contracts.Topics;
+import com.acme.crm.lead.history.HistoryAction;
+import com.acme.crm.lead.history.LeadHistory;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,18 +11,22 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 
 /**
- * The public events of a lead's timeline items (SPEC §10): on {@code crm.lead.events}, keyed by the
- * lead id (so they keep their order with the lead's own events); the data is the item's record.
- * Stored in the caller's transaction; relayed after commit.
+ * A change of a lead's timeline item (SPEC §10): its history entry, with the actor, and its public
+ * event on {@code crm.lead.events}, keyed by the lead id (so it keeps its order with the lead's own
+ * events); the data is the item's record. Both join the caller's transaction; the event is relayed
+ * after commit.
  */
 @ApplicationScoped
 public class LeadItemEvents {
 
     @Inject
     Outbox outbox;
+    @Inject
+    LeadHistory history;
 
     /** {@code type} is one of {@link com.acme.crm.contracts.PublicEvents}' lead item names. */
-    public Uni<Void> publish(String type, UUID leadId, Record data) {
-        return outbox.publish(Topics.LEAD_EVENTS, leadId, type, data);
+    public Uni<Void> changed(UUID leadId, String actor, HistoryAction action, String details, String type, Record data) {
+        return history.record(leadId, actor, action, null, null, details)
+                .chain(() -> outbox.publish(Topics.LEAD_EVENTS, leadId, type, data));
     }
 }

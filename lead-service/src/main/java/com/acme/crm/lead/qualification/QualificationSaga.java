@@ -6,6 +6,7 @@ import com.acme.crm.contracts.Topics;
 import com.acme.crm.contracts.qualification.AccountAndContactRejected;
 import com.acme.crm.contracts.qualification.AccountAndContactResolved;
 import com.acme.crm.contracts.qualification.CreateOpportunity;
+import com.acme.crm.contracts.qualification.StakeholderRef;
 import com.acme.crm.contracts.qualification.CopiedNote;
 import com.acme.crm.contracts.qualification.CopyOpportunityNotes;
 import com.acme.crm.contracts.qualification.DuplicatesFound;
@@ -24,6 +25,7 @@ import com.acme.crm.lead.events.LeadEvents;
 import com.acme.crm.lead.history.HistoryAction;
 import com.acme.crm.lead.history.LeadHistory;
 import com.acme.crm.lead.notes.LeadNote;
+import com.acme.crm.lead.stakeholders.LeadStakeholders;
 import com.acme.crm.lead.qualification.bulk.BulkJobs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -120,7 +122,8 @@ public class QualificationSaga {
             return complete(q);
         }
         return Lead.<Lead>findById(q.leadId).chain(lead -> LeadNote.ofLead(lead.id).chain(notes ->
-                createOpportunity(q, lead, notes.stream().map(n -> new CopiedNote(n.text, n.author, n.createdAt)).toList())));
+                LeadStakeholders.refsOf(lead.id).chain(stakeholders -> createOpportunity(q, lead,
+                        notes.stream().map(n -> new CopiedNote(n.text, n.author, n.createdAt)).toList(), stakeholders))));
     }
 
     /**
@@ -128,12 +131,12 @@ public class QualificationSaga {
      * chunks: every message at most {@code MessageLimits.MAX_DATA_BYTES}, all in this transaction's
      * outbox, in order, on the lead's key (so they reach opportunity-service in order).
      */
-    private Uni<Void> createOpportunity(Qualification q, Lead lead, List<CopiedNote> notes) {
+    private Uni<Void> createOpportunity(Qualification q, Lead lead, List<CopiedNote> notes, List<StakeholderRef> stakeholders) {
         CreateOpportunity command = new CreateOpportunity(q.id, lead.id, lead.ownerId, q.accountId, q.contactId, lead.topic,
                 q.opportunityCurrency, lead.budgetAmount,
                 lead.purchaseTimeframe == null ? null : lead.purchaseTimeframe.name(),
                 lead.purchaseProcess == null ? null : lead.purchaseProcess.name(),
-                lead.decisionMaker, lead.description, null, null);
+                lead.decisionMaker, lead.description, null, null).withStakeholders(stakeholders);
         OpportunityCommands messages = OpportunityCommands.of(command, notes, this::jsonBytes);
         Uni<Void> sent = outbox.publish(Topics.OPPORTUNITY_COMMANDS, lead.id, QualificationMessages.CREATE_OPPORTUNITY, messages.command());
         for (CopyOpportunityNotes chunk : messages.chunks()) {

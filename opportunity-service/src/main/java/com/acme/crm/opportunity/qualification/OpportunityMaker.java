@@ -12,6 +12,7 @@ import com.acme.crm.contracts.qualification.OpportunityRejected;
 import com.acme.crm.contracts.qualification.QualificationMessages;
 import com.acme.crm.contracts.qualification.UndoOpportunity;
 import com.acme.crm.opportunity.Opportunity;
+import com.acme.crm.opportunity.OpportunityStakeholder;
 import com.acme.crm.opportunity.OpportunityNotes;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -59,7 +60,9 @@ public class OpportunityMaker {
             // at most one opportunity per attempt, even if the command comes twice (a repeat changes nothing)
             return ofAttempt(command.qualificationId()).chain(existing -> existing != null
                     ? Uni.createFrom().voidItem()
-                    : insert(command).call(o -> notes.store(o.id, 0, command.firstNotes())).chain(this::confirmIfComplete));
+                    : insert(command).call(o -> notes.store(o.id, 0, command.firstNotes()))
+                            .call(o -> OpportunityStakeholder.store(o.id, command.stakeholdersOrNone()))
+                            .chain(this::confirmIfComplete));
         });
     }
 
