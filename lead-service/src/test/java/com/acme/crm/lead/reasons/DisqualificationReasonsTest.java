@@ -115,7 +115,7 @@ class DisqualificationReasonsTest {
 
         List<ConsumerRecord<String, String>> events = readUntil(is(lead, "crm.lead.disqualified.v1"),
                 Duration.ofSeconds(20), Duration.ZERO);
-        String data = events.get(events.size() - 1).value();
+        String data = events.stream().filter(is(lead, "crm.lead.disqualified.v1")).findFirst().orElseThrow().value();
         assertTrue(data.contains("\"statusReason\":\"" + code + "\"") && data.contains("\"statusReasonLabel\":\"Budget cut\""), data);
 
         DAVE.call().body(Map.of("label", "Budget frozen", "active", false)).patch(REASONS + "/" + code).then().statusCode(200)
