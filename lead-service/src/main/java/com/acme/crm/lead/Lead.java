@@ -13,6 +13,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.Formula;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -74,9 +75,11 @@ public class Lead extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     public LeadState state;
-    @Enumerated(EnumType.STRING)
     @Column(name = "status_reason")
     public StatusReason statusReason;
+    /** The current label of an organisation's own disqualification reason (SPEC §10); null for system reasons. */
+    @Formula("(select r.label from disqualification_reason r where r.code = status_reason)")
+    public String customReasonLabel;
     @Version
     public long version;
     @Column(name = "created_at")

@@ -43,7 +43,7 @@ class LeadEventSizeTest {
                 worst(100), LeadEnums.ContactMethod.EMAIL, LeadEnums.LeadSource.EMPLOYEE_REFERRAL,
                 new BigDecimal("99999999999999999.99"), "EUR", LeadEnums.PurchaseTimeframe.NEXT_QUARTER,
                 LeadEnums.PurchaseProcess.COMMITTEE, true, worst(10_000), UUID.randomUUID(), UUID.randomUUID(), worst(100),
-                worst(100), LeadState.DISQUALIFIED, StatusReason.NO_LONGER_INTERESTED, Long.MAX_VALUE, t, worst(100), t,
+                worst(100), LeadState.DISQUALIFIED, StatusReason.NO_LONGER_INTERESTED, worst(100), Long.MAX_VALUE, t, worst(100), t,
                 worst(100), t, true, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), qualification);
 
         int bytes = JSON.writeValueAsBytes(lead).length;

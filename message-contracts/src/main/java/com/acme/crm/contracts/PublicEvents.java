@@ -10,6 +10,12 @@ public final class PublicEvents {
     public static final String LEAD_REACTIVATED = "crm.lead.reactivated.v1";
     public static final String LEAD_QUALIFIED = "crm.lead.qualified.v1";
     public static final String LEAD_QUALIFICATION_FAILED = "crm.lead.qualification-failed.v1";
+    // the lead's timeline items (SPEC §10), keyed by the lead id
+    public static final String LEAD_ACTIVITY_CREATED = "crm.lead.activity-created.v1";
+    public static final String LEAD_ACTIVITY_UPDATED = "crm.lead.activity-updated.v1";
+    public static final String LEAD_STAKEHOLDER_ADDED = "crm.lead.stakeholder-added.v1";
+    public static final String LEAD_STAKEHOLDER_UPDATED = "crm.lead.stakeholder-updated.v1";
+    public static final String LEAD_STAKEHOLDER_REMOVED = "crm.lead.stakeholder-removed.v1";
 
     public static final String ACCOUNT_CREATED = "crm.account.created.v1";
     public static final String ACCOUNT_UPDATED = "crm.account.updated.v1";

@@ -35,6 +35,7 @@ public class OpportunityService {
     public Uni<OpportunityView> get(UUID id) {
         return Opportunity.<Opportunity>findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("opportunity", id))
-                .chain(o -> notes.of(o.id).map(copied -> OpportunityView.of(o, copied)));
+                .chain(o -> notes.of(o.id).chain(copied -> OpportunityStakeholder.of(o.id)
+                        .map(stakeholders -> OpportunityView.of(o, copied, stakeholders))));
     }
 }

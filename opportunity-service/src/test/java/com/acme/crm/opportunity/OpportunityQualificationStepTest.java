@@ -6,6 +6,7 @@ import com.acme.crm.contracts.Topics;
 import com.acme.crm.contracts.qualification.CopiedNote;
 import com.acme.crm.contracts.qualification.CopyOpportunityNotes;
 import com.acme.crm.contracts.qualification.CreateOpportunity;
+import com.acme.crm.contracts.qualification.StakeholderRef;
 import com.acme.crm.contracts.qualification.OpportunityCommands;
 import com.acme.crm.contracts.qualification.QualificationMessages;
 import com.acme.crm.contracts.qualification.UndoOpportunity;
@@ -144,6 +145,23 @@ class OpportunityQualificationStepTest {
                 .body("notes[1].createdAt", equalTo("2026-01-02T03:04:06Z"));
         given().auth().oauth2(TOKEN).queryParam("originatingLeadId", lead).get("/api/opportunities").then()
                 .body("items", hasSize(1)).body("items[0].noteCount", equalTo(2));
+    }
+
+    @Test
+    void theLeadsStakeholdersAreOnTheOpportunityInTheirOrder() throws Exception {
+        UUID lead = UUID.randomUUID();
+        UUID attempt = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        CreateOpportunity command = command(attempt, lead, "With stakeholders", "d")
+                .withStakeholders(List.of(new StakeholderRef(first, "DECISION_MAKER"), new StakeholderRef(second, "END_USER")));
+        send(lead, List.of(new Message(QualificationMessages.CREATE_OPPORTUNITY.name(), json.writeValueAsString(command))));
+
+        String id = json.readTree(KafkaProbe.await(Topics.QUALIFICATION_REPLIES, lead.toString(), 1,
+                KafkaProbe.ofType(QualificationMessages.OPPORTUNITY_CREATED.name())).get(0).value()).get("opportunityId").asText();
+        given().auth().oauth2(TOKEN).get("/api/opportunities/" + id).then().statusCode(200)
+                .body("stakeholders.contactId", equalTo(List.of(first.toString(), second.toString())))
+                .body("stakeholders.role", equalTo(List.of("DECISION_MAKER", "END_USER")));
     }
 
     @Test

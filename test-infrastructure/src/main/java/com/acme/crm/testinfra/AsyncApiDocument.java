@@ -119,7 +119,7 @@ public final class AsyncApiDocument {
             if (!"date-time".equals(schema.path("format").asText())) {
                 found.add(where + ": format should be date-time");
             }
-        } else if (c == String.class) {
+        } else if (c == String.class || writtenAsText(c)) {
             expect(where, actual, found, "string");
         } else if (c == boolean.class || c == Boolean.class) {
             expect(where, actual, found, "boolean");
@@ -156,6 +156,12 @@ public final class AsyncApiDocument {
         } else {
             found.add(where + ": no JSON mapping known for " + c.getName());
         }
+    }
+
+    /** A value class Jackson writes as the text of its {@code @JsonValue} method (such as an open list of codes). */
+    private static boolean writtenAsText(Class<?> c) {
+        return Arrays.stream(c.getMethods()).anyMatch(m -> m.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonValue.class)
+                && m.getReturnType() == String.class);
     }
 
     private static void expect(String where, String actual, List<String> found, String... allowed) {

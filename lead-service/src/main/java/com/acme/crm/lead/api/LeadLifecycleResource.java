@@ -2,6 +2,7 @@ package com.acme.crm.lead.api;
 
 import com.acme.crm.lead.LeadLifecycle;
 import com.acme.crm.lead.access.Roles;
+import com.acme.crm.lead.reasons.DisqualificationReasons;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,13 +26,18 @@ public class LeadLifecycleResource {
     @Inject
     LeadLifecycle lifecycle;
     @Inject
+    DisqualificationReasons reasons;
+    @Inject
     SecurityIdentity caller;
 
     @POST
     @Path("/disqualify")
+    @APIResponse(responseCode = "400", description = "The reason is unknown or retired (violation on reason), or the note is too long")
     @APIResponse(responseCode = "409", description = "The lead is not open, is being qualified, has an opportunity, or already has the most notes (with a note)")
     public Uni<LeadView> disqualify(@PathParam("id") UUID id, @Valid @NotNull DisqualifyRequest request) {
-        return lifecycle.disqualify(id, request, caller);
+        // the reason is checked here, against the organisation's list, and reaches the lifecycle with its label
+        return reasons.requireActive(request.reason())
+                .chain(reason -> lifecycle.disqualify(id, new DisqualifyRequest(reason, request.note()), caller));
     }
 
     @POST

@@ -2,7 +2,7 @@ package com.acme.crm.lead.api;
 
 import com.acme.crm.common.api.QueryParameters;
 import com.acme.crm.lead.LeadService;
-import com.acme.crm.lead.StatusReason;
+import com.acme.crm.lead.reasons.DisqualificationReasons;
 import com.acme.crm.lead.access.Roles;
 import com.acme.crm.lead.idempotency.CreateAnswer;
 import com.acme.crm.lead.idempotency.IdempotentLeadCreation;
@@ -48,6 +48,8 @@ public class LeadResource {
     @Inject
     LeadSearch search;
     @Inject
+    DisqualificationReasons reasons;
+    @Inject
     LeadBodyReader bodies;
     @Inject
     SecurityIdentity caller;
@@ -73,8 +75,10 @@ public class LeadResource {
                               @QueryParam("statusReason") String statusReason, @QueryParam("ownerId") String ownerId,
                               @QueryParam("sort") String sort, @QueryParam("limit") String limit,
                               @QueryParam("cursor") String cursor) {
-        return search.list(view, q, QueryParameters.oneOf("statusReason", statusReason, StatusReason.class), ownerId, sort,
-                QueryParameters.number("limit", limit, 1, LeadSearch.MAX_LIMIT), cursor, caller);
+        Integer size = QueryParameters.number("limit", limit, 1, LeadSearch.MAX_LIMIT);
+        // a retired disqualification reason stays a valid filter (SPEC §10)
+        return reasons.requireKnown("statusReason", statusReason)
+                .chain(reason -> search.list(view, q, reason, ownerId, sort, size, cursor, caller));
     }
 
     @GET

@@ -6,6 +6,8 @@ import com.acme.crm.lead.LeadState;
 import com.acme.crm.lead.StatusReason;
 import com.acme.crm.lead.qualification.api.QualificationView;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -38,6 +40,8 @@ public record LeadView(
         String ownerId,
         LeadState state,
         StatusReason statusReason,
+        @Schema(description = "The status reason's label; for an organisation's own disqualification reason its current label (SPEC §10)")
+        String statusReasonLabel,
         long version,
         Instant createdAt,
         String createdBy,
@@ -56,10 +60,17 @@ public record LeadView(
                 lead.industry, lead.preferredContactMethod, lead.leadSource, lead.budgetAmount, lead.currency,
                 lead.purchaseTimeframe, lead.purchaseProcess, lead.decisionMaker, lead.description,
                 lead.existingAccountId, lead.existingContactId, lead.sourceCampaignId, lead.ownerId,
-                lead.state, lead.statusReason, lead.version, lead.createdAt, lead.createdBy, lead.modifiedAt,
+                lead.state, lead.statusReason, label(lead), lead.version, lead.createdAt, lead.createdBy, lead.modifiedAt,
                 lead.modifiedBy, lead.closedAt, lead.qualificationInProgress, lead.accountId, lead.contactId,
                 lead.opportunityId,
                 lead.latestQualification == null ? null : QualificationView.of(lead.latestQualification));
+    }
+
+    private static String label(Lead lead) {
+        if (lead.statusReason == null) {
+            return null;
+        }
+        return lead.statusReason.label() != null ? lead.statusReason.label() : lead.customReasonLabel;
     }
 
     /** The {@code ETag} of this version of the lead. */

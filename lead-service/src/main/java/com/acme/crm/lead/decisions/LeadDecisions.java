@@ -187,8 +187,8 @@ public final class LeadDecisions {
 
     // ---- the replies, and the timeout ---------------------------------------------------------------------
 
-    /** Whether deciding on {@code reply} needs the lead's notes (they go with the CreateOpportunity). */
-    public static boolean needsNotes(Attempt attempt, QualificationReply reply) {
+    /** Whether deciding on {@code reply} needs the lead's notes and stakeholders (they go with the CreateOpportunity). */
+    public static boolean needsOpportunityContent(Attempt attempt, QualificationReply reply) {
         return attempt != null && !attempt.isFinal() && !attempt.accountStepDone()
                 && attempt.createOpportunity() && reply instanceof AccountAndContactResolved;
     }
@@ -198,10 +198,10 @@ public final class LeadDecisions {
      *
      * @param lead      the attempt's lead (may be null when the attempt is over and the lead was deleted since)
      * @param attempt   the attempt the reply names, locked (null: unknown, the reply is ignored)
-     * @param notes     the lead's notes, oldest first, when {@link #needsNotes} says so
+     * @param content   the lead's notes and stakeholders, when {@link #needsOpportunityContent} says so
      * @param jsonBytes how the outbox measures a message's JSON (every command stays within the message limit)
      */
-    public static Decision onReply(LeadFacts lead, Attempt attempt, QualificationReply reply, List<CopiedNote> notes,
+    public static Decision onReply(LeadFacts lead, Attempt attempt, QualificationReply reply, OpportunityContent content,
                                    ToIntFunction<Object> jsonBytes, Instant now) {
         if (attempt == null) {
             return Decision.NOTHING;
@@ -210,7 +210,7 @@ public final class LeadDecisions {
             return lateReply(attempt, reply);
         }
         if (reply instanceof AccountAndContactResolved resolved) {
-            return attempt.accountStepDone() ? Decision.NOTHING : resolved(lead, attempt, resolved, notes, jsonBytes, now);
+            return attempt.accountStepDone() ? Decision.NOTHING : resolved(lead, attempt, resolved, content, jsonBytes, now);
         }
         if (reply instanceof DuplicatesFound found) {
             return attempt.accountStepDone() ? Decision.NOTHING : duplicatesFound(lead, attempt, found, now);
@@ -236,7 +236,7 @@ public final class LeadDecisions {
                 + " s waiting for " + waitingFor, SYSTEM, true, true, now);
     }
 
-    private static Decision resolved(LeadFacts lead, Attempt attempt, AccountAndContactResolved resolved, List<CopiedNote> notes,
+    private static Decision resolved(LeadFacts lead, Attempt attempt, AccountAndContactResolved resolved, OpportunityContent content,
                                      ToIntFunction<Object> jsonBytes, Instant now) {
         Attempt after = attempt.resolved(resolved.accountId(), resolved.contactId());
         if (!after.createOpportunity()) {
@@ -245,8 +245,8 @@ public final class LeadDecisions {
         LeadFacts.ForOpportunity o = lead.forOpportunity();
         CreateOpportunity command = new CreateOpportunity(after.id(), lead.id(), lead.ownerId(), after.accountId(),
                 after.contactId(), o.topic(), after.opportunityCurrency(), o.budgetAmount(), o.purchaseTimeframe(),
-                o.purchaseProcess(), o.decisionMaker(), o.description(), null, null);
-        OpportunityCommands split = OpportunityCommands.of(command, notes, jsonBytes);
+                o.purchaseProcess(), o.decisionMaker(), o.description(), null, null).withStakeholders(content.stakeholders());
+        OpportunityCommands split = OpportunityCommands.of(command, content.notes(), jsonBytes);
         List<Outgoing> messages = new ArrayList<>();
         messages.add(new Outgoing(Topics.OPPORTUNITY_COMMANDS, QualificationMessages.CREATE_OPPORTUNITY, split.command()));
         for (CopyOpportunityNotes chunk : split.chunks()) {

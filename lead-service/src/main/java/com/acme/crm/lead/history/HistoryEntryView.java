@@ -8,7 +8,7 @@ import java.time.Instant;
 public record HistoryEntryView(Instant at, String actor, HistoryAction action, LeadState fromState, LeadState toState,
                                String details) {
 
-    static HistoryEntryView of(LeadHistoryEntry entry) {
+    public static HistoryEntryView of(LeadHistoryEntry entry) {
         return new HistoryEntryView(entry.at, entry.actor, entry.action, entry.fromState, entry.toState, entry.details);
     }
 }

@@ -6,7 +6,7 @@ import java.util.UUID;
 /** A lead note as the API shows it. */
 public record NoteView(UUID id, UUID leadId, String text, String author, Instant createdAt) {
 
-    static NoteView of(LeadNote note) {
+    public static NoteView of(LeadNote note) {
         return new NoteView(note.id, note.leadId, note.text, note.author, note.createdAt);
     }
 }

@@ -8,7 +8,9 @@ import com.acme.crm.lead.decisions.Decision;
 import com.acme.crm.lead.decisions.DecisionWriter;
 import com.acme.crm.lead.decisions.LeadDecisions;
 import com.acme.crm.lead.decisions.LeadFacts;
+import com.acme.crm.lead.decisions.OpportunityContent;
 import com.acme.crm.lead.notes.LeadNote;
+import com.acme.crm.lead.stakeholders.LeadStakeholders;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +18,6 @@ import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The lead side of the qualification saga, as I/O around {@link LeadDecisions}: loads the attempt
@@ -40,9 +41,9 @@ public class QualificationSaga {
                         return Uni.createFrom().voidItem();
                     }
                     Attempt attempt = Attempt.of(q);
-                    return Lead.<Lead>findById(q.leadId).chain(lead -> notesFor(attempt, reply).chain(notes -> {
+                    return Lead.<Lead>findById(q.leadId).chain(lead -> contentFor(attempt, reply).chain(content -> {
                         Decision decision = LeadDecisions.onReply(lead == null ? null : LeadFacts.of(lead), attempt, reply,
-                                notes, writer::jsonBytes, Instant.now());
+                                content, writer::jsonBytes, Instant.now());
                         if (attempt.isFinal() && !decision.messages().isEmpty()) {
                             LOG.infof("late %s for %s attempt %s: compensating", reply.getClass().getSimpleName(), q.status, q.id);
                         }
@@ -57,11 +58,13 @@ public class QualificationSaga {
                 writer.write(lead, q, LeadDecisions.timeOut(LeadFacts.of(lead), Attempt.of(q), Instant.now())).replaceWithVoid());
     }
 
-    private static Uni<List<CopiedNote>> notesFor(Attempt attempt, QualificationReply reply) {
-        if (!LeadDecisions.needsNotes(attempt, reply)) {
-            return Uni.createFrom().item(List.of());
+    private static Uni<OpportunityContent> contentFor(Attempt attempt, QualificationReply reply) {
+        if (!LeadDecisions.needsOpportunityContent(attempt, reply)) {
+            return Uni.createFrom().item(OpportunityContent.NONE);
         }
         return LeadNote.ofLead(attempt.leadId())
-                .map(notes -> notes.stream().map(n -> new CopiedNote(n.text, n.author, n.createdAt)).toList());
+                .map(notes -> notes.stream().map(n -> new CopiedNote(n.text, n.author, n.createdAt)).toList())
+                .chain(notes -> LeadStakeholders.refsOf(attempt.leadId())
+                        .map(stakeholders -> new OpportunityContent(notes, stakeholders)));
     }
 }

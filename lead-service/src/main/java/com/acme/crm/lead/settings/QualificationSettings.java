@@ -1,18 +1,14 @@
 package com.acme.crm.lead.settings;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
-import java.time.Instant;
 
 /** The organisation-wide qualification settings: a single row (id 1), created by the migration. */
 @Entity
 @Table(name = "lead_qualification_settings")
-public class QualificationSettings extends PanacheEntityBase {
+public class QualificationSettings extends AdminSetting {
 
     static final int THE_ROW = 1;
 
@@ -20,10 +16,4 @@ public class QualificationSettings extends PanacheEntityBase {
     public int id;
     @Column(name = "create_records_by_default", nullable = false)
     public boolean createRecordsByDefault;
-    @Version
-    public long version;
-    @Column(name = "modified_at")
-    public Instant modifiedAt;
-    @Column(name = "modified_by")
-    public String modifiedBy;
 }

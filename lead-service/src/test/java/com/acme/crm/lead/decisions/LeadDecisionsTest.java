@@ -15,6 +15,7 @@ import com.acme.crm.contracts.qualification.OpportunityCreated;
 import com.acme.crm.contracts.qualification.OpportunityRejected;
 import com.acme.crm.contracts.qualification.ProspectDetails;
 import com.acme.crm.contracts.qualification.QualificationMessages;
+import com.acme.crm.contracts.qualification.StakeholderRef;
 import com.acme.crm.contracts.qualification.QualificationReply;
 import com.acme.crm.contracts.qualification.ResolveAccountAndContact;
 import com.acme.crm.contracts.qualification.UndoAccountAndContact;
@@ -119,7 +120,7 @@ class LeadDecisionsTest {
     }
 
     private static Decision reply(LeadFacts lead, Attempt attempt, QualificationReply reply) {
-        return LeadDecisions.onReply(lead, attempt, reply, List.of(), value -> value.toString().length(), T1);
+        return LeadDecisions.onReply(lead, attempt, reply, OpportunityContent.NONE, value -> value.toString().length(), T1);
     }
 
     private static ProblemException refused(int status, String slug, Executable when) {
@@ -313,7 +314,7 @@ class LeadDecisionsTest {
         List<CopiedNote> notes = List.of(new CopiedNote("wants a pilot", ALICE, T0));
 
         Decision d = LeadDecisions.onReply(qualifyingLead(), running(true),
-                new AccountAndContactResolved(attemptId, leadId, account, contact), notes, v -> 100, T1);
+                new AccountAndContactResolved(attemptId, leadId, account, contact), OpportunityContent.notes(notes), v -> 100, T1);
 
         assertEquals(QualificationStatus.IN_PROGRESS, d.attempt().status());
         assertEquals(account, d.attempt().accountId());
@@ -322,9 +323,22 @@ class LeadDecisionsTest {
         assertNull(d.lead());
         assertEquals(List.of(new Outgoing(Topics.OPPORTUNITY_COMMANDS, QualificationMessages.CREATE_OPPORTUNITY,
                 new CreateOpportunity(attemptId, leadId, ALICE, account, contact, "Fleet telematics", "EUR",
-                        new BigDecimal("120000"), "THIS_QUARTER", null, true, "pilot", 1, notes))), d.messages());
+                        new BigDecimal("120000"), "THIS_QUARTER", null, true, "pilot", 1, notes).withStakeholders(List.of()))),
+                d.messages());
         assertEquals(List.of(), d.history());
         assertNull(d.event());
+    }
+
+    @Test
+    void accountResolved_theLeadsStakeholdersGoWithTheOpportunity() {
+        List<StakeholderRef> stakeholders = List.of(new StakeholderRef(UUID.randomUUID(), "DECISION_MAKER"));
+
+        Decision d = LeadDecisions.onReply(qualifyingLead(), running(true),
+                new AccountAndContactResolved(attemptId, leadId, account, contact),
+                new OpportunityContent(List.of(), stakeholders), v -> 100, T1);
+
+        CreateOpportunity command = (CreateOpportunity) d.messages().get(0).data();
+        assertEquals(stakeholders, command.stakeholdersOrNone());
     }
 
     @Test
@@ -337,7 +351,7 @@ class LeadDecisionsTest {
         int big = com.acme.crm.contracts.MessageLimits.MAX_DATA_BYTES * 2 / 5;
 
         Decision d = LeadDecisions.onReply(qualifyingLead(), running(true),
-                new AccountAndContactResolved(attemptId, leadId, account, contact), notes,
+                new AccountAndContactResolved(attemptId, leadId, account, contact), OpportunityContent.notes(notes),
                 v -> v instanceof CopiedNote ? big : 200, T1);
 
         List<Object> data = d.messages().stream().map(Outgoing::data).toList();
@@ -490,12 +504,12 @@ class LeadDecisionsTest {
     @Test
     void notesAreNeeded_onlyForTheFirstAccountAnswerOfAnAttemptWithAnOpportunity() {
         AccountAndContactResolved resolved = new AccountAndContactResolved(attemptId, leadId, account, contact);
-        assertTrue(LeadDecisions.needsNotes(running(true), resolved));
-        assertFalse(LeadDecisions.needsNotes(running(false), resolved));
-        assertFalse(LeadDecisions.needsNotes(accountStepDone(), resolved));
-        assertFalse(LeadDecisions.needsNotes(finished(QualificationStatus.FAILED), resolved));
-        assertFalse(LeadDecisions.needsNotes(null, resolved));
-        assertFalse(LeadDecisions.needsNotes(running(true), new OpportunityCreated(attemptId, leadId, opportunity)));
+        assertTrue(LeadDecisions.needsOpportunityContent(running(true), resolved));
+        assertFalse(LeadDecisions.needsOpportunityContent(running(false), resolved));
+        assertFalse(LeadDecisions.needsOpportunityContent(accountStepDone(), resolved));
+        assertFalse(LeadDecisions.needsOpportunityContent(finished(QualificationStatus.FAILED), resolved));
+        assertFalse(LeadDecisions.needsOpportunityContent(null, resolved));
+        assertFalse(LeadDecisions.needsOpportunityContent(running(true), new OpportunityCreated(attemptId, leadId, opportunity)));
     }
 
     private void assertFailed(Decision d, String reason, String actor) {

@@ -12,6 +12,9 @@ import java.util.UUID;
  * {@code noteCount} says how many notes the opportunity gets in all (the ones here included), so
  * opportunity-service confirms only once every one is stored. A message without {@code noteCount}
  * (written before chunks existed) carries all its notes here.
+ *
+ * <p>{@code stakeholders} (optional, absent in messages written before it existed) are the lead's
+ * stakeholders, in the order they were added; a lead has at most {@link #MAX_STAKEHOLDERS}.
  */
 public record CreateOpportunity(
         UUID qualificationId,
@@ -27,7 +30,19 @@ public record CreateOpportunity(
         Boolean decisionMaker,
         String description,
         Integer noteCount,
-        List<CopiedNote> notes) {
+        List<CopiedNote> notes,
+        List<StakeholderRef> stakeholders) {
+
+    /** The most stakeholders a lead has, so that they always fit beside the command's other fields. */
+    public static final int MAX_STAKEHOLDERS = 100;
+
+    /** A command without stakeholders (as written before they existed). */
+    public CreateOpportunity(UUID qualificationId, UUID leadId, String ownerId, UUID accountId, UUID contactId, String name,
+                             String currency, BigDecimal estimatedValue, String purchaseTimeframe, String purchaseProcess,
+                             Boolean decisionMaker, String description, Integer noteCount, List<CopiedNote> notes) {
+        this(qualificationId, leadId, ownerId, accountId, contactId, name, currency, estimatedValue, purchaseTimeframe,
+                purchaseProcess, decisionMaker, description, noteCount, notes, null);
+    }
 
     /** How many notes the opportunity must have before it is confirmed. */
     public int expectedNotes() {
@@ -42,6 +57,17 @@ public record CreateOpportunity(
     /** The same command with {@code notes} as its first notes out of {@code count}. */
     public CreateOpportunity withNotes(int count, List<CopiedNote> first) {
         return new CreateOpportunity(qualificationId, leadId, ownerId, accountId, contactId, name, currency,
-                estimatedValue, purchaseTimeframe, purchaseProcess, decisionMaker, description, count, first);
+                estimatedValue, purchaseTimeframe, purchaseProcess, decisionMaker, description, count, first, stakeholders);
+    }
+
+    /** The same command carrying the lead's stakeholders. */
+    public CreateOpportunity withStakeholders(List<StakeholderRef> list) {
+        return new CreateOpportunity(qualificationId, leadId, ownerId, accountId, contactId, name, currency,
+                estimatedValue, purchaseTimeframe, purchaseProcess, decisionMaker, description, noteCount, notes, list);
+    }
+
+    /** The stakeholders, never null. */
+    public List<StakeholderRef> stakeholdersOrNone() {
+        return stakeholders == null ? List.of() : stakeholders;
     }
 }

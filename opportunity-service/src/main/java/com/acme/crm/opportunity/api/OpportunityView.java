@@ -1,6 +1,8 @@
 package com.acme.crm.opportunity.api;
 
 import com.acme.crm.contracts.qualification.CopiedNote;
+import com.acme.crm.contracts.qualification.StakeholderRef;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.acme.crm.opportunity.Opportunity;
 
 import java.math.BigDecimal;
@@ -13,11 +15,12 @@ public record OpportunityView(
         UUID id, String name, UUID accountId, UUID contactId, String currency, BigDecimal estimatedValue,
         String purchaseTimeframe, String purchaseProcess, Boolean decisionMaker, String description,
         Opportunity.Stage stage, UUID originatingLeadId, String ownerId, List<CopiedNote> notes,
+        @Schema(description = "The lead's stakeholders (contact and role) when it was qualified (SPEC §10)") List<StakeholderRef> stakeholders,
         Instant createdAt, Instant modifiedAt, long version) {
 
-    public static OpportunityView of(Opportunity o, List<CopiedNote> notes) {
+    public static OpportunityView of(Opportunity o, List<CopiedNote> notes, List<StakeholderRef> stakeholders) {
         return new OpportunityView(o.id, o.name, o.accountId, o.contactId, o.currency, o.estimatedValue,
                 o.purchaseTimeframe, o.purchaseProcess, o.decisionMaker, o.description, o.stage,
-                o.originatingLeadId, o.ownerId, notes, o.createdAt, o.modifiedAt, o.version);
+                o.originatingLeadId, o.ownerId, notes, stakeholders, o.createdAt, o.modifiedAt, o.version);
     }
 }

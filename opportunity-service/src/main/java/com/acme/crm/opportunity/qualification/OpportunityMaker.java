@@ -12,6 +12,7 @@ import com.acme.crm.contracts.qualification.OpportunityRejected;
 import com.acme.crm.contracts.qualification.QualificationMessages;
 import com.acme.crm.contracts.qualification.UndoOpportunity;
 import com.acme.crm.opportunity.Opportunity;
+import com.acme.crm.opportunity.OpportunityStakeholder;
 import com.acme.crm.opportunity.OpportunityNotes;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -62,7 +63,9 @@ public class OpportunityMaker {
             LOG.info(ignore.why());
             return Uni.createFrom().voidItem();
         }
-        return insert(command).call(o -> notes.store(o.id, 0, command.firstNotes())).chain(this::confirmIfComplete);
+        return insert(command).call(o -> notes.store(o.id, 0, command.firstNotes()))
+                .call(o -> OpportunityStakeholder.store(o.id, command.stakeholdersOrNone()))
+                .chain(this::confirmIfComplete);
     }
 
     public Uni<Void> copyNotes(CopyOpportunityNotes chunk) {

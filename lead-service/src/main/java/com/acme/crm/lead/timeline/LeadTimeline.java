@@ -1,0 +1,139 @@
+package com.acme.crm.lead.timeline;
+
+import com.acme.crm.common.api.Page;
+import com.acme.crm.lead.access.LeadAccess;
+import com.acme.crm.lead.activities.Activity;
+import com.acme.crm.lead.activities.ActivityView;
+import com.acme.crm.lead.history.HistoryEntryView;
+import com.acme.crm.lead.history.LeadHistoryEntry;
+import com.acme.crm.lead.notes.LeadNote;
+import com.acme.crm.lead.notes.NoteView;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A lead's timeline (SPEC §10): notes, activities, stakeholder changes and the other history
+ * entries merged, newest first, keyset-paged. One SQL statement finds the page's (kind, key) pairs
+ * across the three tables (each read through its lead_id index); then each kind's rows are loaded
+ * by key. History entries that only say "a note was added" or "an activity was scheduled" are left
+ * out: the note and the activity are on the timeline themselves.
+ */
+@ApplicationScoped
+public class LeadTimeline {
+
+    private static final String PAGE = """
+            select kind, at, key from (
+                select 'NOTE' as kind, n.created_at as at, n.id::text as key from lead_note n where n.lead_id = :lead
+                union all
+                select 'ACTIVITY', a.created_at, a.id::text from lead_activity a where a.lead_id = :lead
+                union all
+                select case when h.action like 'STAKEHOLDER_%' then 'STAKEHOLDER' else 'HISTORY' end, h.at, lpad(h.id::text, 20, '0')
+                from lead_history h where h.lead_id = :lead and h.action not in ('NOTE_ADDED', 'ACTIVITY_CREATED')
+            ) items
+            """;
+
+    @Inject
+    LeadAccess access;
+
+    @WithSession
+    public Uni<Page<TimelineItem>> page(UUID leadId, String cursor, int limit, SecurityIdentity caller) {
+        TimelineCursor after = cursor == null ? null : TimelineCursor.decode(cursor);
+        return access.findVisible(leadId, caller)
+                .chain(lead -> Panache.getSession())
+                .chain(session -> keys(session, leadId, after, limit))
+                .chain(keys -> load(keys).map(items -> {
+                    boolean more = items.size() > limit;
+                    List<TimelineItem> shown = more ? items.subList(0, limit) : items;
+                    String next = more ? keys.get(limit - 1).cursor().encode() : null;
+                    return new Page<>(shown, next);
+                }));
+    }
+
+    private record Key(TimelineKind kind, Instant at, String key) {
+        TimelineCursor cursor() {
+            return new TimelineCursor(at, kind.name(), key);
+        }
+    }
+
+    private static Uni<List<Key>> keys(Mutiny.Session session, UUID leadId, TimelineCursor after, int limit) {
+        String sql = PAGE + (after == null ? "" : " where (at, kind, key) < (:at, :kind, :key)")
+                + " order by at desc, kind desc, key desc limit " + (limit + 1);
+        Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(sql, Object[].class).setParameter("lead", leadId);
+        if (after != null) {
+            query.setParameter("at", after.at()).setParameter("kind", after.kind()).setParameter("key", after.key());
+        }
+        return query.getResultList().map(rows -> rows.stream()
+                .map(row -> new Key(TimelineKind.valueOf((String) row[0]), instant(row[1]), (String) row[2])).toList());
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp time) {
+            return time.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime time) {
+            return time.toInstant(java.time.ZoneOffset.UTC);
+        }
+        return (Instant) value;
+    }
+
+    private static Uni<List<TimelineItem>> load(List<Key> keys) {
+        List<UUID> notes = ids(keys, TimelineKind.NOTE);
+        List<UUID> activities = ids(keys, TimelineKind.ACTIVITY);
+        List<Long> changes = keys.stream().filter(k -> k.kind() == TimelineKind.STAKEHOLDER || k.kind() == TimelineKind.HISTORY)
+                .map(k -> Long.parseLong(k.key())).toList();
+        return byKey(notes.isEmpty() ? Uni.createFrom().item(List.<LeadNote>of()) : LeadNote.<LeadNote>list("id in ?1", notes),
+                n -> n.id.toString())
+                .chain(noteRows -> byKey(activities.isEmpty() ? Uni.createFrom().item(List.<Activity>of())
+                        : Activity.<Activity>list("id in ?1", activities), a -> a.id.toString())
+                        .chain(activityRows -> byKey(changes.isEmpty() ? Uni.createFrom().item(List.<LeadHistoryEntry>of())
+                                : LeadHistoryEntry.<LeadHistoryEntry>list("id in ?1", changes), h -> String.format("%020d", h.id))
+                                .map(changeRows -> {
+                                    List<TimelineItem> items = new ArrayList<>();
+                                    for (Key k : keys) {
+                                        items.add(switch (k.kind()) {
+                                            case NOTE -> note(noteRows.get(k.key()));
+                                            case ACTIVITY -> activity(activityRows.get(k.key()));
+                                            case STAKEHOLDER, HISTORY -> change(k.kind(), changeRows.get(k.key()));
+                                        });
+                                    }
+                                    return items;
+                                })));
+    }
+
+    private static TimelineItem note(LeadNote n) {
+        return new TimelineItem(TimelineKind.NOTE, n.createdAt, n.author, NoteView.of(n), null, null);
+    }
+
+    private static TimelineItem activity(Activity a) {
+        return new TimelineItem(TimelineKind.ACTIVITY, a.createdAt, a.createdBy, null, ActivityView.of(a), null);
+    }
+
+    private static TimelineItem change(TimelineKind kind, LeadHistoryEntry h) {
+        return new TimelineItem(kind, h.at, h.actor, null, null, HistoryEntryView.of(h));
+    }
+
+    private static List<UUID> ids(List<Key> keys, TimelineKind kind) {
+        return keys.stream().filter(k -> k.kind() == kind).map(k -> UUID.fromString(k.key())).toList();
+    }
+
+    private static <E> Uni<Map<String, E>> byKey(Uni<List<E>> rows, Function<E, String> key) {
+        return rows.map(list -> list.stream().collect(Collectors.toMap(key, Function.identity())));
+    }
+}

@@ -1,0 +1,54 @@
+package com.acme.crm.lead.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Plans of the list queries: the SQL with its parameters as literals, explained, checked and written down. */
+public final class QueryPlans {
+
+    private QueryPlans() {
+    }
+
+    /** {@code sql} with each {@code :name} replaced by its value as a literal (so the plan sees the values). */
+    public static String withLiterals(String sql, Map<String, Object> parameters) {
+        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+            Object value = parameter.getValue();
+            String literal = value instanceof Number ? value.toString()
+                    : "'" + value.toString().replace("'", "''") + "'" + (value instanceof Instant ? "::timestamptz"
+                    : value instanceof UUID ? "::uuid" : "");
+            sql = sql.replace(":" + parameter.getKey(), literal);
+        }
+        return sql;
+    }
+
+    /** The plan of {@code sql}, which must use every one of {@code indexes} and no sequential scan. */
+    public static String expect(Statement s, String sql, String... indexes) throws Exception {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rs = s.executeQuery("explain (analyze, costs off, timing off, summary off) " + sql)) {
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+        }
+        String text = plan.toString();
+        for (String index : indexes) {
+            assertTrue(text.contains(index), "expected " + index + " for\n" + sql + "\n" + text);
+        }
+        assertFalse(text.contains("Seq Scan"), "a sequential scan for\n" + sql + "\n" + text);
+        return sql + "\n\n" + text;
+    }
+
+    /** Writes the plans to {@code target/<file>} (the docs show them). */
+    public static void write(String file, String title, Map<String, String> plans) throws Exception {
+        StringBuilder out = new StringBuilder("# " + title + "\n");
+        plans.forEach((name, plan) -> out.append("\n## ").append(name).append("\n\n```\n").append(plan).append("```\n"));
+        Files.writeString(Path.of("target", file), out);
+    }
+}
