@@ -1,6 +1,10 @@
 package com.acme.crm.lead.api;
 
 import com.acme.crm.lead.LeadLifecycle;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import com.acme.crm.lead.access.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -29,14 +33,20 @@ public class LeadLifecycleResource {
 
     @POST
     @Path("/disqualify")
+    @APIResponse(responseCode = "200", description = "The disqualified lead",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
     @APIResponse(responseCode = "409", description = "The lead is not open, is being qualified, has an opportunity, or already has the most notes (with a note)")
+    @Operation(operationId = "disqualifyLead")
     public Uni<LeadView> disqualify(@PathParam("id") UUID id, @Valid @NotNull DisqualifyRequest request) {
         return lifecycle.disqualify(id, request, caller);
     }
 
     @POST
     @Path("/reactivate")
+    @APIResponse(responseCode = "200", description = "The reactivated lead and the records an earlier qualification created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReactivatedLead.class)))
     @APIResponse(responseCode = "409", description = "The lead is already open")
+    @Operation(operationId = "reactivateLead")
     public Uni<ReactivatedLead> reactivate(@PathParam("id") UUID id) {
         return lifecycle.reactivate(id, caller);
     }

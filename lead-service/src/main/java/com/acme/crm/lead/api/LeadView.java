@@ -1,6 +1,7 @@
 package com.acme.crm.lead.api;
 
 import com.acme.crm.lead.Lead;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.acme.crm.lead.LeadEnums;
 import com.acme.crm.lead.LeadState;
 import com.acme.crm.lead.StatusReason;
@@ -14,27 +15,27 @@ import java.util.UUID;
 public record LeadView(
         UUID id,
         String topic,
-        String firstName,
+        @Schema(nullable = true) String firstName,
         String lastName,
-        String jobTitle,
-        String companyName,
-        String email,
-        String businessPhone,
-        String mobilePhone,
-        String website,
-        AddressFields address,
-        String industry,
-        LeadEnums.ContactMethod preferredContactMethod,
-        LeadEnums.LeadSource leadSource,
-        BigDecimal budgetAmount,
-        String currency,
-        LeadEnums.PurchaseTimeframe purchaseTimeframe,
-        LeadEnums.PurchaseProcess purchaseProcess,
-        Boolean decisionMaker,
-        String description,
-        UUID existingAccountId,
-        UUID existingContactId,
-        String sourceCampaignId,
+        @Schema(nullable = true) String jobTitle,
+        @Schema(nullable = true) String companyName,
+        @Schema(nullable = true) String email,
+        @Schema(nullable = true) String businessPhone,
+        @Schema(nullable = true) String mobilePhone,
+        @Schema(nullable = true) String website,
+        @Schema(nullable = true) AddressFields address,
+        @Schema(nullable = true) String industry,
+        @Schema(nullable = true) LeadEnums.ContactMethod preferredContactMethod,
+        @Schema(nullable = true) LeadEnums.LeadSource leadSource,
+        @Schema(nullable = true) BigDecimal budgetAmount,
+        @Schema(nullable = true) String currency,
+        @Schema(nullable = true) LeadEnums.PurchaseTimeframe purchaseTimeframe,
+        @Schema(nullable = true) LeadEnums.PurchaseProcess purchaseProcess,
+        @Schema(nullable = true) Boolean decisionMaker,
+        @Schema(nullable = true) String description,
+        @Schema(nullable = true) UUID existingAccountId,
+        @Schema(nullable = true) UUID existingContactId,
+        @Schema(nullable = true) String sourceCampaignId,
         String ownerId,
         LeadState state,
         StatusReason statusReason,
@@ -43,12 +44,12 @@ public record LeadView(
         String createdBy,
         Instant modifiedAt,
         String modifiedBy,
-        Instant closedAt,
+        @Schema(nullable = true) Instant closedAt,
         boolean qualificationInProgress,
-        UUID accountId,
-        UUID contactId,
-        UUID opportunityId,
-        QualificationView qualification) {
+        @Schema(nullable = true) UUID accountId,
+        @Schema(nullable = true) UUID contactId,
+        @Schema(nullable = true) UUID opportunityId,
+        @Schema(nullable = true) QualificationView qualification) {
 
     public static LeadView of(Lead lead) {
         return new LeadView(lead.id, lead.topic, lead.firstName, lead.lastName, lead.jobTitle, lead.companyName,

@@ -1,6 +1,7 @@
 package com.acme.crm.opportunity.api;
 
 import com.acme.crm.contracts.qualification.CopiedNote;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.acme.crm.opportunity.Opportunity;
 
 import java.math.BigDecimal;
@@ -10,9 +11,9 @@ import java.util.UUID;
 
 /** An opportunity as GET /api/opportunities/{id} shows it, with every note copied from the lead. */
 public record OpportunityView(
-        UUID id, String name, UUID accountId, UUID contactId, String currency, BigDecimal estimatedValue,
-        String purchaseTimeframe, String purchaseProcess, Boolean decisionMaker, String description,
-        Opportunity.Stage stage, UUID originatingLeadId, String ownerId, List<CopiedNote> notes,
+        UUID id, String name, @Schema(nullable = true) UUID accountId, @Schema(nullable = true) UUID contactId, @Schema(nullable = true) String currency, @Schema(nullable = true) BigDecimal estimatedValue,
+        @Schema(nullable = true) String purchaseTimeframe, @Schema(nullable = true) String purchaseProcess, @Schema(nullable = true) Boolean decisionMaker, @Schema(nullable = true) String description,
+        Opportunity.Stage stage, @Schema(nullable = true) UUID originatingLeadId, String ownerId, List<CopiedNote> notes,
         Instant createdAt, Instant modifiedAt, long version) {
 
     public static OpportunityView of(Opportunity o, List<CopiedNote> notes) {
