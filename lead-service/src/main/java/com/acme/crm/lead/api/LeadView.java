@@ -8,6 +8,7 @@ import com.acme.crm.lead.StatusReason;
 import com.acme.crm.lead.qualification.api.QualificationView;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -54,13 +55,21 @@ public record LeadView(
     public static LeadView of(Lead lead) {
         return new LeadView(lead.id, lead.topic, lead.firstName, lead.lastName, lead.jobTitle, lead.companyName,
                 lead.email, lead.businessPhone, lead.mobilePhone, lead.website, AddressFields.of(lead.address),
-                lead.industry, lead.preferredContactMethod, lead.leadSource, lead.budgetAmount, lead.currency,
+                lead.industry, lead.preferredContactMethod, lead.leadSource, asStored(lead.budgetAmount), lead.currency,
                 lead.purchaseTimeframe, lead.purchaseProcess, lead.decisionMaker, lead.description,
                 lead.existingAccountId, lead.existingContactId, lead.sourceCampaignId, lead.ownerId,
                 lead.state, lead.statusReason, lead.version, lead.createdAt, lead.createdBy, lead.modifiedAt,
                 lead.modifiedBy, lead.closedAt, lead.qualificationInProgress, lead.accountId, lead.contactId,
                 lead.opportunityId,
                 lead.latestQualification == null ? null : QualificationView.of(lead.latestQualification));
+    }
+
+    /**
+     * The budget with the two decimals the database keeps (numeric(19, 2)): 25000.00 whether the lead
+     * was just written (the caller's 25000) or read back, in answers and events alike.
+     */
+    private static BigDecimal asStored(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     /** The {@code ETag} of this version of the lead. */

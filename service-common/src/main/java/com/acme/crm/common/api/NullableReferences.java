@@ -38,7 +38,9 @@ final class NullableReferences {
         Map<String, Schema> properties = new LinkedHashMap<>(); // the model hands out copies: set it back
         schema.getProperties().forEach((name, property) -> {
             Schema target = nullableReference(property, named);
-            properties.put(name, target == null ? property : nullableCopy(target, property.getDescription()));
+            Schema replacement = target == null ? property : nullableCopy(target, property.getDescription());
+            inlineProperties(replacement, named); // a copied record's own nullable references
+            properties.put(name, replacement);
         });
         schema.setProperties(properties);
     }

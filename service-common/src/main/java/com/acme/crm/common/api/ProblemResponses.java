@@ -17,7 +17,8 @@ import java.util.Map;
  * Makes the OpenAPI document say what {@link ProblemMapper} does: every 4xx answer of an
  * {@code /api} operation is {@code application/problem+json} with the {@link Problem} schema.
  * Resources declare only the answers particular to them ({@code @APIResponse} 404, 409, 412...);
- * the ones every operation can give are added here: 401 everywhere, 400 where there is input,
+ * the ones every operation can give are added here: 401 everywhere, 400 where there is input
+ * (a body, a query or a path parameter),
  * 404 where the path names a record, 413 and 415 where there is a body. Every answer, of every
  * operation, declares the {@code X-Request-Id} header ({@link RequestIds}).
  */
@@ -43,7 +44,7 @@ public class ProblemResponses implements OASFilter {
             operation.setResponses(responses);
         }
         addIfMissing(responses, "401", "No bearer token, or not a valid one");
-        if (operation.getRequestBody() != null || (operation.getParameters() != null
+        if (operation.getRequestBody() != null || path.contains("{") || (operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY))) {
             addIfMissing(responses, "400", "The request is not valid; violations name the fields at fault");
         }

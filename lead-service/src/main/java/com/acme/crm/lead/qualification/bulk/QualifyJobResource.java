@@ -23,7 +23,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-import java.net.URI;
 import java.util.UUID;
 
 /** {@code POST /api/leads/qualify-jobs} and {@code GET /api/leads/qualify-jobs/{jobId}} (SPEC §6). */
