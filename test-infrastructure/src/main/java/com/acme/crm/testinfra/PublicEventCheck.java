@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * Every public event a test reads is checked against its payload schema in docs/asyncapi.yaml, by
  * the readers every test uses ({@link KafkaProbe}, lead-service's LeadEventsTopic, the system tests'
- * TopicRecords): an event the document does not describe fails the test. On with
- * {@code -Dcontracts.check=true} (root pom), like the OpenAPI check of every rest-assured call.
+ * TopicRecords): an event the document does not describe fails the test. Off with
+ * {@code -Dcontracts.check=false} (root pom), like the OpenAPI check of every rest-assured call.
  */
 public final class PublicEventCheck {
 
