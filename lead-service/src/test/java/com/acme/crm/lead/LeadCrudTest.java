@@ -200,7 +200,7 @@ class LeadCrudTest {
 
     @Test
     void openApiDescribesTheLeadEndpointsWithTheirBodies() {
-        io.restassured.RestAssured.given().get("/q/openapi?format=json").then().statusCode(200)
+        io.restassured.RestAssured.given().get("/openapi/lead-service?format=json").then().statusCode(200)
                 .body("paths.'/api/leads'.post.requestBody.content.'application/json'.schema.$ref", endsWith("LeadFields"))
                 .body("paths.'/api/leads/{id}'.patch", notNullValue())
                 .body("paths.'/api/settings/lead-qualification'.put", notNullValue());

@@ -65,6 +65,9 @@ class LeadEventsTest {
             assertEquals("1.0", header(event, "ce_specversion"));
             assertEquals("/lead-service", header(event, "ce_source"));
             assertEquals(id, header(event, "ce_subject"));
+            // the data content type as content-type only (CloudEvents Kafka binding), never also ce_datacontenttype
+            assertEquals("application/json", header(event, "content-type"));
+            assertEquals(null, header(event, "ce_datacontenttype"));
             assertTrue(event.value().contains("\"id\":\"" + id + "\""), event.value());
         }
         assertTrue(events.get(1).value().contains("\"jobTitle\":\"CEO\""));

@@ -14,14 +14,14 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** /q/openapi documents every lead-service endpoint of SPEC §4, the bearer JWT and the problem answers. */
+/** /openapi/lead-service documents every lead-service endpoint of SPEC §4, the bearer JWT and the problem answers. */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 class OpenApiDocumentTest {
 
     @Test
     void documentsTheApi() {
-        OpenApiDocument doc = new OpenApiDocument(given().get("/q/openapi?format=json")
+        OpenApiDocument doc = new OpenApiDocument(given().get("/openapi/lead-service?format=json")
                 .then().statusCode(200).extract().asString());
 
         assertEquals(List.of(), doc.problems(Map.ofEntries(

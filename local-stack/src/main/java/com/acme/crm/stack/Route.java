@@ -15,7 +15,12 @@ public record Route(String pathPrefix, String service) {
             new Route("/api/settings", ServiceDefinition.LEAD.name()),
             new Route("/api/accounts", ServiceDefinition.ACCOUNT.name()),
             new Route("/api/contacts", ServiceDefinition.ACCOUNT.name()),
-            new Route("/api/opportunities", ServiceDefinition.OPPORTUNITY.name()));
+            new Route("/api/opportunities", ServiceDefinition.OPPORTUNITY.name()),
+            // the OpenAPI documents (each service serves its own at this path) and the Swagger UI (README)
+            new Route("/openapi/lead-service", ServiceDefinition.LEAD.name()),
+            new Route("/openapi/account-service", ServiceDefinition.ACCOUNT.name()),
+            new Route("/openapi/opportunity-service", ServiceDefinition.OPPORTUNITY.name()),
+            new Route("/swagger-ui", ServiceDefinition.LEAD.name()));
 
     public boolean matches(String path) {
         return path.startsWith(pathPrefix);

@@ -13,14 +13,14 @@ import java.util.Set;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** /q/openapi documents every opportunity-service endpoint of SPEC §4, the bearer JWT and the problem answers. */
+/** /openapi/opportunity-service documents every opportunity-service endpoint of SPEC §4, the bearer JWT and the problem answers. */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 class OpenApiDocumentTest {
 
     @Test
     void documentsTheApi() {
-        OpenApiDocument doc = new OpenApiDocument(given().get("/q/openapi?format=json")
+        OpenApiDocument doc = new OpenApiDocument(given().get("/openapi/opportunity-service?format=json")
                 .then().statusCode(200).extract().asString());
 
         assertEquals(List.of(), doc.problems(Map.of(

@@ -1,5 +1,6 @@
 package com.acme.crm.system;
 
+import com.acme.crm.testinfra.PublicEventCheck;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -43,6 +44,7 @@ final class TopicRecords {
                     throw new IllegalStateException("could not read " + topic + " to its end within 60 s");
                 }
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    PublicEventCheck.check(r);
                     messages.add(new Message(r.key(), header(r, "ce_id"), header(r, "ce_type"), r.value()));
                 }
             }

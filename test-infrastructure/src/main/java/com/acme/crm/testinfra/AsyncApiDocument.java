@@ -3,6 +3,10 @@ package com.acme.crm.testinfra;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.github.fge.jsonschema.core.exceptions.ProcessingException;
+import com.github.fge.jsonschema.core.report.LogLevel;
+import com.github.fge.jsonschema.main.JsonSchema;
+import com.github.fge.jsonschema.main.JsonSchemaFactory;
 
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
@@ -27,6 +31,8 @@ import java.util.UUID;
  * the same way.
  */
 public final class AsyncApiDocument {
+
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.byDefault();
 
     private final JsonNode root;
 
@@ -102,7 +108,7 @@ public final class AsyncApiDocument {
 
     private void compare(Type type, JsonNode schema, String where, List<String> found) {
         schema = resolve(schema);
-        String actual = schema.path("type").asText();
+        String actual = typeName(schema);
         if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
             expect(where, actual, found, "array");
             compare(p.getActualTypeArguments()[0], schema.path("items"), where + "[]", found);
@@ -132,7 +138,11 @@ public final class AsyncApiDocument {
             Set<String> constants = new LinkedHashSet<>();
             Arrays.stream(c.getEnumConstants()).forEach(e -> constants.add(((Enum<?>) e).name()));
             Set<String> documented = new LinkedHashSet<>();
-            schema.path("enum").forEach(v -> documented.add(v.asText()));
+            schema.path("enum").forEach(v -> {
+                if (!v.isNull()) { // a nullable enum lists null among its values
+                    documented.add(v.asText());
+                }
+            });
             if (!constants.equals(documented)) {
                 found.add(where + ": enum " + documented + " should be " + constants);
             }
@@ -162,6 +172,57 @@ public final class AsyncApiDocument {
     private static boolean writtenAsText(Class<?> c) {
         return Arrays.stream(c.getMethods()).anyMatch(m -> m.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonValue.class)
                 && m.getReturnType() == String.class);
+    }
+
+    /** The schema's type; of a nullable one ({@code [string, 'null']}), the type besides null. */
+    private static String typeName(JsonNode schema) {
+        JsonNode type = schema.path("type");
+        if (type.isArray()) {
+            for (JsonNode t : type) {
+                if (!"null".equals(t.asText())) {
+                    return t.asText();
+                }
+            }
+        }
+        return type.asText();
+    }
+
+    /**
+     * What is wrong with {@code json} as the data of the message named {@code ceType}, by its payload
+     * schema (JSON Schema, validated by java-json-tools' validator); empty when it is valid.
+     */
+    public List<String> payloadProblems(String ceType, String json) {
+        JsonNode data;
+        try {
+            data = new ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            return List.of(ceType + ": the data is not JSON: " + e.getMessage());
+        }
+        try {
+            JsonSchema schema = SCHEMAS.getJsonSchema(root, payloadPointer(ceType));
+            List<String> found = new ArrayList<>();
+            schema.validate(data, true).forEach(message -> {
+                if (message.getLogLevel().compareTo(LogLevel.ERROR) >= 0) {
+                    found.add(ceType + ": " + message.asJson().path("instance").path("pointer").asText() + " " + message.getMessage());
+                }
+            });
+            return found;
+        } catch (ProcessingException e) {
+            return List.of(ceType + ": the payload schema cannot be used: " + e.getMessage());
+        }
+    }
+
+    private String payloadPointer(String ceType) {
+        var messages = root.path("components").path("messages").fields();
+        while (messages.hasNext()) {
+            var message = messages.next();
+            if (ceType.equals(message.getValue().path("name").asText())) {
+                JsonNode payload = message.getValue().path("payload");
+                return payload.has("$ref") ? payload.get("$ref").asText().substring(1)
+                        : "/components/messages/" + message.getKey() + "/payload";
+            }
+        }
+        throw new AssertionError("message " + ceType + " is not in docs/asyncapi.yaml");
     }
 
     private static void expect(String where, String actual, List<String> found, String... allowed) {

@@ -68,6 +68,7 @@ public final class KafkaProbe {
             while (Instant.now().isBefore(deadline) && found.size() < expected) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (key.equals(record.key()) && filter.test(record)) {
+                        PublicEventCheck.check(record);
                         found.add(record);
                     }
                 }
@@ -91,6 +92,7 @@ public final class KafkaProbe {
             while (Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (key.equals(record.key())) {
+                        PublicEventCheck.check(record);
                         found.add(record);
                     }
                 }

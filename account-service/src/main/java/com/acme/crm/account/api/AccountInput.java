@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 
 /** What a client may send to create (all of it) or patch (the fields present) an account. */
 public record AccountInput(
-        @NotBlank(groups = OnCreate.class) @Size(max = RecordLimits.ACCOUNT_NAME) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
+        @NotBlank(groups = OnCreate.class) @Size(max = RecordLimits.ACCOUNT_NAME) @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank") String name,
         @Size(max = RecordLimits.WEBSITE) String website,
         @Size(max = RecordLimits.INDUSTRY) String industry,
         @Size(max = RecordLimits.PHONE) String phone,

@@ -1,6 +1,8 @@
 package com.acme.crm.account.api;
 
 import com.acme.crm.account.AccountService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import jakarta.ws.rs.core.MediaType;
 import com.acme.crm.common.api.Page;
 import com.acme.crm.common.api.QueryParameters;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -25,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.UUID;
 
 /** Accounts over HTTP (SPEC §4). Everyone reads; managers and admins write. */
@@ -41,6 +42,7 @@ public class AccountResource {
     SecurityIdentity caller;
 
     @GET
+    @Operation(operationId = "listAccounts")
     public Uni<Page<AccountView>> list(@QueryParam("q") String q, @QueryParam("name") String name,
                                        @QueryParam("originatingLeadId") @Schema(format = "uuid") String originatingLeadId,
                                        @QueryParam("limit") @Schema(minimum = "1", maximum = "200", defaultValue = "50") String limit,
@@ -51,6 +53,7 @@ public class AccountResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getAccount")
     public Uni<AccountView> get(@PathParam("id") UUID id) {
         return accounts.get(id);
     }
@@ -58,17 +61,19 @@ public class AccountResource {
     @POST
     @RolesAllowed({"sales-manager", "admin"})
     @APIResponse(responseCode = "201", description = "Created; Location names the new account",
-            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = AccountView.class)))
+            headers = @Header(name = "Location", description = "/api/accounts/{id}", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
+    @Operation(operationId = "createAccount")
     public Uni<Response> create(@Valid @ConvertGroup(from = Default.class, to = AccountInput.OnCreate.class)
                                 @NotNull AccountInput input) {
         return accounts.create(input, caller.getPrincipal().getName())
-                .map(view -> Response.created(URI.create("/api/accounts/" + view.id())).entity(view).build());
+                .map(view -> Response.status(201).header("Location", "/api/accounts/" + view.id()).entity(view).build());
     }
 
     @PATCH
     @Path("/{id}")
     @RolesAllowed({"sales-manager", "admin"})
+    @Operation(operationId = "updateAccount")
     public Uni<AccountView> patch(@PathParam("id") UUID id, @Valid @NotNull AccountInput input) {
         return accounts.patch(id, input);
     }

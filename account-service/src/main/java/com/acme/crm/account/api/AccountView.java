@@ -1,15 +1,16 @@
 package com.acme.crm.account.api;
 
 import com.acme.crm.account.Account;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /** An account as the API and the public events show it. */
 public record AccountView(
-        UUID id, String name, String website, String industry, String phone,
-        String street, String city, String stateOrProvince, String postalCode, String country,
-        String ownerId, UUID originatingLeadId, Instant createdAt, String createdBy, Instant modifiedAt, long version) {
+        UUID id, String name, @Schema(nullable = true) String website, @Schema(nullable = true) String industry, @Schema(nullable = true) String phone,
+        @Schema(nullable = true) String street, @Schema(nullable = true) String city, @Schema(nullable = true) String stateOrProvince, @Schema(nullable = true) String postalCode, @Schema(nullable = true) String country,
+        String ownerId, @Schema(nullable = true) UUID originatingLeadId, Instant createdAt, String createdBy, Instant modifiedAt, long version) {
 
     public static AccountView of(Account a) {
         return new AccountView(a.id, a.name, a.website, a.industry, a.phone, a.street, a.city, a.stateOrProvince,

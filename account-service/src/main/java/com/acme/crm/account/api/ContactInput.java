@@ -11,7 +11,7 @@ import java.util.UUID;
 /** What a client may send to create (all of it) or patch (the fields present) a contact. */
 public record ContactInput(
         @Size(max = RecordLimits.FIRST_NAME) String firstName,
-        @NotBlank(groups = AccountInput.OnCreate.class) @Size(max = RecordLimits.LAST_NAME) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String lastName,
+        @NotBlank(groups = AccountInput.OnCreate.class) @Size(max = RecordLimits.LAST_NAME) @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank") String lastName,
         @Email @Size(max = RecordLimits.EMAIL) String email,
         @Size(max = RecordLimits.JOB_TITLE) String jobTitle,
         @Size(max = RecordLimits.PHONE) String businessPhone,

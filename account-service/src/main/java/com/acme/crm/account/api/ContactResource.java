@@ -1,6 +1,8 @@
 package com.acme.crm.account.api;
 
 import com.acme.crm.account.ContactService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import jakarta.ws.rs.core.MediaType;
 import com.acme.crm.common.api.Page;
 import com.acme.crm.common.api.QueryParameters;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -25,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.UUID;
 
 /** Contacts over HTTP (SPEC §4). Everyone reads; managers and admins write. */
@@ -41,6 +42,7 @@ public class ContactResource {
     SecurityIdentity caller;
 
     @GET
+    @Operation(operationId = "listContacts")
     public Uni<Page<ContactView>> list(@QueryParam("q") String q, @QueryParam("email") String email,
                                        @QueryParam("originatingLeadId") @Schema(format = "uuid") String originatingLeadId,
                                        @QueryParam("limit") @Schema(minimum = "1", maximum = "200", defaultValue = "50") String limit,
@@ -51,6 +53,7 @@ public class ContactResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getContact")
     public Uni<ContactView> get(@PathParam("id") UUID id) {
         return contacts.get(id);
     }
@@ -58,17 +61,19 @@ public class ContactResource {
     @POST
     @RolesAllowed({"sales-manager", "admin"})
     @APIResponse(responseCode = "201", description = "Created; Location names the new contact",
-            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = ContactView.class)))
+            headers = @Header(name = "Location", description = "/api/contacts/{id}", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactView.class)))
+    @Operation(operationId = "createContact")
     public Uni<Response> create(@Valid @ConvertGroup(from = Default.class, to = AccountInput.OnCreate.class)
                                 @NotNull ContactInput input) {
         return contacts.create(input, caller.getPrincipal().getName())
-                .map(view -> Response.created(URI.create("/api/contacts/" + view.id())).entity(view).build());
+                .map(view -> Response.status(201).header("Location", "/api/contacts/" + view.id()).entity(view).build());
     }
 
     @PATCH
     @Path("/{id}")
     @RolesAllowed({"sales-manager", "admin"})
+    @Operation(operationId = "updateContact")
     public Uni<ContactView> patch(@PathParam("id") UUID id, @Valid @NotNull ContactInput input) {
         return contacts.patch(id, input);
     }

@@ -1,14 +1,15 @@
 package com.acme.crm.account.api;
 
 import com.acme.crm.account.Contact;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /** A contact as the API and the public events show it. */
 public record ContactView(
-        UUID id, String firstName, String lastName, String email, String jobTitle, String businessPhone,
-        String mobilePhone, UUID accountId, String ownerId, UUID originatingLeadId, Instant createdAt,
+        UUID id, @Schema(nullable = true) String firstName, String lastName, @Schema(nullable = true) String email, @Schema(nullable = true) String jobTitle, @Schema(nullable = true) String businessPhone,
+        @Schema(nullable = true) String mobilePhone, @Schema(nullable = true) UUID accountId, String ownerId, @Schema(nullable = true) UUID originatingLeadId, Instant createdAt,
         String createdBy, Instant modifiedAt, long version) {
 
     public static ContactView of(Contact c) {

@@ -1,15 +1,16 @@
 package com.acme.crm.lead.api;
 
 import com.acme.crm.lead.Address;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 
 /** A postal address as the API reads and shows it. */
 public record AddressFields(
-        @Size(max = 200) String street,
-        @Size(max = 100) String city,
-        @Size(max = 100) String stateOrProvince,
-        @Size(max = 20) String postalCode,
-        @Size(max = 100) String country) {
+        @Schema(nullable = true) @Size(max = 200) String street,
+        @Schema(nullable = true) @Size(max = 100) String city,
+        @Schema(nullable = true) @Size(max = 100) String stateOrProvince,
+        @Schema(nullable = true) @Size(max = 20) String postalCode,
+        @Schema(nullable = true) @Size(max = 100) String country) {
 
     static AddressFields of(Address address) {
         if (address == null) {

@@ -1,6 +1,10 @@
 package com.acme.crm.lead.api;
 
 import com.acme.crm.lead.access.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import com.acme.crm.lead.history.HistoryEntryView;
 import com.acme.crm.lead.history.LeadHistory;
 import com.acme.crm.lead.notes.LeadNotes;
@@ -40,8 +44,11 @@ public class LeadActivityResource {
 
     @POST
     @Path("/notes")
-    @APIResponse(responseCode = "201", description = "The note was added", content = @Content(schema = @Schema(implementation = NoteView.class)))
+    @APIResponse(responseCode = "201", description = "The note was added",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "/api/leads/{id}/notes, where the lead's notes are listed", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoteView.class)))
     @APIResponse(responseCode = "409", description = "The lead already has the most notes a lead can have (500): type too-many-notes")
+    @Operation(operationId = "addLeadNote")
     public Uni<Response> addNote(@PathParam("id") UUID id, @Valid @NotNull NoteRequest note) {
         return notes.add(id, note.text(), caller).map(view -> Response.status(201)
                 .header(HttpHeaders.LOCATION, "/api/leads/" + id + "/notes").entity(view).build());
@@ -49,12 +56,14 @@ public class LeadActivityResource {
 
     @GET
     @Path("/notes")
+    @Operation(operationId = "listLeadNotes")
     public Uni<List<NoteView>> notes(@PathParam("id") UUID id) {
         return notes.list(id, caller);
     }
 
     @GET
     @Path("/history")
+    @Operation(operationId = "getLeadHistory")
     public Uni<List<HistoryEntryView>> history(@PathParam("id") UUID id) {
         return history.of(id, caller);
     }

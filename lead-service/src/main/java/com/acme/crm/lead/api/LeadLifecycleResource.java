@@ -1,6 +1,10 @@
 package com.acme.crm.lead.api;
 
 import com.acme.crm.lead.LeadLifecycle;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import com.acme.crm.lead.access.Roles;
 import com.acme.crm.lead.reasons.DisqualificationReasons;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -32,8 +36,11 @@ public class LeadLifecycleResource {
 
     @POST
     @Path("/disqualify")
+    @APIResponse(responseCode = "200", description = "The disqualified lead",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
     @APIResponse(responseCode = "400", description = "The reason is unknown or retired (violation on reason), or the note is too long")
     @APIResponse(responseCode = "409", description = "The lead is not open, is being qualified, has an opportunity, or already has the most notes (with a note)")
+    @Operation(operationId = "disqualifyLead")
     public Uni<LeadView> disqualify(@PathParam("id") UUID id, @Valid @NotNull DisqualifyRequest request) {
         // the reason is checked here, against the organisation's list, and reaches the lifecycle with its label
         return reasons.requireActive(request.reason())
@@ -42,7 +49,10 @@ public class LeadLifecycleResource {
 
     @POST
     @Path("/reactivate")
+    @APIResponse(responseCode = "200", description = "The reactivated lead and the records an earlier qualification created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReactivatedLead.class)))
     @APIResponse(responseCode = "409", description = "The lead is already open")
+    @Operation(operationId = "reactivateLead")
     public Uni<ReactivatedLead> reactivate(@PathParam("id") UUID id) {
         return lifecycle.reactivate(id, caller);
     }

@@ -1,6 +1,9 @@
 package com.acme.crm.lead.api;
 
 import com.acme.crm.common.api.QueryParameters;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import com.acme.crm.lead.LeadService;
 import com.acme.crm.lead.reasons.DisqualificationReasons;
 import com.acme.crm.lead.access.Roles;
@@ -40,6 +43,8 @@ import java.util.UUID;
 public class LeadResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
+    /** The patch's schema: LeadFields' own would make topic and lastName required. */
+    private static final String MERGE_PATCH_SCHEMA = "A JSON merge patch (RFC 7386) of LeadFields: any of its fields, none required; null clears one";
 
     @Inject
     LeadService leads;
@@ -55,8 +60,12 @@ public class LeadResource {
     SecurityIdentity caller;
 
     @POST
-    @APIResponse(responseCode = "201", description = "Created; Location names the new lead", content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "201", description = "Created; Location names the new lead",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "/api/leads/{id}", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with a different body")
     @APIResponse(responseCode = "409", description = "An open lead has the same email (the matches are in extensions.duplicates); repeat with suppressDuplicateDetection=true to create it anyway")
+    @Operation(operationId = "createLead")
     public Uni<Response> create(
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = LeadFields.class)))
@@ -71,6 +80,7 @@ public class LeadResource {
     }
 
     @GET
+    @Operation(operationId = "listLeads")
     public Uni<LeadPage> list(@QueryParam("view") String view, @QueryParam("q") String q,
                               @QueryParam("statusReason") String statusReason, @QueryParam("ownerId") String ownerId,
                               @QueryParam("sort") String sort, @QueryParam("limit") String limit,
@@ -83,7 +93,9 @@ public class LeadResource {
 
     @GET
     @Path("/{id}")
-    @APIResponse(responseCode = "200", description = "The lead; ETag carries its version for If-Match", content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "200", description = "The lead; ETag carries its version for If-Match", headers = @Header(name = HttpHeaders.ETAG, description = "The lead's version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
+    @Operation(operationId = "getLead")
     public Uni<Response> get(@PathParam("id") UUID id) {
         return leads.get(id, caller).map(LeadResource::withEtag);
     }
@@ -91,19 +103,24 @@ public class LeadResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
-    @APIResponse(responseCode = "200", description = "The changed lead, with its new ETag", content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "200", description = "The changed lead, with its new ETag", headers = @Header(name = HttpHeaders.ETAG, description = "The lead's version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
     @APIResponse(responseCode = "409", description = "The lead is closed, being qualified, or was changed at the same time")
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the lead")
+    @Operation(operationId = "updateLead")
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                @RequestBody(content = @Content(mediaType = MERGE_PATCH,
-                                        schema = @Schema(implementation = LeadFields.class)))
-                                @Schema(implementation = LeadFields.class) JsonNode patch) {
+                                @RequestBody(content = {
+                                        @Content(mediaType = MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT, description = MERGE_PATCH_SCHEMA)),
+                                        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = MERGE_PATCH_SCHEMA))})
+                                JsonNode patch) {
         return leads.update(id, patch, ifMatch, caller).map(LeadResource::withEtag);
     }
 
     @DELETE
     @Path("/{id}")
     @APIResponse(responseCode = "204", description = "Deleted, with its notes")
+    @APIResponse(responseCode = "409", description = "A qualification of the lead is in progress")
+    @Operation(operationId = "deleteLead")
     public Uni<Response> delete(@PathParam("id") UUID id) {
         return leads.delete(id, caller).map(ignored -> Response.noContent().build());
     }

@@ -1,6 +1,7 @@
 package com.acme.crm.lead.api;
 
 import com.acme.crm.lead.Lead;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.acme.crm.lead.LeadEnums;
 import com.acme.crm.lead.LeadState;
 import com.acme.crm.lead.StatusReason;
@@ -9,6 +10,7 @@ import com.acme.crm.lead.qualification.api.QualificationView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,48 +18,49 @@ import java.util.UUID;
 public record LeadView(
         UUID id,
         String topic,
-        String firstName,
+        @Schema(nullable = true) String firstName,
         String lastName,
-        String jobTitle,
-        String companyName,
-        String email,
-        String businessPhone,
-        String mobilePhone,
-        String website,
-        AddressFields address,
-        String industry,
-        LeadEnums.ContactMethod preferredContactMethod,
-        LeadEnums.LeadSource leadSource,
-        BigDecimal budgetAmount,
-        String currency,
-        LeadEnums.PurchaseTimeframe purchaseTimeframe,
-        LeadEnums.PurchaseProcess purchaseProcess,
-        Boolean decisionMaker,
-        String description,
-        UUID existingAccountId,
-        UUID existingContactId,
-        String sourceCampaignId,
+        @Schema(nullable = true) String jobTitle,
+        @Schema(nullable = true) String companyName,
+        @Schema(nullable = true) String email,
+        @Schema(nullable = true) String businessPhone,
+        @Schema(nullable = true) String mobilePhone,
+        @Schema(nullable = true) String website,
+        @Schema(nullable = true) AddressFields address,
+        @Schema(nullable = true) String industry,
+        @Schema(nullable = true) LeadEnums.ContactMethod preferredContactMethod,
+        @Schema(nullable = true) LeadEnums.LeadSource leadSource,
+        @Schema(nullable = true) BigDecimal budgetAmount,
+        @Schema(nullable = true) String currency,
+        @Schema(nullable = true) LeadEnums.PurchaseTimeframe purchaseTimeframe,
+        @Schema(nullable = true) LeadEnums.PurchaseProcess purchaseProcess,
+        @Schema(nullable = true) Boolean decisionMaker,
+        @Schema(nullable = true) String description,
+        @Schema(nullable = true) UUID existingAccountId,
+        @Schema(nullable = true) UUID existingContactId,
+        @Schema(nullable = true) String sourceCampaignId,
         String ownerId,
         LeadState state,
         StatusReason statusReason,
-        @Schema(description = "The status reason's label; for an organisation's own disqualification reason its current label (SPEC §10)")
+        @Schema(nullable = true,
+                description = "The status reason's label; for an organisation's own disqualification reason its current label (SPEC §10)")
         String statusReasonLabel,
         long version,
         Instant createdAt,
         String createdBy,
         Instant modifiedAt,
         String modifiedBy,
-        Instant closedAt,
+        @Schema(nullable = true) Instant closedAt,
         boolean qualificationInProgress,
-        UUID accountId,
-        UUID contactId,
-        UUID opportunityId,
-        QualificationView qualification) {
+        @Schema(nullable = true) UUID accountId,
+        @Schema(nullable = true) UUID contactId,
+        @Schema(nullable = true) UUID opportunityId,
+        @Schema(nullable = true) QualificationView qualification) {
 
     public static LeadView of(Lead lead) {
         return new LeadView(lead.id, lead.topic, lead.firstName, lead.lastName, lead.jobTitle, lead.companyName,
                 lead.email, lead.businessPhone, lead.mobilePhone, lead.website, AddressFields.of(lead.address),
-                lead.industry, lead.preferredContactMethod, lead.leadSource, lead.budgetAmount, lead.currency,
+                lead.industry, lead.preferredContactMethod, lead.leadSource, asStored(lead.budgetAmount), lead.currency,
                 lead.purchaseTimeframe, lead.purchaseProcess, lead.decisionMaker, lead.description,
                 lead.existingAccountId, lead.existingContactId, lead.sourceCampaignId, lead.ownerId,
                 lead.state, lead.statusReason, label(lead), lead.version, lead.createdAt, lead.createdBy, lead.modifiedAt,
@@ -71,6 +74,14 @@ public record LeadView(
             return null;
         }
         return lead.statusReason.label() != null ? lead.statusReason.label() : lead.customReasonLabel;
+    }
+
+    /**
+     * The budget with the two decimals the database keeps (numeric(19, 2)): 25000.00 whether the lead
+     * was just written (the caller's 25000) or read back, in answers and events alike.
+     */
+    private static BigDecimal asStored(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     /** The {@code ETag} of this version of the lead. */

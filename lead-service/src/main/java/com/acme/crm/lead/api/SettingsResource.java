@@ -1,6 +1,7 @@
 package com.acme.crm.lead.api;
 
 import com.acme.crm.lead.access.LeadAccess;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.acme.crm.lead.access.Roles;
 import com.acme.crm.lead.settings.LeadQualificationSettings;
 import com.acme.crm.lead.settings.SettingsView;
@@ -27,12 +28,14 @@ public class SettingsResource {
 
     @GET
     @RolesAllowed({Roles.SALESPERSON, Roles.SALES_MANAGER, Roles.ADMIN})
+    @Operation(operationId = "getQualificationSettings")
     public Uni<SettingsView> get() {
         return settings.get();
     }
 
     @PUT
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "putQualificationSettings")
     public Uni<SettingsView> put(@Valid @NotNull SettingsView wanted) {
         return settings.update(wanted, LeadAccess.userId(caller));
     }

@@ -1,5 +1,6 @@
 package com.acme.crm.lead.support;
 
+import com.acme.crm.testinfra.PublicEventCheck;
 import com.acme.crm.testinfra.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -43,6 +44,7 @@ public final class LeadEventsTopic {
                     throw new AssertionError("the awaited record did not arrive on " + TOPIC + " within " + timeout);
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    PublicEventCheck.check(record);
                     records.add(record);
                     if (settled == null && until.test(record)) {
                         settled = Instant.now().plus(settle);

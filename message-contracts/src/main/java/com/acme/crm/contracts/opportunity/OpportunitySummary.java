@@ -1,6 +1,7 @@
 package com.acme.crm.contracts.opportunity;
 
 import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,8 +12,8 @@ import java.util.UUID;
  * Its size is bounded by the lead's field limits.
  */
 public record OpportunitySummary(
-        UUID id, String name, UUID accountId, UUID contactId, String currency, BigDecimal estimatedValue,
-        String purchaseTimeframe, String purchaseProcess, Boolean decisionMaker, String description,
-        String stage, UUID originatingLeadId, String ownerId, int noteCount,
+        UUID id, String name, @Schema(nullable = true) UUID accountId, @Schema(nullable = true) UUID contactId, @Schema(nullable = true) String currency, @Schema(nullable = true) BigDecimal estimatedValue,
+        @Schema(nullable = true) String purchaseTimeframe, @Schema(nullable = true) String purchaseProcess, @Schema(nullable = true) Boolean decisionMaker, @Schema(nullable = true) String description,
+        String stage, @Schema(nullable = true) UUID originatingLeadId, String ownerId, int noteCount,
         Instant createdAt, Instant modifiedAt, long version) {
 }

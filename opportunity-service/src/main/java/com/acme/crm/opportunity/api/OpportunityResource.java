@@ -1,6 +1,7 @@
 package com.acme.crm.opportunity.api;
 
 import com.acme.crm.common.api.QueryParameters;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.acme.crm.common.api.Page;
 import com.acme.crm.contracts.opportunity.OpportunitySummary;
 import com.acme.crm.opportunity.OpportunityService;
@@ -30,6 +31,7 @@ public class OpportunityResource {
     OpportunityService opportunities;
 
     @GET
+    @Operation(operationId = "listOpportunities")
     public Uni<Page<OpportunitySummary>> list(@QueryParam("accountId") String accountId,
                                               @QueryParam("originatingLeadId") String originatingLeadId,
                                               @QueryParam("limit") String limit,
@@ -41,6 +43,7 @@ public class OpportunityResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getOpportunity")
     public Uni<OpportunityView> get(@PathParam("id") UUID id) {
         return opportunities.get(id);
     }

@@ -12,9 +12,9 @@ import java.util.UUID;
 
 /** An opportunity as GET /api/opportunities/{id} shows it, with every note copied from the lead. */
 public record OpportunityView(
-        UUID id, String name, UUID accountId, UUID contactId, String currency, BigDecimal estimatedValue,
-        String purchaseTimeframe, String purchaseProcess, Boolean decisionMaker, String description,
-        Opportunity.Stage stage, UUID originatingLeadId, String ownerId, List<CopiedNote> notes,
+        UUID id, String name, @Schema(nullable = true) UUID accountId, @Schema(nullable = true) UUID contactId, @Schema(nullable = true) String currency, @Schema(nullable = true) BigDecimal estimatedValue,
+        @Schema(nullable = true) String purchaseTimeframe, @Schema(nullable = true) String purchaseProcess, @Schema(nullable = true) Boolean decisionMaker, @Schema(nullable = true) String description,
+        Opportunity.Stage stage, @Schema(nullable = true) UUID originatingLeadId, String ownerId, List<CopiedNote> notes,
         @Schema(description = "The lead's stakeholders (contact and role) when it was qualified (SPEC §10)") List<StakeholderRef> stakeholders,
         Instant createdAt, Instant modifiedAt, long version) {
 

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -16,8 +17,10 @@ import java.util.Map;
  * Makes the OpenAPI document say what {@link ProblemMapper} does: every 4xx answer of an
  * {@code /api} operation is {@code application/problem+json} with the {@link Problem} schema.
  * Resources declare only the answers particular to them ({@code @APIResponse} 404, 409, 412...);
- * the ones every operation can give are added here: 401 everywhere, 400 where there is input,
- * 404 where the path names a record.
+ * the ones every operation can give are added here: 401 everywhere, 400 where there is input
+ * (a body, a query or a path parameter),
+ * 404 where the path names a record, 413 and 415 where there is a body. Every answer, of every
+ * operation, declares the {@code X-Request-Id} header ({@link RequestIds}).
  */
 public class ProblemResponses implements OASFilter {
 
@@ -25,13 +28,12 @@ public class ProblemResponses implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        NullableReferences.inline(openAPI);
         if (openAPI.getPaths() == null) {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            if (path.startsWith("/api/")) {
-                item.getOperations().forEach((method, operation) -> document(path, method, operation));
-            }
+            item.getOperations().forEach((method, operation) -> document(path, method, operation));
         });
     }
 
@@ -42,17 +44,24 @@ public class ProblemResponses implements OASFilter {
             operation.setResponses(responses);
         }
         addIfMissing(responses, "401", "No bearer token, or not a valid one");
-        if (operation.getRequestBody() != null || (operation.getParameters() != null
+        if (operation.getRequestBody() != null || path.contains("{") || (operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY))) {
             addIfMissing(responses, "400", "The request is not valid; violations name the fields at fault");
         }
         if (path.contains("{")) {
             addIfMissing(responses, "404", "No such record, or not one the caller may see");
         }
+        if (operation.getRequestBody() != null) {
+            addIfMissing(responses, "413", "The body is larger than the service accepts");
+            addIfMissing(responses, "415", "The body is not of a media type the operation accepts");
+        }
         for (Map.Entry<String, APIResponse> answer : responses.getAPIResponses().entrySet()) {
             if (answer.getKey().startsWith("4")) {
                 answer.getValue().setContent(problemContent());
             }
+            answer.getValue().addHeader(RequestIds.HEADER, OASFactory.createHeader()
+                    .description("The caller's request id when it sent a sane one, a new one otherwise")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
         }
     }
 

@@ -11,6 +11,7 @@ import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -54,6 +55,7 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Any fixed number: the advisory lock that makes one relay at a time per database. */
+    private static final byte[] JSON_CONTENT_TYPE = "application/json".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     private static final long RELAY_LOCK = 7_413_289_001L;
 
     /** What became of one row's send. */
@@ -243,13 +245,15 @@ public class OutboxRelay {
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withTopic(row.getString("topic"))
                         .withKey(key)
+                        // the data content type travels as content-type alone (CloudEvents Kafka binding):
+                        // SmallRye would write it as ce_datacontenttype too
+                        .withHeaders(new RecordHeaders().add("content-type", JSON_CONTENT_TYPE))
                         .build())
                 .addMetadata(OutgoingCloudEventMetadata.builder()
                         .withId(row.getString("message_id"))
                         .withType(row.getString("type"))
                         .withSource(URI.create("/" + serviceName))
                         .withSubject(key)
-                        .withDataContentType("application/json")
                         .withTimestamp(row.getOffsetDateTime("created_at").toZonedDateTime())
                         .build());
         String traceparent = row.getString("traceparent");

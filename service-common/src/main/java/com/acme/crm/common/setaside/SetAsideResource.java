@@ -40,7 +40,7 @@ public class SetAsideResource {
     SetAsideMessages messages;
 
     @GET
-    @Operation(summary = "Set-aside messages, oldest first; page on with ?after=<nextCursor>")
+    @Operation(operationId = "listSetAsideMessages", summary = "Set-aside messages, oldest first; page on with ?after=<nextCursor>")
     public Uni<Page<SetAsideView>> list(@QueryParam("after") @DefaultValue("0") @Min(0) long after,
                                         @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         return messages.list(after, limit + 1).map(found -> {
@@ -52,7 +52,7 @@ public class SetAsideResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One set-aside message with its payload")
+    @Operation(operationId = "getSetAsideMessage", summary = "One set-aside message with its payload")
     public Uni<SetAsideView> get(@PathParam("id") long id) {
         return messages.find(id).map(found -> {
             if (found == null) {
@@ -64,7 +64,7 @@ public class SetAsideResource {
 
     @POST
     @Path("/{id}/replay")
-    @Operation(summary = "Sends one set-aside message again (same message id, topic, key and payload)")
+    @Operation(operationId = "replaySetAsideMessage", summary = "Sends one set-aside message again (same message id, topic, key and payload)")
     public Uni<Replayed> replay(@PathParam("id") long id) {
         return messages.replay(id).map(count -> {
             if (count == 0) {
@@ -76,14 +76,14 @@ public class SetAsideResource {
 
     @POST
     @Path("/replay")
-    @Operation(summary = "Sends every set-aside message again, oldest first")
+    @Operation(operationId = "replayAllSetAsideMessages", summary = "Sends every set-aside message again, oldest first")
     public Uni<Replayed> replayAll() {
         return messages.replay(null).map(Replayed::new);
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Discards one set-aside message for good")
+    @Operation(operationId = "discardSetAsideMessage", summary = "Discards one set-aside message for good")
     public Uni<Void> discard(@PathParam("id") long id) {
         return messages.discard(id).map(found -> {
             if (!found) {

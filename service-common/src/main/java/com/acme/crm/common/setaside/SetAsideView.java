@@ -1,6 +1,7 @@
 package com.acme.crm.common.setaside;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
@@ -10,6 +11,6 @@ import java.time.Instant;
  * bytes. {@code payload} only when one message is asked for.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SetAsideView(long id, String source, String messageId, String topic, String key, String type,
-                           String error, Instant setAsideAt, int size, String payload) {
+public record SetAsideView(long id, String source, String messageId, String topic, @Schema(nullable = true) String key, @Schema(nullable = true) String type,
+                           @Schema(nullable = true) String error, Instant setAsideAt, int size, @Schema(nullable = true) String payload) {
 }

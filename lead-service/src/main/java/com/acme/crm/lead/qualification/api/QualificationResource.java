@@ -1,6 +1,11 @@
 package com.acme.crm.lead.qualification.api;
 
 import com.acme.crm.common.api.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import com.acme.crm.lead.access.LeadAccess;
 import com.acme.crm.lead.qualification.AttemptEnds;
 import com.acme.crm.lead.qualification.Qualification;
@@ -27,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -57,9 +61,14 @@ public class QualificationResource {
 
     @POST
     @Path("/qualify")
-    @APIResponse(responseCode = "202", description = "Started (or, with the same Idempotency-Key, the attempt already started); Location names the qualification", content = @Content(schema = @Schema(implementation = QualificationView.class)))
-    @APIResponse(responseCode = "200", description = "With Prefer: wait=N, the attempt reached a final status in time", content = @Content(schema = @Schema(implementation = QualificationView.class)))
+    @APIResponse(responseCode = "202", description = "Started (or, with the same Idempotency-Key, the attempt already started); Location names the qualification",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "/api/leads/{id}/qualification", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QualificationView.class)))
+    @APIResponse(responseCode = "200", description = "With Prefer: wait=N, the attempt reached a final status in time",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "/api/leads/{id}/qualification", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QualificationView.class)))
     @APIResponse(responseCode = "409", description = "The lead is not open, or a qualification is already in progress")
+    @Operation(operationId = "qualifyLead")
     public Uni<Response> qualify(@PathParam("id") UUID leadId, @Valid QualifyRequest request,
                                  @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
                                  @HeaderParam("Prefer") String prefer) {
@@ -69,7 +78,7 @@ public class QualificationResource {
                         ? Uni.createFrom().item(started)
                         : awaitFinal(started.id(), Instant.now().plus(wait), Vertx.currentContext()))
                 .map(view -> Response.status(view.status().isFinal() ? 200 : 202)
-                        .location(URI.create("/api/leads/" + leadId + "/qualification"))
+                        .header(HttpHeaders.LOCATION, "/api/leads/" + leadId + "/qualification")
                         .entity(view)
                         .build());
     }
@@ -77,6 +86,7 @@ public class QualificationResource {
     /** The latest attempt of the lead. */
     @GET
     @Path("/qualification")
+    @Operation(operationId = "getLeadQualification")
     public Uni<QualificationView> latest(@PathParam("id") UUID leadId) {
         return Panache.withSession(() -> access.findVisible(leadId, caller)
                 .chain(lead -> lead.qualificationId == null

@@ -1,6 +1,7 @@
 package com.acme.crm.lead.qualification.api;
 
 import com.acme.crm.lead.qualification.Qualification;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.acme.crm.lead.qualification.QualificationStatus;
 import com.acme.crm.contracts.qualification.DuplicatesFound.DuplicateMatch;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,19 +16,19 @@ public record QualificationView(
         UUID id,
         UUID leadId,
         QualificationStatus status,
-        ResolvedRequest request,
-        UUID accountId,
-        UUID contactId,
-        UUID opportunityId,
-        Duplicates duplicates,
-        String failureReason,
+        @Schema(nullable = true) ResolvedRequest request,
+        @Schema(nullable = true) UUID accountId,
+        @Schema(nullable = true) UUID contactId,
+        @Schema(nullable = true) UUID opportunityId,
+        @Schema(nullable = true) Duplicates duplicates,
+        @Schema(nullable = true) String failureReason,
         Instant startedAt,
-        Instant finishedAt) {
+        @Schema(nullable = true) Instant finishedAt) {
 
     /** The request as the attempt runs it: defaults applied, the lead's linked records filled in. */
     public record ResolvedRequest(boolean createAccount, boolean createContact, boolean createOpportunity,
-                                  UUID existingAccountId, UUID existingContactId, String opportunityCurrency,
-                                  String duplicatePolicy) {
+                                  @Schema(nullable = true) UUID existingAccountId, @Schema(nullable = true) UUID existingContactId, @Schema(nullable = true) String opportunityCurrency,
+                                  @Schema(nullable = true) String duplicatePolicy) {
     }
 
     /** The existing records a DUPLICATES_FOUND attempt matched (empty lists otherwise). */

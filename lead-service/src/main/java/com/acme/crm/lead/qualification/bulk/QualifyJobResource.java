@@ -1,6 +1,15 @@
 package com.acme.crm.lead.qualification.bulk;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,11 +23,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-import java.net.URI;
 import java.util.UUID;
 
 /** {@code POST /api/leads/qualify-jobs} and {@code GET /api/leads/qualify-jobs/{jobId}} (SPEC §6). */
 @Path("/api/leads/qualify-jobs")
+@Tag(name = "Qualification")
 @RolesAllowed({"salesperson", "sales-manager", "admin"})
 public class QualifyJobResource {
 
@@ -29,15 +38,20 @@ public class QualifyJobResource {
     SecurityIdentity caller;
 
     @POST
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the job to poll",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "/api/leads/qualify-jobs/{jobId}", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QualifyJobView.class)))
+    @Operation(operationId = "createQualifyJob")
     public Uni<Response> create(@Valid @NotNull QualifyJobRequest request) {
         return jobs.create(request, caller).map(job -> Response.accepted(job)
-                .location(URI.create("/api/leads/qualify-jobs/" + job.id()))
+                .header(HttpHeaders.LOCATION, "/api/leads/qualify-jobs/" + job.id())
                 .build());
     }
 
     /** Cheap to poll: {@code ?results=false} answers the counts only. */
     @GET
     @Path("/{jobId}")
+    @Operation(operationId = "getQualifyJob")
     public Uni<QualifyJobView> get(@PathParam("jobId") UUID jobId, @QueryParam("results") @DefaultValue("true") boolean results) {
         return jobs.get(jobId, results, caller);
     }

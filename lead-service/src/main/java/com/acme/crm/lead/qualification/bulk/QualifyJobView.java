@@ -1,6 +1,7 @@
 package com.acme.crm.lead.qualification.bulk;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,14 +18,14 @@ public record QualifyJobView(
         int duplicates,
         int inProgress,
         int pending,
-        String opportunityCurrency,
-        String duplicatePolicy,
+        @Schema(nullable = true) String opportunityCurrency,
+        @Schema(nullable = true) String duplicatePolicy,
         Instant createdAt,
-        Instant finishedAt,
-        List<LeadResult> results) {
+        @Schema(nullable = true) Instant finishedAt,
+        @Schema(nullable = true) List<LeadResult> results) {
 
     /** What became of one lead of the job. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record LeadResult(UUID leadId, String status, UUID qualificationId, String detail) {
+    public record LeadResult(UUID leadId, String status, @Schema(nullable = true) UUID qualificationId, @Schema(nullable = true) String detail) {
     }
 }
