@@ -1,5 +1,7 @@
 package com.acme.crm.lead.api;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import jakarta.ws.rs.core.MediaType;
 import com.acme.crm.lead.StatusReason;
 import com.acme.crm.lead.access.LeadAccess;
 import com.acme.crm.lead.access.Roles;
@@ -44,7 +46,7 @@ public class DisqualificationReasonResource {
     @GET
     @RolesAllowed({Roles.SALESPERSON, Roles.SALES_MANAGER, Roles.ADMIN})
     @APIResponse(responseCode = "200", description = "The four system reasons, then the organisation's own (retired ones included) by code",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ReasonView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ReasonView.class)))
     public Uni<List<ReasonView>> list() {
         return reasons.list();
     }
@@ -52,7 +54,8 @@ public class DisqualificationReasonResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @APIResponse(responseCode = "201", description = "Added; Location names it",
-            content = @Content(schema = @Schema(implementation = ReasonView.class)))
+            headers = @Header(name = HttpHeaders.LOCATION, description = "/api/settings/disqualification-reasons/{code}", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReasonView.class)))
     @APIResponse(responseCode = "400", description = "Bad code or label", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "The code is taken (by a system reason or the organisation's own)",
@@ -66,7 +69,7 @@ public class DisqualificationReasonResource {
     @Path("/{code}")
     @Consumes({"application/merge-patch+json", "application/json"})
     @RolesAllowed(Roles.ADMIN)
-    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ReasonView.class)))
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReasonView.class)))
     @APIResponse(responseCode = "400", description = "Bad label or active, or neither given", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No reason with that code", content = @Content(mediaType = PROBLEM))

@@ -1,5 +1,9 @@
 package com.acme.crm.lead.timeline;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import com.acme.crm.common.api.Page;
 import com.acme.crm.common.api.QueryParameters;
 import com.acme.crm.lead.access.Roles;
@@ -40,7 +44,7 @@ public class TimelineResource {
 
     @GET
     @APIResponse(responseCode = "200", description = "Notes, activities, stakeholder changes and history entries, newest first, keyset-paged",
-            content = @Content(schema = @Schema(implementation = TimelinePage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimelinePage.class)))
     @APIResponse(responseCode = "400", description = "Bad limit or cursor", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such lead, or not the caller's", content = @Content(mediaType = "application/problem+json"))
     public Uni<Page<TimelineItem>> get(@PathParam("id") UUID id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {

@@ -1,5 +1,7 @@
 package com.acme.crm.lead.activities.api;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import com.acme.crm.common.api.Page;
 import com.acme.crm.common.api.QueryParameters;
 import com.acme.crm.lead.access.Roles;
@@ -50,13 +52,14 @@ public class ActivitiesResource {
 
     @POST
     @APIResponse(responseCode = "201", description = "Scheduled (state OPEN); Location names it",
-            content = @Content(schema = @Schema(implementation = ActivityView.class)))
+            headers = @Header(name = HttpHeaders.LOCATION, description = "/api/leads/{id}/activities/{activityId}", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "400", description = "Bad fields (violations name them); a field only the system sets",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "A salesperson gives the activity to someone else", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such lead, or not the caller's", content = @Content(mediaType = PROBLEM))
     public Uni<Response> create(@PathParam("id") UUID id,
-                                @RequestBody(content = @Content(schema = @Schema(implementation = ActivityFields.class)))
+                                @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityFields.class)))
                                 @Schema(implementation = ActivityFields.class) JsonNode body) {
         return activities.create(id, body, caller).map(view -> Response.status(201)
                 .header(HttpHeaders.LOCATION, "/api/leads/" + id + "/activities/" + view.id()).entity(view).build());
@@ -64,11 +67,11 @@ public class ActivitiesResource {
 
     @GET
     @APIResponse(responseCode = "200", description = "Newest first, keyset-paged",
-            content = @Content(schema = @Schema(implementation = ActivityPage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityPage.class)))
     @APIResponse(responseCode = "400", description = "Bad state, limit or cursor", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such lead, or not the caller's", content = @Content(mediaType = PROBLEM))
     public Uni<Page<ActivityView>> list(@PathParam("id") UUID id,
-                                        @QueryParam("state") @Schema(implementation = ActivityState.class) String state,
+                                        @QueryParam("state") @Schema(type = SchemaType.STRING, enumeration = {"OPEN", "COMPLETED", "CANCELED"}) String state,
                                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         ActivityState wanted = QueryParameters.oneOf("state", state, ActivityState.class);
         int size = QueryParameters.number("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
@@ -77,30 +80,35 @@ public class ActivitiesResource {
 
     @GET
     @Path("/{activityId}")
-    @APIResponse(responseCode = "200", description = "The activity", content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "200", description = "The activity", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "404", description = "No such activity on a lead the caller may see", content = @Content(mediaType = PROBLEM))
     public Uni<ActivityView> get(@PathParam("id") UUID id, @PathParam("activityId") UUID activityId) {
         return activities.get(id, activityId, caller);
     }
 
+    /** A merge patch (RFC 7396) of the activity's fields: any of them, none required; null removes an optional one. */
+    private static final String PATCH_SCHEMA = "A merge patch (RFC 7396) of the fields of POST: subject, description, dueAt, startAt, endAt, direction, ownerId";
+
     @PATCH
     @Path("/{activityId}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
-    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "400", description = "Bad fields, or a field only the system sets", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "A salesperson gives the activity to someone else", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such activity on a lead the caller may see", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "The activity is completed or canceled, or changed at the same time",
             content = @Content(mediaType = PROBLEM))
     public Uni<ActivityView> patch(@PathParam("id") UUID id, @PathParam("activityId") UUID activityId,
-                                   @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ActivityFields.class)))
-                                   @Schema(implementation = ActivityFields.class) JsonNode patch) {
+                                   @RequestBody(content = {
+                                           @Content(mediaType = MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT, description = PATCH_SCHEMA)),
+                                           @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = PATCH_SCHEMA))})
+                                   JsonNode patch) {
         return activities.patch(id, activityId, patch, caller);
     }
 
     @POST
     @Path("/{activityId}/complete")
-    @APIResponse(responseCode = "200", description = "Completed", content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "200", description = "Completed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "400", description = "Bad outcome", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such activity on a lead the caller may see", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "Not open", content = @Content(mediaType = PROBLEM))
@@ -111,7 +119,7 @@ public class ActivitiesResource {
 
     @POST
     @Path("/{activityId}/cancel")
-    @APIResponse(responseCode = "200", description = "Canceled", content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "200", description = "Canceled", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "404", description = "No such activity on a lead the caller may see", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "Not open", content = @Content(mediaType = PROBLEM))
     public Uni<ActivityView> cancel(@PathParam("id") UUID id, @PathParam("activityId") UUID activityId) {

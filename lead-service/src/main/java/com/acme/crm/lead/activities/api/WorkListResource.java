@@ -1,5 +1,8 @@
 package com.acme.crm.lead.activities.api;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import com.acme.crm.common.api.Page;
 import com.acme.crm.common.api.QueryParameters;
 import com.acme.crm.lead.access.Roles;
@@ -32,7 +35,7 @@ public class WorkListResource {
 
     @GET
     @APIResponse(responseCode = "200", description = "Newest first, keyset-paged. Salespeople see the activities they own and those of their leads",
-            content = @Content(schema = @Schema(implementation = ActivityPage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityPage.class)))
     @APIResponse(responseCode = "400", description = "Bad view, limit or cursor", content = @Content(mediaType = ActivitiesResource.PROBLEM))
     public Uni<Page<ActivityView>> list(
             @QueryParam("view") @Schema(type = SchemaType.STRING, enumeration = {"my-open", "overdue", "all"}, defaultValue = "my-open") String view,

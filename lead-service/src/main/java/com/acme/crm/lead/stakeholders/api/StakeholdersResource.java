@@ -1,5 +1,6 @@
 package com.acme.crm.lead.stakeholders.api;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import com.acme.crm.lead.access.Roles;
 import com.acme.crm.lead.stakeholders.LeadStakeholders;
 import com.acme.crm.lead.stakeholders.NewStakeholder;
@@ -45,7 +46,8 @@ public class StakeholdersResource {
 
     @POST
     @APIResponse(responseCode = "201", description = "Added; Location names it",
-            content = @Content(schema = @Schema(implementation = StakeholderView.class)))
+            headers = @Header(name = HttpHeaders.LOCATION, description = "/api/leads/{id}/stakeholders/{stakeholderId}", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StakeholderView.class)))
     @APIResponse(responseCode = "400", description = "Bad contactId or role", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such lead, or not the caller's", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "The contact is already a stakeholder of this lead", content = @Content(mediaType = PROBLEM))
@@ -58,7 +60,7 @@ public class StakeholdersResource {
 
     @GET
     @APIResponse(responseCode = "200", description = "In the order they were added, each with the contact's current name, email and job title",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = StakeholderView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = StakeholderView.class)))
     @APIResponse(responseCode = "404", description = "No such lead, or not the caller's", content = @Content(mediaType = PROBLEM))
     public Uni<List<StakeholderView>> list(@PathParam("id") UUID id) {
         return stakeholders.list(id, caller);
@@ -67,7 +69,7 @@ public class StakeholdersResource {
     @PATCH
     @Path("/{stakeholderId}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
-    @APIResponse(responseCode = "200", description = "The role changed", content = @Content(schema = @Schema(implementation = StakeholderView.class)))
+    @APIResponse(responseCode = "200", description = "The role changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StakeholderView.class)))
     @APIResponse(responseCode = "400", description = "Bad role", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such stakeholder on a lead the caller may see", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "Changed at the same time", content = @Content(mediaType = PROBLEM))
