@@ -142,6 +142,14 @@ export interface TimelineItem {
   [field: string]: unknown;
 }
 
+/** The server nests each timeline item in the member its kind names (note, activity, attachment, change): one flat object here. */
+function flatItem(item: TimelineItem): TimelineItem {
+  const member = ['note', 'activity', 'attachment', 'change']
+    .map((name) => item[name])
+    .find((value) => value !== null && typeof value === 'object') as Record<string, unknown> | undefined;
+  return { ...(member ?? {}), kind: item.kind, at: item.at, actor: item.actor };
+}
+
 export interface Attachment {
   id: string;
   fileName: string;
@@ -315,7 +323,9 @@ export class Api {
     return this.json<HistoryEntry[] | Page<HistoryEntry>>('GET', `/api/leads/${id}/history`).then(itemsOf);
   }
   timeline(id: string, cursor?: string | null) {
-    return this.json<Page<TimelineItem>>('GET', withQuery(`/api/leads/${id}/timeline`, { limit: 50, cursor }));
+    return this.json<Page<TimelineItem>>('GET', withQuery(`/api/leads/${id}/timeline`, { limit: 50, cursor })).then(
+      (page) => ({ ...page, items: page.items.map(flatItem) }),
+    );
   }
   addActivity(id: string, activity: Record<string, string>) {
     return this.json<unknown>('POST', `/api/leads/${id}/activities`, activity);

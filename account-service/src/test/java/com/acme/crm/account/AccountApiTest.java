@@ -36,6 +36,11 @@ class AccountApiTest {
         given().auth().oauth2(SALESPERSON).get("/api/accounts/" + id).then().statusCode(200);
         given().auth().oauth2(SALESPERSON).contentType(ContentType.JSON).body(Map.of("name", "x"))
                 .post("/api/accounts").then().statusCode(403);
+        // a salesperson may create a contact (a new stakeholder, SPEC §8/§10); it is theirs, and they still may not change it
+        String contact = given().auth().oauth2(SALESPERSON).contentType(ContentType.JSON).body(Map.of("lastName", "Stakeholder"))
+                .post("/api/contacts").then().statusCode(201).body("ownerId", notNullValue()).extract().path("id");
+        given().auth().oauth2(SALESPERSON).contentType(ContentType.JSON).body(Map.of("jobTitle", "CTO"))
+                .patch("/api/contacts/" + contact).then().statusCode(403);
         given().auth().oauth2(SALESPERSON).get("/api/accounts?name=" + name.toUpperCase() + " Inc.")
                 .then().statusCode(200).body("items", hasSize(1)).body("items[0].id", equalTo(id));
     }

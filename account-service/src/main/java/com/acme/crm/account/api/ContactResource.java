@@ -59,8 +59,9 @@ public class ContactResource {
     }
 
     @POST
-    @RolesAllowed({"sales-manager", "admin"})
-    @APIResponse(responseCode = "201", description = "Created; Location names the new contact",
+    // SPEC §8: a salesperson creates contacts too (a new stakeholder, §10), owned by themselves
+    @RolesAllowed({"salesperson", "sales-manager", "admin"})
+    @APIResponse(responseCode = "201", description = "Created, owned by the caller; Location names the new contact",
             headers = @Header(name = "Location", description = "/api/contacts/{id}", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactView.class)))
     @Operation(operationId = "createContact")
