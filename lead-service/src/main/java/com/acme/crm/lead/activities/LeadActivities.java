@@ -131,7 +131,7 @@ public class LeadActivities {
     }
 
     /** The activity as its public events carry it (message-contracts' contract, SPEC §7). */
-    static ActivityEventData eventData(Activity a) {
+    public static ActivityEventData eventData(Activity a) {
         return new ActivityEventData(a.id, a.leadId, a.type.name(), a.subject, a.description, a.dueAt, a.startAt, a.endAt,
                 a.direction == null ? null : a.direction.name(), a.ownerId, a.state.name(), a.outcome, a.version,
                 a.createdAt, a.createdBy, a.modifiedAt, a.modifiedBy, a.closedAt);

@@ -118,7 +118,7 @@ public class LeadStakeholders {
     }
 
     /** The stakeholder as its public events carry it (message-contracts' contract, SPEC §7): the contact by id only. */
-    static StakeholderEventData eventData(Stakeholder s) {
+    public static StakeholderEventData eventData(Stakeholder s) {
         return new StakeholderEventData(s.id, s.leadId, s.contactId, s.role.name(), s.version, s.createdAt, s.createdBy,
                 s.modifiedAt, s.modifiedBy);
     }

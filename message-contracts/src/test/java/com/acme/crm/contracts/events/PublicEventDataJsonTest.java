@@ -1,11 +1,9 @@
 package com.acme.crm.contracts.events;
 
 import com.acme.crm.testinfra.AsyncApiDocument;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.acme.crm.testinfra.EventJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.ParameterizedType;
@@ -27,12 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PublicEventDataJsonTest {
 
-    /** The settings of the services' shared mapper that change the JSON (service-common's StrictJson, Quarkus' defaults). */
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    private static final ObjectMapper JSON = EventJson.MAPPER;
 
     private final AsyncApiDocument doc = AsyncApiDocument.load();
 
