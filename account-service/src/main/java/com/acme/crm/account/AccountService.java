@@ -1,5 +1,6 @@
 package com.acme.crm.account;
 
+import com.acme.crm.account.events.AccountEvents;
 import com.acme.crm.account.api.AccountInput;
 import com.acme.crm.account.api.AccountView;
 import com.acme.crm.account.duplicates.CompanyNames;
@@ -7,9 +8,7 @@ import com.acme.crm.common.api.NewestFirstQuery;
 import com.acme.crm.common.api.Page;
 import com.acme.crm.common.api.ProblemException;
 import com.acme.crm.common.api.TimeCursor;
-import com.acme.crm.common.outbox.Outbox;
 import com.acme.crm.contracts.PublicEvents;
-import com.acme.crm.contracts.Topics;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -24,7 +23,7 @@ import java.util.UUID;
 public class AccountService {
 
     @Inject
-    Outbox outbox;
+    AccountEvents events;
 
     @WithSession
     public Uni<Page<AccountView>> list(String q, String name, UUID originatingLeadId, int limit, String cursor) {
@@ -50,14 +49,16 @@ public class AccountService {
         Account account = new Account();
         account.madeBy(actor);
         apply(account, input);
-        return account.<Account>persist().map(AccountView::of)
-                .call(view -> outbox.publish(Topics.ACCOUNT_EVENTS, view.id(), PublicEvents.ACCOUNT_CREATED, view));
+        return account.<Account>persist()
+                .call(a -> events.account(PublicEvents.ACCOUNT_CREATED, a))
+                .map(AccountView::of);
     }
 
     @WithTransaction
     public Uni<AccountView> patch(UUID id, AccountInput input) {
-        return find(id).invoke(account -> apply(account, input)).call(Account::flush).map(AccountView::of)
-                .call(view -> outbox.publish(Topics.ACCOUNT_EVENTS, view.id(), PublicEvents.ACCOUNT_UPDATED, view));
+        return find(id).invoke(account -> apply(account, input)).call(Account::flush)
+                .call(a -> events.account(PublicEvents.ACCOUNT_UPDATED, a))
+                .map(AccountView::of);
     }
 
     private static Uni<Account> find(UUID id) {

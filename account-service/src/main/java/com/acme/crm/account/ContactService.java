@@ -1,14 +1,13 @@
 package com.acme.crm.account;
 
+import com.acme.crm.account.events.AccountEvents;
 import com.acme.crm.account.api.ContactInput;
 import com.acme.crm.account.api.ContactView;
 import com.acme.crm.common.api.NewestFirstQuery;
 import com.acme.crm.common.api.Page;
 import com.acme.crm.common.api.ProblemException;
 import com.acme.crm.common.api.TimeCursor;
-import com.acme.crm.common.outbox.Outbox;
 import com.acme.crm.contracts.PublicEvents;
-import com.acme.crm.contracts.Topics;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -24,7 +23,7 @@ import java.util.UUID;
 public class ContactService {
 
     @Inject
-    Outbox outbox;
+    AccountEvents events;
 
     @WithSession
     public Uni<Page<ContactView>> list(String q, String email, UUID originatingLeadId, int limit, String cursor) {
@@ -45,14 +44,16 @@ public class ContactService {
     public Uni<ContactView> create(ContactInput input, String actor) {
         Contact contact = new Contact();
         contact.madeBy(actor);
-        return apply(contact, input).chain(c -> c.<Contact>persist()).map(ContactView::of)
-                .call(view -> outbox.publish(Topics.ACCOUNT_EVENTS, view.id(), PublicEvents.CONTACT_CREATED, view));
+        return apply(contact, input).chain(c -> c.<Contact>persist())
+                .call(c -> events.contact(PublicEvents.CONTACT_CREATED, c))
+                .map(ContactView::of);
     }
 
     @WithTransaction
     public Uni<ContactView> patch(UUID id, ContactInput input) {
-        return find(id).chain(contact -> apply(contact, input)).call(Contact::flush).map(ContactView::of)
-                .call(view -> outbox.publish(Topics.ACCOUNT_EVENTS, view.id(), PublicEvents.CONTACT_UPDATED, view));
+        return find(id).chain(contact -> apply(contact, input)).call(Contact::flush)
+                .call(c -> events.contact(PublicEvents.CONTACT_UPDATED, c))
+                .map(ContactView::of);
     }
 
     private static Uni<Contact> find(UUID id) {

@@ -16,6 +16,7 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.Formula;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -116,5 +117,21 @@ public class Lead extends PanacheEntityBase {
 
     public String fullName() {
         return firstName == null ? lastName : firstName + " " + lastName;
+    }
+
+    /** The status reason's label; for an organisation's own disqualification reason its current label (SPEC §10). */
+    public String statusReasonLabel() {
+        if (statusReason == null) {
+            return null;
+        }
+        return statusReason.label() != null ? statusReason.label() : customReasonLabel;
+    }
+
+    /**
+     * The budget with the two decimals the database keeps (numeric(19, 2)): 25000.00 whether the lead
+     * was just written (the caller's 25000) or read back, in answers and events alike.
+     */
+    public BigDecimal storedBudgetAmount() {
+        return budgetAmount == null ? null : budgetAmount.setScale(2, RoundingMode.UNNECESSARY);
     }
 }

@@ -11,6 +11,8 @@ import com.acme.crm.lead.decisions.LeadDecisions;
 import com.acme.crm.lead.decisions.LeadFacts;
 import com.acme.crm.lead.decisions.LeadStatus;
 import com.acme.crm.lead.duplicates.DuplicateLeads;
+import com.acme.crm.contracts.events.lead.LeadEventData;
+import com.acme.crm.lead.events.LeadEventDataOf;
 import com.acme.crm.lead.events.LeadEvents;
 import com.acme.crm.lead.history.HistoryAction;
 import com.acme.crm.lead.history.LeadHistory;
@@ -60,8 +62,8 @@ public class LeadService {
                 .chain(lead -> lead.<Lead>persist())
                 .call(Panache::flush) // the answer and the event show the stored version
                 .call(lead -> history.record(lead, actor, HistoryAction.CREATED, null, LeadState.OPEN, null))
-                .map(LeadView::of)
-                .call(view -> events.publish(PublicEvents.LEAD_CREATED, view));
+                .call(lead -> events.publish(PublicEvents.LEAD_CREATED, lead))
+                .map(LeadView::of);
     }
 
     @WithSession
@@ -94,7 +96,7 @@ public class LeadService {
     public Uni<Void> delete(UUID id, SecurityIdentity caller) {
         return access.findVisible(id, caller).chain(lead -> {
             LeadDecisions.requireNoQualificationInProgress(LeadStatus.of(lead));
-            LeadView last = LeadView.of(lead);
+            LeadEventData last = LeadEventDataOf.of(lead);
             return LeadNote.deleteOfLead(id)
                     .chain(lead::delete)
                     .chain(Panache::flush)

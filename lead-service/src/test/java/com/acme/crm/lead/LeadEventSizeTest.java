@@ -1,11 +1,8 @@
 package com.acme.crm.lead;
 
 import com.acme.crm.contracts.MessageLimits;
+import com.acme.crm.contracts.events.lead.LeadEventData;
 import com.acme.crm.contracts.qualification.DuplicatesFound.DuplicateMatch;
-import com.acme.crm.lead.api.AddressFields;
-import com.acme.crm.lead.api.LeadView;
-import com.acme.crm.lead.qualification.QualificationStatus;
-import com.acme.crm.lead.qualification.api.QualificationView;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -20,7 +17,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The lead's public events carry LeadView, which has no notes: its size is bounded by the lead's
+ * The lead's public events carry message-contracts' LeadEventData, which has no notes: its size is bounded by the lead's
  * field limits (LeadFields, AddressFields), the qualification's reason (500) and the duplicate
  * matches account-service reports (at most 10 accounts and 10 contacts, names up to 200). This
  * measures the largest one, every character escaped to 6 bytes (plain JUnit).
@@ -34,16 +31,15 @@ class LeadEventSizeTest {
     void theLargestLeadEventIsFarBelowTheBound() throws Exception {
         Instant t = Instant.parse("2026-11-26T00:00:00.123456Z");
         List<DuplicateMatch> matches = Collections.nCopies(10, new DuplicateMatch(UUID.randomUUID(), worst(201), "website"));
-        QualificationView qualification = new QualificationView(UUID.randomUUID(), UUID.randomUUID(), QualificationStatus.DUPLICATES_FOUND,
-                new QualificationView.ResolvedRequest(true, true, true, UUID.randomUUID(), UUID.randomUUID(), "EUR", "LINK_EXISTING"),
-                UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), new QualificationView.Duplicates(matches, matches),
+        LeadEventData.Qualification qualification = new LeadEventData.Qualification(UUID.randomUUID(), UUID.randomUUID(),
+                "DUPLICATES_FOUND", new LeadEventData.Request(true, true, true, UUID.randomUUID(), UUID.randomUUID(), "EUR", "LINK_EXISTING"),
+                UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), new LeadEventData.Duplicates(matches, matches),
                 worst(500), t, t);
-        LeadView lead = new LeadView(UUID.randomUUID(), worst(200), worst(100), worst(100), worst(100), worst(200), worst(254),
-                worst(50), worst(50), worst(500), new AddressFields(worst(200), worst(100), worst(100), worst(20), worst(100)),
-                worst(100), LeadEnums.ContactMethod.EMAIL, LeadEnums.LeadSource.EMPLOYEE_REFERRAL,
-                new BigDecimal("99999999999999999.99"), "EUR", LeadEnums.PurchaseTimeframe.NEXT_QUARTER,
-                LeadEnums.PurchaseProcess.COMMITTEE, true, worst(10_000), UUID.randomUUID(), UUID.randomUUID(), worst(100),
-                worst(100), LeadState.DISQUALIFIED, StatusReason.NO_LONGER_INTERESTED, worst(100), Long.MAX_VALUE, t, worst(100), t,
+        LeadEventData lead = new LeadEventData(UUID.randomUUID(), worst(200), worst(100), worst(100), worst(100), worst(200), worst(254),
+                worst(50), worst(50), worst(500), new LeadEventData.Address(worst(200), worst(100), worst(100), worst(20), worst(100)),
+                worst(100), "EMAIL", "EMPLOYEE_REFERRAL", new BigDecimal("99999999999999999.99"), "EUR", "NEXT_QUARTER",
+                "COMMITTEE", true, worst(10_000), UUID.randomUUID(), UUID.randomUUID(), worst(100),
+                worst(100), "DISQUALIFIED", "NO_LONGER_INTERESTED", worst(100), Long.MAX_VALUE, t, worst(100), t,
                 worst(100), t, true, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), qualification);
 
         int bytes = JSON.writeValueAsBytes(lead).length;

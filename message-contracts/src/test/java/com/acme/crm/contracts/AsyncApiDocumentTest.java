@@ -1,5 +1,6 @@
 package com.acme.crm.contracts;
 
+import com.acme.crm.contracts.events.PublicEventData;
 import com.acme.crm.contracts.qualification.QualificationMessages;
 import com.acme.crm.testinfra.AsyncApiDocument;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,20 @@ class AsyncApiDocumentTest {
             assertTrue(type.dataClass().isRecord(), type.name());
             mismatches.addAll(doc.mismatches(type.dataClass(), doc.payload(type.name())));
         }
+        assertEquals(List.of(), mismatches);
+    }
+
+    @Test
+    void everyPublicEventHasItsContractRecordAndIsDocumentedAsExactlyThatRecord() {
+        assertEquals(constants(PublicEvents.class), new TreeSet<>(PublicEventData.BY_TYPE.keySet()));
+        List<String> mismatches = new ArrayList<>();
+        PublicEventData.BY_TYPE.forEach((type, record) -> {
+            mismatches.addAll(doc.mismatches(record, doc.payload(type)));
+            String schema = doc.payloadPointer(type);
+            if (!schema.equals("/components/schemas/" + record.getSimpleName())) {
+                mismatches.add(type + ": the payload should be the schema " + record.getSimpleName() + ", is " + schema);
+            }
+        });
         assertEquals(List.of(), mismatches);
     }
 

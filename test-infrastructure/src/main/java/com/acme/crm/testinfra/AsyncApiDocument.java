@@ -161,10 +161,43 @@ public final class AsyncApiDocument {
                 JsonNode property = schema.path("properties").path(component.getName());
                 if (!property.isMissingNode()) {
                     compare(component.getGenericType(), property, where + "." + component.getName(), found);
+                    boolean documentedNullable = allowsNull(resolve(property));
+                    if (documentedNullable != declaredNullable(c, component)) {
+                        found.add(where + "." + component.getName() + ": " + (documentedNullable
+                                ? "documented as nullable, the record says it is never null"
+                                : "the record says it may be null (@Schema(nullable = true)), the document does not"));
+                    }
                 }
             }
         } else {
             found.add(where + ": no JSON mapping known for " + c.getName());
+        }
+    }
+
+    /** The schema lets the value be null: {@code type: [x, 'null']}. */
+    private static boolean allowsNull(JsonNode schema) {
+        for (JsonNode t : schema.path("type")) {
+            if ("null".equals(t.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The record component is marked {@code @Schema(nullable = true)} (MicroProfile OpenAPI, the one
+     * marker the records use for both documents); read by name so that this class needs no dependency on it.
+     */
+    private static boolean declaredNullable(Class<?> record, RecordComponent component) {
+        try {
+            for (var annotation : record.getDeclaredField(component.getName()).getAnnotations()) {
+                if (annotation.annotationType().getName().equals("org.eclipse.microprofile.openapi.annotations.media.Schema")) {
+                    return (Boolean) annotation.annotationType().getMethod("nullable").invoke(annotation);
+                }
+            }
+            return false;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -212,7 +245,8 @@ public final class AsyncApiDocument {
         }
     }
 
-    private String payloadPointer(String ceType) {
+    /** The JSON pointer of the payload schema of the message named {@code ceType} ({@code /components/schemas/Name} for a reference). */
+    public String payloadPointer(String ceType) {
         var messages = root.path("components").path("messages").fields();
         while (messages.hasNext()) {
             var message = messages.next();

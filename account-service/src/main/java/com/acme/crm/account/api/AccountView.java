@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An account as the API and the public events show it. */
+/** An account as the API shows it (its events carry message-contracts' AccountEventData). */
 public record AccountView(
         UUID id, String name, @Schema(nullable = true) String website, @Schema(nullable = true) String industry, @Schema(nullable = true) String phone,
         @Schema(nullable = true) String street, @Schema(nullable = true) String city, @Schema(nullable = true) String stateOrProvince, @Schema(nullable = true) String postalCode, @Schema(nullable = true) String country,

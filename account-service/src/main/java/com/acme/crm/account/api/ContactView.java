@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A contact as the API and the public events show it. */
+/** A contact as the API shows it (its events carry message-contracts' ContactEventData). */
 public record ContactView(
         UUID id, @Schema(nullable = true) String firstName, String lastName, @Schema(nullable = true) String email, @Schema(nullable = true) String jobTitle, @Schema(nullable = true) String businessPhone,
         @Schema(nullable = true) String mobilePhone, @Schema(nullable = true) UUID accountId, String ownerId, @Schema(nullable = true) UUID originatingLeadId, Instant createdAt,

@@ -1,10 +1,9 @@
 package com.acme.crm.account.qualification;
 
+import com.acme.crm.account.events.AccountEvents;
 import com.acme.crm.account.Account;
 import com.acme.crm.account.Contact;
 import com.acme.crm.account.OwnedRecord;
-import com.acme.crm.account.api.AccountView;
-import com.acme.crm.account.api.ContactView;
 import com.acme.crm.account.duplicates.CompanyNames;
 import com.acme.crm.account.duplicates.DuplicateFinder;
 import com.acme.crm.account.duplicates.DuplicateFinder.Matches;
@@ -70,6 +69,8 @@ public class AccountAndContactResolver {
 
     @Inject
     Outbox outbox;
+    @Inject
+    AccountEvents events;
 
     public Uni<Void> resolve(ResolveAccountAndContact command) {
         return previousAnswer(command)
@@ -226,7 +227,7 @@ public class AccountAndContactResolver {
         account.postalCode = p.postalCode();
         account.country = p.country();
         return account.<Account>persist()
-                .call(a -> outbox.publish(Topics.ACCOUNT_EVENTS, a.id, PublicEvents.ACCOUNT_CREATED, AccountView.of(a)));
+                .call(a -> events.account(PublicEvents.ACCOUNT_CREATED, a));
     }
 
     private Uni<Contact> newContact(ResolveAccountAndContact command, UUID accountId) {
@@ -241,7 +242,7 @@ public class AccountAndContactResolver {
         contact.mobilePhone = p.mobilePhone();
         contact.accountId = accountId;
         return contact.<Contact>persist()
-                .call(c -> outbox.publish(Topics.ACCOUNT_EVENTS, c.id, PublicEvents.CONTACT_CREATED, ContactView.of(c)));
+                .call(c -> events.contact(PublicEvents.CONTACT_CREATED, c));
     }
 
     private Uni<Void> reply(ResolveAccountAndContact command, QualificationReply reply) {
@@ -305,12 +306,12 @@ public class AccountAndContactResolver {
         Uni<Void> done = Uni.createFrom().voidItem();
         for (Contact contact : contacts) {
             done = done.chain(() -> apply(plan.contacts().get(contact.id), contact,
-                    c -> outbox.publish(Topics.ACCOUNT_EVENTS, c.id, PublicEvents.CONTACT_DELETED, ContactView.of(c))));
+                    c -> events.contact(PublicEvents.CONTACT_DELETED, c)));
         }
         done = done.chain(() -> Panache.getSession().chain(session -> session.flush()));
         for (Account account : accounts) {
             done = done.chain(() -> apply(plan.accounts().get(account.id), account,
-                    a -> outbox.publish(Topics.ACCOUNT_EVENTS, a.id, PublicEvents.ACCOUNT_DELETED, AccountView.of(a))));
+                    a -> events.account(PublicEvents.ACCOUNT_DELETED, a)));
         }
         return done.chain(() -> Panache.getSession().chain(session -> session.flush()))
                 .chain(() -> announceUpdates(plan, accounts, contacts));
@@ -337,14 +338,12 @@ public class AccountAndContactResolver {
         Uni<Void> done = Uni.createFrom().voidItem();
         for (Contact contact : contacts) {
             if (stays(plan.contacts(), contact.id)) {
-                done = done.chain(() -> outbox.publish(Topics.ACCOUNT_EVENTS, contact.id, PublicEvents.CONTACT_UPDATED,
-                        ContactView.of(contact)));
+                done = done.chain(() -> events.contact(PublicEvents.CONTACT_UPDATED, contact));
             }
         }
         for (Account account : accounts) {
             if (stays(plan.accounts(), account.id)) {
-                done = done.chain(() -> outbox.publish(Topics.ACCOUNT_EVENTS, account.id, PublicEvents.ACCOUNT_UPDATED,
-                        AccountView.of(account)));
+                done = done.chain(() -> events.account(PublicEvents.ACCOUNT_UPDATED, account));
             }
         }
         return done;

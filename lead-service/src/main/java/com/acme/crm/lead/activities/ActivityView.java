@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An activity as the API shows it, and the data of the activity events. */
+/** An activity as the API shows it (its events carry message-contracts' ActivityEventData). */
 public record ActivityView(
         UUID id,
         UUID leadId,

@@ -1,5 +1,6 @@
 package com.acme.crm.lead.activities;
 
+import com.acme.crm.contracts.events.lead.ActivityEventData;
 import com.acme.crm.common.api.JsonBodies;
 import com.acme.crm.common.api.NewestFirstQuery;
 import com.acme.crm.common.api.Page;
@@ -125,9 +126,15 @@ public class LeadActivities {
     }
 
     private Uni<ActivityView> recorded(Activity activity, String actor, HistoryAction action, String eventType) {
-        ActivityView view = ActivityView.of(activity);
         return events.changed(activity.leadId, actor, action, activity.type + " \"" + activity.subject + "\" (" + activity.id + ")",
-                eventType, view).replaceWith(view);
+                eventType, eventData(activity)).replaceWith(ActivityView.of(activity));
+    }
+
+    /** The activity as its public events carry it (message-contracts' contract, SPEC §7). */
+    public static ActivityEventData eventData(Activity a) {
+        return new ActivityEventData(a.id, a.leadId, a.type.name(), a.subject, a.description, a.dueAt, a.startAt, a.endAt,
+                a.direction == null ? null : a.direction.name(), a.ownerId, a.state.name(), a.outcome, a.version,
+                a.createdAt, a.createdBy, a.modifiedAt, a.modifiedBy, a.closedAt);
     }
 
     /** The activity of that lead, when the caller may see the lead or owns the activity; 404 otherwise. */

@@ -10,11 +10,10 @@ import com.acme.crm.lead.qualification.api.QualificationView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A lead as the API and the public events show it: every SPEC §3 field. */
+/** A lead as the API shows it: every SPEC §3 field (its events carry message-contracts' LeadEventData). */
 public record LeadView(
         UUID id,
         String topic,
@@ -60,28 +59,13 @@ public record LeadView(
     public static LeadView of(Lead lead) {
         return new LeadView(lead.id, lead.topic, lead.firstName, lead.lastName, lead.jobTitle, lead.companyName,
                 lead.email, lead.businessPhone, lead.mobilePhone, lead.website, AddressFields.of(lead.address),
-                lead.industry, lead.preferredContactMethod, lead.leadSource, asStored(lead.budgetAmount), lead.currency,
+                lead.industry, lead.preferredContactMethod, lead.leadSource, lead.storedBudgetAmount(), lead.currency,
                 lead.purchaseTimeframe, lead.purchaseProcess, lead.decisionMaker, lead.description,
                 lead.existingAccountId, lead.existingContactId, lead.sourceCampaignId, lead.ownerId,
-                lead.state, lead.statusReason, label(lead), lead.version, lead.createdAt, lead.createdBy, lead.modifiedAt,
+                lead.state, lead.statusReason, lead.statusReasonLabel(), lead.version, lead.createdAt, lead.createdBy, lead.modifiedAt,
                 lead.modifiedBy, lead.closedAt, lead.qualificationInProgress, lead.accountId, lead.contactId,
                 lead.opportunityId,
                 lead.latestQualification == null ? null : QualificationView.of(lead.latestQualification));
-    }
-
-    private static String label(Lead lead) {
-        if (lead.statusReason == null) {
-            return null;
-        }
-        return lead.statusReason.label() != null ? lead.statusReason.label() : lead.customReasonLabel;
-    }
-
-    /**
-     * The budget with the two decimals the database keeps (numeric(19, 2)): 25000.00 whether the lead
-     * was just written (the caller's 25000) or read back, in answers and events alike.
-     */
-    private static BigDecimal asStored(BigDecimal amount) {
-        return amount == null ? null : amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     /** The {@code ETag} of this version of the lead. */

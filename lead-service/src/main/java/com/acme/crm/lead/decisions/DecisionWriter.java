@@ -2,7 +2,6 @@ package com.acme.crm.lead.decisions;
 
 import com.acme.crm.common.outbox.Outbox;
 import com.acme.crm.lead.Lead;
-import com.acme.crm.lead.api.LeadView;
 import com.acme.crm.lead.decisions.Decision.HistoryLine;
 import com.acme.crm.lead.decisions.Decision.Outgoing;
 import com.acme.crm.lead.events.LeadEvents;
@@ -79,7 +78,7 @@ public class DecisionWriter {
         }
         if (decision.event() != null) {
             chain = chain.chain(lead::flush) // the event shows the stored version
-                    .chain(() -> events.publish(decision.event(), LeadView.of(lead)));
+                    .chain(() -> events.publish(decision.event(), lead));
         }
         return chain.replaceWith(row);
     }

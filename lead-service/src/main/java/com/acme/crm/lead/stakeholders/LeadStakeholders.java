@@ -1,5 +1,6 @@
 package com.acme.crm.lead.stakeholders;
 
+import com.acme.crm.contracts.events.lead.StakeholderEventData;
 import com.acme.crm.common.api.ProblemException;
 import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.contracts.qualification.CreateOpportunity;
@@ -113,7 +114,13 @@ public class LeadStakeholders {
 
     private Uni<Void> recorded(Stakeholder s, String actor, HistoryAction action, String eventType) {
         return events.changed(s.leadId, actor, action, s.role + " contact " + s.contactId + " (" + s.id + ")",
-                eventType, StakeholderEntry.of(s));
+                eventType, eventData(s));
+    }
+
+    /** The stakeholder as its public events carry it (message-contracts' contract, SPEC §7): the contact by id only. */
+    public static StakeholderEventData eventData(Stakeholder s) {
+        return new StakeholderEventData(s.id, s.leadId, s.contactId, s.role.name(), s.version, s.createdAt, s.createdBy,
+                s.modifiedAt, s.modifiedBy);
     }
 
     private Uni<Stakeholder> find(UUID leadId, UUID stakeholderId, SecurityIdentity caller) {
