@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 export type User = 'alice' | 'bob' | 'carol' | 'dave';
 
@@ -43,15 +43,6 @@ export async function createLead(request: APIRequestContext, user: User, fields:
 
 export async function setCreateRecordsByDefault(request: APIRequestContext, value: boolean) {
   await (await api(request, 'dave')).put('/api/settings/lead-qualification', { createRecordsByDefault: value });
-}
-
-/**
- * SPEC §10's API (activities, attachments, stakeholders, disqualification reasons, timeline) comes with issue 10; a
- * test of the console's parts for it skips until the server has it.
- */
-export async function skipWithoutTimelineApi(request: APIRequestContext) {
-  const status = await (await api(request, 'dave')).status('/api/settings/disqualification-reasons');
-  test.skip(status === 404, 'needs the timeline API (issue 10)');
 }
 
 export async function signIn(page: Page, user: User) {

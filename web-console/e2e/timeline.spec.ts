@@ -1,10 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { api, createLead, openLead, screenshot, signIn, skipWithoutTimelineApi, unique } from './support';
+import { api, createLead, openLead, screenshot, signIn, unique } from './support';
 
-// The console's parts for SPEC §10 (issue 10's API): each test skips until the server has that API.
-test.beforeEach(async ({ request }) => skipWithoutTimelineApi(request));
-
-test('add an activity and an attachment; both appear on the timeline', async ({ page, request }) => {
+// The console's parts for SPEC §10, against the real server.
+test('add an activity; it appears on the timeline', async ({ page, request }) => {
   const lead = await createLead(request, 'alice', { topic: unique('Timeline ') });
   await signIn(page, 'alice');
   await openLead(page, lead.id);
@@ -13,14 +11,23 @@ test('add an activity and an attachment; both appear on the timeline', async ({ 
   await page.getByRole('button', { name: 'Add activity', exact: true }).click();
   const timeline = page.getByRole('list', { name: 'Timeline entries', exact: true });
   await expect(timeline).toContainText('Call back about the pilot');
+  await screenshot(page, 'lead-timeline');
+});
 
+test('add an attachment; it appears on the timeline with its download', async ({ page, request }) => {
+  const lead = await createLead(request, 'alice', { topic: unique('Attachment ') });
+  // the attachments API (issue 10) is built on a branch not yet merged: until it is, this test skips, saying so
+  const status = await (await api(request, 'alice')).status(`/api/leads/${lead.id}/attachments`);
+  test.skip(status === 404, 'needs the attachments API (issue 10, not merged yet)');
+  await signIn(page, 'alice');
+  await openLead(page, lead.id);
+  const timeline = page.getByRole('list', { name: 'Timeline entries', exact: true });
   await page
     .getByLabel('File', { exact: true })
     .setInputFiles({ name: 'pilot-plan.txt', mimeType: 'text/plain', buffer: Buffer.from('Week 1: install') });
   await page.getByRole('button', { name: 'Add attachment', exact: true }).click();
   await expect(timeline).toContainText('pilot-plan.txt');
   await expect(timeline.getByRole('button', { name: 'Download pilot-plan.txt', exact: true })).toBeVisible();
-  await screenshot(page, 'lead-timeline');
 });
 
 test('add a stakeholder from a "+ New" contact, with a role', async ({ page, request }) => {
