@@ -17,10 +17,15 @@ create table lead_attachment (
 );
 create index lead_attachment_lead on lead_attachment (lead_id, created_at desc);
 
--- The chunks are written before their attachment row, in the same transaction (hence deferred).
+-- The chunks are written through the reactive client in their own transaction before the attachment
+-- row (Hibernate Reactive kept every chunk of a transaction's native inserts alive until its end), so
+-- they belong to the lead, not to the attachment row: removing an attachment deletes its chunks in
+-- the same transaction; deleting the lead deletes them by cascade.
 create table lead_attachment_chunk (
-    attachment_id uuid    not null references lead_attachment (id) on delete cascade deferrable initially deferred,
+    attachment_id uuid    not null,
     seq           integer not null,
+    lead_id       uuid    not null references lead (id) on delete cascade,
     data          bytea   not null,
     primary key (attachment_id, seq)
 );
+create index lead_attachment_chunk_lead on lead_attachment_chunk (lead_id);

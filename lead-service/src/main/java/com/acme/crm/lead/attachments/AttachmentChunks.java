@@ -17,9 +17,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * An attachment's bytes in {@code lead_attachment_chunk} rows of {@link #CHUNK} bytes: written from
+ * An attachment's bytes in {@code lead_attachment_chunk} rows of {@link #CHUNK} bytes, through the
+ * reactive PostgreSQL client: written from
  * the spooled upload one chunk at a time (the SHA-256 computed on the way), read back one chunk at a
  * time as the client takes them. So at most a chunk or two of a file is ever in memory.
  */
@@ -34,29 +36,47 @@ public class AttachmentChunks {
     @Inject
     Pool pool;
 
-    /** Copies {@code file} into chunk rows of {@code attachmentId}. Joins the caller's transaction. */
-    public Uni<StoredBytes> store(UUID attachmentId, Path file) {
+    /**
+     * Copies {@code file} into chunk rows of {@code attachmentId} in a transaction of its own, so a
+     * failure half-way stores nothing. Not through Hibernate Reactive: its native inserts kept every
+     * chunk alive until the transaction ended (measured: ~37 MB of heap per 25 MB upload).
+     */
+    public Uni<StoredBytes> store(UUID leadId, UUID attachmentId, Path file, long size) {
         MessageDigest digest = sha256();
+        int chunks = (int) ((size + CHUNK - 1) / CHUNK);
         return vertx.fileSystem().open(file.toString(), new OpenOptions().setRead(true).setWrite(false).setCreate(false))
-                .chain(source -> copy(source, attachmentId, 0, 0, digest)
+                .chain(source -> pool.withTransaction(connection -> Multi.createFrom().range(0, chunks)
+                                // a stream, not a recursion of Unis: each chunk is released once written
+                                .onItem().transformToUniAndConcatenate(seq -> source.read(Buffer.buffer(CHUNK), 0, (long) seq * CHUNK, CHUNK)
+                                        .call(chunk -> {
+                                            digest.update(chunk.getBytes());
+                                            return connection.preparedQuery("insert into lead_attachment_chunk"
+                                                            + " (attachment_id, seq, lead_id, data) values ($1, $2, $3, $4)")
+                                                    .execute(Tuple.of(attachmentId, seq, leadId, chunk.getDelegate()));
+                                        })
+                                        .map(chunk -> (long) chunk.length()))
+                                .collect().with(Collectors.summingLong(Long::longValue)))
                         .eventually(source::close))
-                .map(size -> new StoredBytes(size, HexFormat.of().formatHex(digest.digest())));
+                .map(stored -> {
+                    if (stored != size) {
+                        throw new IllegalStateException("stored " + stored + " of " + size + " bytes of attachment " + attachmentId);
+                    }
+                    return new StoredBytes(size, HexFormat.of().formatHex(digest.digest()));
+                });
     }
 
-    private Uni<Long> copy(AsyncFile source, UUID attachmentId, int seq, long position, MessageDigest digest) {
-        return source.read(Buffer.buffer(CHUNK), 0, position, CHUNK).chain(chunk -> {
-            if (chunk.length() == 0) {
-                return Uni.createFrom().item(position);
-            }
-            byte[] bytes = chunk.getBytes();
-            digest.update(bytes);
-            return Panache.getSession()
-                    .chain(session -> session.createNativeQuery(
-                                    "insert into lead_attachment_chunk (attachment_id, seq, data) values (:id, :seq, :data)")
-                            .setParameter("id", attachmentId).setParameter("seq", seq).setParameter("data", bytes)
-                            .executeUpdate())
-                    .chain(() -> copy(source, attachmentId, seq + 1, position + bytes.length, digest));
-        });
+    /** Deletes the chunks of an attachment whose row was not stored (a failure after {@link #store}); its own transaction. */
+    public Uni<Void> discard(UUID attachmentId) {
+        return pool.preparedQuery("delete from lead_attachment_chunk where attachment_id = $1").execute(Tuple.of(attachmentId))
+                .replaceWithVoid();
+    }
+
+    /** Deletes the chunks of a removed attachment, in the caller's (Hibernate) transaction. */
+    public static Uni<Void> removeWith(UUID attachmentId) {
+        return Panache.getSession().chain(session -> session
+                        .createNativeQuery("delete from lead_attachment_chunk where attachment_id = :id")
+                        .setParameter("id", attachmentId).executeUpdate())
+                .replaceWithVoid();
     }
 
     /** The bytes of {@code range}, chunk by chunk, each read when the client wants the next one. */

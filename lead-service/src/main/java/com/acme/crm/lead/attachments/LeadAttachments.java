@@ -27,14 +27,23 @@ public class LeadAttachments {
     @Inject
     AttachmentChunks chunks;
 
-    /** Stores the checked upload's bytes, its metadata, history entry and event in one transaction. */
-    @WithTransaction
+    /**
+     * Stores the checked upload's bytes (a transaction of their own), then its metadata, history entry
+     * and event (one transaction); if that fails, the bytes are deleted again.
+     */
     public Uni<AttachmentView> add(UUID leadId, CheckedUpload upload, SecurityIdentity caller) {
-        String actor = LeadAccess.userId(caller);
         UUID id = UUID.randomUUID();
         return access.findVisible(leadId, caller)
-                .chain(lead -> chunks.store(id, upload.file()))
-                .chain(bytes -> {
+                .chain(lead -> chunks.store(leadId, id, upload.file(), upload.size()))
+                .chain(bytes -> stored(leadId, id, upload, bytes, caller)
+                        .onFailure().call(failure -> chunks.discard(id)));
+    }
+
+    @WithTransaction
+    public Uni<AttachmentView> stored(UUID leadId, UUID id, CheckedUpload upload, StoredBytes bytes, SecurityIdentity caller) {
+        String actor = LeadAccess.userId(caller);
+        return access.findVisible(leadId, caller)
+                .chain(() -> {
                     Attachment attachment = Attachment.of(id, leadId, upload, bytes, actor);
                     return attachment.persist().chain(Panache::flush).replaceWith(attachment);
                 })
@@ -61,7 +70,8 @@ public class LeadAttachments {
         String actor = LeadAccess.userId(caller);
         return findEntity(leadId, attachmentId, caller)
                 .call(a -> recorded(a, actor, HistoryAction.ATTACHMENT_REMOVED, PublicEvents.LEAD_ATTACHMENT_REMOVED))
-                .call(a -> a.delete()) // its chunks go with it (on delete cascade)
+                .call(a -> AttachmentChunks.removeWith(a.id))
+                .call(a -> a.delete())
                 .replaceWithVoid();
     }
 

@@ -53,7 +53,7 @@ public final class UploadRules {
         if (!violations.isEmpty()) {
             throw ProblemException.badRequest("the upload is not valid", violations);
         }
-        return new CheckedUpload(file, fileName, type, note == null || note.isBlank() ? null : note);
+        return new CheckedUpload(file, size, fileName, type, note == null || note.isBlank() ? null : note);
     }
 
     /** Why the name cannot be a file's name, or null when it can. */
