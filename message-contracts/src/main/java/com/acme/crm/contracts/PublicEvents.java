@@ -16,6 +16,8 @@ public final class PublicEvents {
     public static final String LEAD_STAKEHOLDER_ADDED = "crm.lead.stakeholder-added.v1";
     public static final String LEAD_STAKEHOLDER_UPDATED = "crm.lead.stakeholder-updated.v1";
     public static final String LEAD_STAKEHOLDER_REMOVED = "crm.lead.stakeholder-removed.v1";
+    public static final String LEAD_ATTACHMENT_ADDED = "crm.lead.attachment-added.v1";
+    public static final String LEAD_ATTACHMENT_REMOVED = "crm.lead.attachment-removed.v1";
 
     public static final String ACCOUNT_CREATED = "crm.account.created.v1";
     public static final String ACCOUNT_UPDATED = "crm.account.updated.v1";

@@ -160,6 +160,39 @@ class NginxGatewaySystemTest {
     }
 
     @Test
+    void theAttachmentRouteAloneTakesAFileOf25MegabytesAndRefusesALargerBodyAtTheGateway() throws Exception {
+        HttpResponse<String> created = send(request("/api/leads?suppressDuplicateDetection=true", "alice", null)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"topic\":\"Attachments through nginx\",\"lastName\":\"Park\",\"companyName\":\"Nginx Files\"}")));
+        assertEquals(201, created.statusCode(), created.body());
+        String attachments = URI.create(created.headers().firstValue("Location").orElseThrow()).getPath() + "/attachments";
+
+        byte[] file = new byte[25 * 1024 * 1024];
+        new java.util.Random(42).nextBytes(file);
+        HttpResponse<String> stored = send(upload(attachments, file));
+        assertEquals(201, stored.statusCode(), stored.body());
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(file));
+        assertTrue(stored.body().contains(sha), stored.body());
+        String id = URI.create(stored.headers().firstValue("Location").orElseThrow()).getPath();
+        HttpResponse<byte[]> back = http.send(request(id, "alice", null).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, back.statusCode());
+        assertTrue(java.util.Arrays.equals(file, back.body()), "the download through nginx is the upload");
+
+        HttpResponse<String> tooLarge = send(upload(attachments, new byte[27 * 1024 * 1024]));
+        assertEquals(413, tooLarge.statusCode());
+        assertProblem(tooLarge, 413);
+        assertTrue(tooLarge.body().contains("26 MB at the gateway"), "nginx answered: " + tooLarge.body());
+    }
+
+    private static HttpRequest.Builder upload(String path, byte[] file) {
+        String head = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n";
+        return request(path, "alice", null).header("Content-Type", "multipart/form-data; boundary=b")
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
+                        HttpRequest.BodyPublishers.ofByteArray(file), HttpRequest.BodyPublishers.ofString("\r\n--b--\r\n")));
+    }
+
+    @Test
     void aClientOverTheRateLimitGets429Problems() throws Exception {
         // its own nginx, so the limit's counters start empty and the other tests are not throttled
         try (NginxGateway limited = NginxGateway.start(CONF, RunningStack.freePort(), servicePorts())) {

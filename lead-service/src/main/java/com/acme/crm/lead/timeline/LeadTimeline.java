@@ -26,7 +26,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A lead's timeline (SPEC §10): notes, activities, stakeholder changes and the other history
+ * A lead's timeline (SPEC §10): notes, activities, stakeholder and attachment changes and the other history
  * entries merged, newest first, keyset-paged. One SQL statement finds the page's (kind, key) pairs
  * across the three tables (each read through its lead_id index); then each kind's rows are loaded
  * by key. History entries that only say "a note was added" or "an activity was scheduled" are left
@@ -41,7 +41,8 @@ public class LeadTimeline {
                 union all
                 select 'ACTIVITY', a.created_at, a.id::text from lead_activity a where a.lead_id = :lead
                 union all
-                select case when h.action like 'STAKEHOLDER_%' then 'STAKEHOLDER' else 'HISTORY' end, h.at, lpad(h.id::text, 20, '0')
+                select case when h.action like 'STAKEHOLDER_%' then 'STAKEHOLDER'
+                            when h.action like 'ATTACHMENT_%' then 'ATTACHMENT' else 'HISTORY' end, h.at, lpad(h.id::text, 20, '0')
                 from lead_history h where h.lead_id = :lead and h.action not in ('NOTE_ADDED', 'ACTIVITY_CREATED')
             ) items
             """;
@@ -96,7 +97,7 @@ public class LeadTimeline {
     private static Uni<List<TimelineItem>> load(List<Key> keys) {
         List<UUID> notes = ids(keys, TimelineKind.NOTE);
         List<UUID> activities = ids(keys, TimelineKind.ACTIVITY);
-        List<Long> changes = keys.stream().filter(k -> k.kind() == TimelineKind.STAKEHOLDER || k.kind() == TimelineKind.HISTORY)
+        List<Long> changes = keys.stream().filter(k -> k.kind() != TimelineKind.NOTE && k.kind() != TimelineKind.ACTIVITY)
                 .map(k -> Long.parseLong(k.key())).toList();
         return byKey(notes.isEmpty() ? Uni.createFrom().item(List.<LeadNote>of()) : LeadNote.<LeadNote>list("id in ?1", notes),
                 n -> n.id.toString())
@@ -110,7 +111,7 @@ public class LeadTimeline {
                                         items.add(switch (k.kind()) {
                                             case NOTE -> note(noteRows.get(k.key()));
                                             case ACTIVITY -> activity(activityRows.get(k.key()));
-                                            case STAKEHOLDER, HISTORY -> change(k.kind(), changeRows.get(k.key()));
+                                            case STAKEHOLDER, ATTACHMENT, HISTORY -> change(k.kind(), changeRows.get(k.key()));
                                         });
                                     }
                                     return items;

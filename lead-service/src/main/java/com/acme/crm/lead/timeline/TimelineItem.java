@@ -14,5 +14,5 @@ public record TimelineItem(
         String actor,
         @Schema(nullable = true, description = "kind NOTE") NoteView note,
         @Schema(nullable = true, description = "kind ACTIVITY") ActivityView activity,
-        @Schema(nullable = true, description = "kinds STAKEHOLDER and HISTORY") HistoryEntryView change) {
+        @Schema(nullable = true, description = "kinds STAKEHOLDER, ATTACHMENT and HISTORY") HistoryEntryView change) {
 }

@@ -8,6 +8,8 @@ public enum TimelineKind {
     ACTIVITY,
     /** A stakeholder added, given another role or removed ({@code change}: a history entry). */
     STAKEHOLDER,
+    /** An attachment added or removed ({@code change}: a history entry naming the file, its size and id). */
+    ATTACHMENT,
     /** Any other change of the lead or of an activity ({@code change}: a history entry). */
     HISTORY
 }
