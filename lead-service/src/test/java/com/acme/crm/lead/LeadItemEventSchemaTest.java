@@ -2,12 +2,15 @@ package com.acme.crm.lead;
 
 import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.contracts.events.lead.ActivityEventData;
+import com.acme.crm.contracts.events.lead.AttachmentEventData;
 import com.acme.crm.contracts.events.lead.StakeholderEventData;
 import com.acme.crm.lead.activities.Activity;
 import com.acme.crm.lead.activities.ActivityState;
 import com.acme.crm.lead.activities.ActivityType;
 import com.acme.crm.lead.activities.Direction;
 import com.acme.crm.lead.activities.LeadActivities;
+import com.acme.crm.lead.attachments.Attachment;
+import com.acme.crm.lead.attachments.LeadAttachments;
 import com.acme.crm.lead.stakeholders.LeadStakeholders;
 import com.acme.crm.lead.stakeholders.Stakeholder;
 import com.acme.crm.lead.stakeholders.StakeholderRole;
@@ -23,7 +26,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The producer side of the timeline item events (plain JUnit): an activity and a stakeholder mapped
+ * The producer side of the timeline item events (plain JUnit): an activity, a stakeholder and an attachment mapped
  * to message-contracts' records where they are published are valid by docs/asyncapi.yaml and read
  * back as the same records; the documented enumerations are lead-service's.
  */
@@ -62,6 +65,18 @@ class LeadItemEventSchemaTest {
                 PublicEvents.LEAD_STAKEHOLDER_REMOVED)) {
             roundTrip(type, LeadStakeholders.eventData(s), StakeholderEventData.class);
         }
+    }
+
+    @Test
+    void anAttachmentWithAndWithoutItsNote() {
+        Attachment file = item(new Attachment());
+        file.fileName = "Angebot – Q4.pdf";
+        file.mediaType = "application/pdf";
+        file.size = 25L * 1024 * 1024;
+        file.sha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        roundTrip(PublicEvents.LEAD_ATTACHMENT_ADDED, LeadAttachments.eventData(file), AttachmentEventData.class);
+        file.note = "the signed offer";
+        roundTrip(PublicEvents.LEAD_ATTACHMENT_REMOVED, LeadAttachments.eventData(file), AttachmentEventData.class);
     }
 
     @Test

@@ -2,6 +2,9 @@ package com.acme.crm.lead.attachments;
 
 import com.acme.crm.common.api.ProblemException;
 import com.acme.crm.contracts.PublicEvents;
+import com.acme.crm.contracts.events.lead.AttachmentEventData;
+import com.acme.crm.contracts.qualification.AttachmentRef;
+import com.acme.crm.contracts.qualification.CreateOpportunity;
 import com.acme.crm.lead.access.LeadAccess;
 import com.acme.crm.lead.events.LeadItemEvents;
 import com.acme.crm.lead.history.HistoryAction;
@@ -14,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A lead's attachments (SPEC §10): metadata in {@link Attachment}, bytes in {@link AttachmentChunks}. */
@@ -29,26 +33,50 @@ public class LeadAttachments {
 
     /**
      * Stores the checked upload's bytes (a transaction of their own), then its metadata, history entry
-     * and event (one transaction); if that fails, the bytes are deleted again.
+     * and event (one transaction); if that fails, the bytes are deleted again. A lead full of files
+     * (409) is refused before the bytes are stored, and again under the lead's lock with the row.
      */
     public Uni<AttachmentView> add(UUID leadId, CheckedUpload upload, SecurityIdentity caller) {
         UUID id = UUID.randomUUID();
-        return access.findVisible(leadId, caller)
-                .chain(lead -> chunks.store(leadId, id, upload.file(), upload.size()))
+        return visibleWithRoom(leadId, caller)
+                .chain(() -> chunks.store(leadId, id, upload.file(), upload.size()))
                 .chain(bytes -> stored(leadId, id, upload, bytes, caller)
                         .onFailure().call(failure -> chunks.discard(id)));
+    }
+
+    /** The lead is visible (404) and has room for one more file (409). */
+    @WithSession
+    public Uni<Void> visibleWithRoom(UUID leadId, SecurityIdentity caller) {
+        return access.findVisible(leadId, caller).chain(() -> Attachment.count("leadId", leadId)).invoke(LeadAttachments::requireRoom)
+                .replaceWithVoid();
     }
 
     @WithTransaction
     public Uni<AttachmentView> stored(UUID leadId, UUID id, CheckedUpload upload, StoredBytes bytes, SecurityIdentity caller) {
         String actor = LeadAccess.userId(caller);
         return access.findVisible(leadId, caller)
+                // under the lead's row lock, so that concurrent uploads take turns and never pass the limit together
+                .chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery("select 1 from lead where id = :id for update")
+                        .setParameter("id", leadId).getResultList())
+                .chain(() -> Attachment.count("leadId", leadId)).invoke(LeadAttachments::requireRoom)
                 .chain(() -> {
                     Attachment attachment = Attachment.of(id, leadId, upload, bytes, actor);
                     return attachment.persist().chain(Panache::flush).replaceWith(attachment);
                 })
                 .call(a -> recorded(a, actor, HistoryAction.ATTACHMENT_ADDED, PublicEvents.LEAD_ATTACHMENT_ADDED))
                 .map(AttachmentView::of);
+    }
+
+    /**
+     * A lead has at most {@link CreateOpportunity#MAX_ATTACHMENTS} files: their metadata goes with the
+     * CreateOpportunity on qualification, which must stay within the message bound.
+     */
+    private static void requireRoom(long count) {
+        if (count >= CreateOpportunity.MAX_ATTACHMENTS) {
+            throw ProblemException.conflict("too-many-attachments", "the lead has " + count + " files, the most a lead can have ("
+                    + CreateOpportunity.MAX_ATTACHMENTS + "); every file is listed on the opportunity when the lead is qualified",
+                    Map.of("maxAttachments", CreateOpportunity.MAX_ATTACHMENTS));
+        }
     }
 
     /** Newest first. */
@@ -75,6 +103,12 @@ public class LeadAttachments {
                 .replaceWithVoid();
     }
 
+    /** What the opportunity lists on qualification: each file's metadata, oldest first. Needs a session. */
+    public static Uni<List<AttachmentRef>> refsOf(UUID leadId) {
+        return Attachment.<Attachment>list("leadId = ?1 order by createdAt, id", leadId)
+                .map(found -> found.stream().map(a -> new AttachmentRef(a.id, a.fileName, a.mediaType, a.size, a.sha256)).toList());
+    }
+
     private Uni<Attachment> findEntity(UUID leadId, UUID attachmentId, SecurityIdentity caller) {
         return access.findVisible(leadId, caller)
                 .chain(lead -> Attachment.<Attachment>findById(attachmentId))
@@ -84,6 +118,11 @@ public class LeadAttachments {
 
     private Uni<Void> recorded(Attachment a, String actor, HistoryAction action, String eventType) {
         return events.changed(a.leadId, actor, action, a.fileName + " (" + a.size + " bytes, " + a.id + ")",
-                eventType, AttachmentEntry.of(a));
+                eventType, eventData(a));
+    }
+
+    /** The attachment as its public events carry it (message-contracts' contract, SPEC §7): the metadata, never the bytes. */
+    public static AttachmentEventData eventData(Attachment a) {
+        return new AttachmentEventData(a.id, a.leadId, a.fileName, a.mediaType, a.size, a.sha256, a.note, a.createdBy, a.createdAt);
     }
 }

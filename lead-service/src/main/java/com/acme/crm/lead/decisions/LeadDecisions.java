@@ -187,7 +187,7 @@ public final class LeadDecisions {
 
     // ---- the replies, and the timeout ---------------------------------------------------------------------
 
-    /** Whether deciding on {@code reply} needs the lead's notes and stakeholders (they go with the CreateOpportunity). */
+    /** Whether deciding on {@code reply} needs the lead's notes, stakeholders and files (they go with the CreateOpportunity). */
     public static boolean needsOpportunityContent(Attempt attempt, QualificationReply reply) {
         return attempt != null && !attempt.isFinal() && !attempt.accountStepDone()
                 && attempt.createOpportunity() && reply instanceof AccountAndContactResolved;
@@ -198,7 +198,7 @@ public final class LeadDecisions {
      *
      * @param lead      the attempt's lead (may be null when the attempt is over and the lead was deleted since)
      * @param attempt   the attempt the reply names, locked (null: unknown, the reply is ignored)
-     * @param content   the lead's notes and stakeholders, when {@link #needsOpportunityContent} says so
+     * @param content   the lead's notes, stakeholders and files, when {@link #needsOpportunityContent} says so
      * @param jsonBytes how the outbox measures a message's JSON (every command stays within the message limit)
      */
     public static Decision onReply(LeadFacts lead, Attempt attempt, QualificationReply reply, OpportunityContent content,
@@ -245,7 +245,8 @@ public final class LeadDecisions {
         LeadFacts.ForOpportunity o = lead.forOpportunity();
         CreateOpportunity command = new CreateOpportunity(after.id(), lead.id(), lead.ownerId(), after.accountId(),
                 after.contactId(), o.topic(), after.opportunityCurrency(), o.budgetAmount(), o.purchaseTimeframe(),
-                o.purchaseProcess(), o.decisionMaker(), o.description(), null, null).withStakeholders(content.stakeholders());
+                o.purchaseProcess(), o.decisionMaker(), o.description(), null, null).withStakeholders(content.stakeholders())
+                .withAttachments(content.attachments());
         OpportunityCommands split = OpportunityCommands.of(command, content.notes(), jsonBytes);
         List<Outgoing> messages = new ArrayList<>();
         messages.add(new Outgoing(Topics.OPPORTUNITY_COMMANDS, QualificationMessages.CREATE_OPPORTUNITY, split.command()));

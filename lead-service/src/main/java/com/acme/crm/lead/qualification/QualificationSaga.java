@@ -3,6 +3,7 @@ package com.acme.crm.lead.qualification;
 import com.acme.crm.contracts.qualification.CopiedNote;
 import com.acme.crm.contracts.qualification.QualificationReply;
 import com.acme.crm.lead.Lead;
+import com.acme.crm.lead.attachments.LeadAttachments;
 import com.acme.crm.lead.decisions.Attempt;
 import com.acme.crm.lead.decisions.Decision;
 import com.acme.crm.lead.decisions.DecisionWriter;
@@ -65,6 +66,7 @@ public class QualificationSaga {
         return LeadNote.ofLead(attempt.leadId())
                 .map(notes -> notes.stream().map(n -> new CopiedNote(n.text, n.author, n.createdAt)).toList())
                 .chain(notes -> LeadStakeholders.refsOf(attempt.leadId())
-                        .map(stakeholders -> new OpportunityContent(notes, stakeholders)));
+                        .chain(stakeholders -> LeadAttachments.refsOf(attempt.leadId())
+                                .map(attachments -> new OpportunityContent(notes, stakeholders, attachments))));
     }
 }

@@ -8,8 +8,13 @@ public enum TimelineKind {
     ACTIVITY,
     /** A stakeholder added, given another role or removed ({@code change}: a history entry). */
     STAKEHOLDER,
-    /** An attachment added or removed ({@code change}: a history entry naming the file, its size and id). */
+    /** A file on the lead, at its upload ({@code attachment}); its removal is a {@link #HISTORY} entry naming it. */
     ATTACHMENT,
-    /** Any other change of the lead or of an activity ({@code change}: a history entry). */
-    HISTORY
+    /** Any other change of the lead, of an activity or of an attachment ({@code change}: a history entry). */
+    HISTORY;
+
+    /** Whether items of this kind are lead_history rows (keyed by the entry's id). */
+    boolean isHistoryEntry() {
+        return this == STAKEHOLDER || this == HISTORY;
+    }
 }

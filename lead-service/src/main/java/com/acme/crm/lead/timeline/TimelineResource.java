@@ -43,7 +43,7 @@ public class TimelineResource {
     }
 
     @GET
-    @APIResponse(responseCode = "200", description = "Notes, activities, stakeholder changes and history entries, newest first, keyset-paged",
+    @APIResponse(responseCode = "200", description = "Notes, activities, attachments, stakeholder changes and history entries, newest first, keyset-paged",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimelinePage.class)))
     @APIResponse(responseCode = "400", description = "Bad limit or cursor", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such lead, or not the caller's", content = @Content(mediaType = "application/problem+json"))

@@ -1,6 +1,7 @@
 package com.acme.crm.lead.attachments;
 
 import com.acme.crm.contracts.PublicEvents;
+import com.acme.crm.contracts.qualification.CreateOpportunity;
 import com.acme.crm.testinfra.RealInfrastructure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +29,7 @@ import static com.acme.crm.lead.support.LeadEventsTopic.header;
 import static com.acme.crm.lead.support.LeadEventsTopic.is;
 import static com.acme.crm.lead.support.LeadEventsTopic.readUntil;
 import static com.acme.crm.lead.support.LeadEventsTopic.withKey;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -88,17 +90,17 @@ class AttachmentsTest {
         assertEquals("attachment; filename=\"Q4 offer _ Preis_bersicht.pdf\"; filename*=UTF-8''Q4%20offer%20%E2%80%93%20Preis%C3%BCbersicht.pdf",
                 whole.headers().firstValue("Content-Disposition").orElseThrow());
 
-        // a range across the boundary of the first two chunks
-        HttpResponse<Path> part = Uploads.download("alice", "salesperson", attachments(lead) + "/" + id, "bytes=262000-263999");
-        assertEquals(206, part.statusCode());
-        assertEquals("bytes 262000-263999/" + MAX, part.headers().firstValue("Content-Range").orElseThrow());
-        assertArrayEquals(slice(file, 262000, 2000), Files.readAllBytes(part.body()));
-        HttpResponse<Path> suffix = Uploads.download("alice", "salesperson", attachments(lead) + "/" + id, "bytes=-10");
-        assertEquals(206, suffix.statusCode());
-        assertArrayEquals(slice(file, MAX - 10, 10), Files.readAllBytes(suffix.body()));
-        HttpResponse<Path> beyond = Uploads.download("alice", "salesperson", attachments(lead) + "/" + id, "bytes=" + MAX + "-");
-        assertEquals(416, beyond.statusCode());
-        assertEquals("application/problem+json", beyond.headers().firstValue("Content-Type").orElseThrow());
+        // a range across the boundary of the first two chunks, the last bytes, and beyond the end (through rest-assured: contract-checked)
+        byte[] part = ALICE.call().header("Range", "bytes=262000-263999").get(attachments(lead) + "/" + id)
+                .then().statusCode(206).header("Content-Range", "bytes 262000-263999/" + MAX).header("ETag", "\"" + sha + "\"")
+                .extract().asByteArray();
+        assertArrayEquals(slice(file, 262000, 2000), part);
+        byte[] suffix = ALICE.call().header("Range", "bytes=-10").get(attachments(lead) + "/" + id)
+                .then().statusCode(206).extract().asByteArray();
+        assertArrayEquals(slice(file, MAX - 10, 10), suffix);
+        ALICE.call().header("Range", "bytes=" + MAX + "-").get(attachments(lead) + "/" + id)
+                .then().statusCode(416).contentType("application/problem+json").body("extensions.size", equalTo((int) MAX));
+        ALICE.call().header("If-None-Match", "\"" + sha + "\"").get(attachments(lead) + "/" + id).then().statusCode(304);
 
         // a manager sees it too; the list shows the metadata newest first
         Path small = Uploads.randomFile(10, 2);
@@ -106,16 +108,27 @@ class AttachmentsTest {
         CAROL.call().get(attachments(lead)).then().statusCode(200)
                 .body("id", equalTo(List.of(second, id))).body("[0].mediaType", equalTo("application/octet-stream"))
                 .body("[0].uploadedBy", equalTo("carol"));
-        CAROL.call().get(attachments(lead) + "/" + second).then().statusCode(200).contentType("application/octet-stream");
+        CAROL.call().get(attachments(lead) + "/" + second).then().statusCode(200).contentType("application/octet-stream")
+                .header("Content-Disposition", "attachment; filename=\"b.txt\"; filename*=UTF-8''b.txt");
 
-        // deleting one removes its bytes; history, timeline and events say so
+        // the timeline shows each file at its upload, in an attachment member
+        ALICE.call().get("/api/leads/" + lead + "/timeline").then().statusCode(200)
+                .body("items.kind", equalTo(List.of("ATTACHMENT", "ATTACHMENT", "HISTORY")))
+                .body("items[0].attachment.id", equalTo(second)).body("items[0].actor", equalTo("carol"))
+                .body("items[1].attachment.sha256", equalTo(sha)).body("items[1].attachment.size", equalTo((int) MAX))
+                .body("items[1].change", equalTo(null));
+
+        // deleting one removes its bytes and its timeline item; history, timeline and events say so
         ALICE.call().delete(attachments(lead) + "/" + second).then().statusCode(204);
         assertEquals(0, chunkRows(second));
         ALICE.call().get(attachments(lead) + "/" + second).then().statusCode(404);
         ALICE.call().delete(attachments(lead) + "/" + second).then().statusCode(404);
         ALICE.call().get("/api/leads/" + lead + "/timeline").then().statusCode(200)
-                .body("items.kind", equalTo(List.of("ATTACHMENT", "ATTACHMENT", "ATTACHMENT", "HISTORY")))
-                .body("items.change.action", equalTo(List.of("ATTACHMENT_REMOVED", "ATTACHMENT_ADDED", "ATTACHMENT_ADDED", "CREATED")));
+                .body("items.kind", equalTo(List.of("HISTORY", "ATTACHMENT", "HISTORY")))
+                .body("items[0].change.action", equalTo("ATTACHMENT_REMOVED")).body("items[2].change.action", equalTo("CREATED"))
+                .body("items[1].attachment.id", equalTo(id));
+        ALICE.call().get("/api/leads/" + lead + "/history").then().statusCode(200)
+                .body("action", org.hamcrest.Matchers.hasItems("ATTACHMENT_ADDED", "ATTACHMENT_REMOVED"));
         List<ConsumerRecord<String, String>> events = withKey(readUntil(is(lead, PublicEvents.LEAD_ATTACHMENT_REMOVED),
                 Duration.ofSeconds(20), Duration.ofMillis(500)), lead);
         assertEquals(List.of(PublicEvents.LEAD_CREATED, PublicEvents.LEAD_ATTACHMENT_ADDED, PublicEvents.LEAD_ATTACHMENT_ADDED,
@@ -123,6 +136,10 @@ class AttachmentsTest {
         JsonNode added = JSON.readTree(events.get(1).value());
         assertEquals(sha, added.get("sha256").asText());
         assertEquals(MAX, added.get("size").asLong());
+        assertEquals("from the test", added.get("note").asText());
+        JsonNode removed = JSON.readTree(events.get(3).value());
+        assertEquals(second, removed.get("id").asText());
+        assertEquals("b.txt", removed.get("fileName").asText());
 
         // disqualify and reactivate keep the file; deleting the lead removes its bytes
         ALICE.call().body(Map.of("reason", "LOST")).post("/api/leads/" + lead + "/disqualify").then().statusCode(200);
@@ -150,26 +167,48 @@ class AttachmentsTest {
     }
 
     @Test
+    void aLeadWithTheMostFilesRefusesAnotherWith409AndStoresNothing() throws Exception {
+        String lead = ALICE.createLead();
+        // the files the lead already has, written directly: what counts is the number of rows
+        pool.preparedQuery("insert into lead_attachment (id, lead_id, file_name, media_type, size, sha256, version, created_at,"
+                        + " created_by, modified_at, modified_by) select gen_random_uuid(), $1, 'f' || n || '.txt', 'text/plain', 1,"
+                        + " repeat('0', 64), 0, now(), 'alice', now(), 'alice' from generate_series(1, $2) n")
+                .execute(Tuple.of(UUID.fromString(lead), CreateOpportunity.MAX_ATTACHMENTS)).await().indefinitely();
+
+        Uploads.upload(ALICE, lead, new byte[] {1, 2, 3}, "one-more.txt", "text/plain").then().statusCode(409)
+                .contentType("application/problem+json").body("extensions.maxAttachments", equalTo(CreateOpportunity.MAX_ATTACHMENTS));
+        assertEquals(CreateOpportunity.MAX_ATTACHMENTS, attachmentRowsOf(lead));
+        assertEquals(0, pool.preparedQuery("select count(*) from lead_attachment_chunk where lead_id = $1")
+                .execute(Tuple.of(UUID.fromString(lead))).await().indefinitely().iterator().next().getLong(0));
+    }
+
+    @Test
     void badNamesAndEmptyFilesAre400AndNothingIsStored() throws Exception {
         String lead = ALICE.createLead();
-        Path some = Uploads.randomFile(100, 5);
-        for (String name : List.of("../etc/passwd", "dir/a.txt", "C:\\\\x.txt", "bell\u0007.txt", "", "..")) {
-            HttpResponse<String> answer = Uploads.upload("alice", "salesperson", lead, some, name, "text/plain");
-            assertEquals(400, answer.statusCode(), name + ": " + answer.body());
-            assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElseThrow());
+        byte[] some = Files.readAllBytes(Uploads.randomFile(100, 5));
+        for (String name : List.of("../etc/passwd", "dir/a.txt", "C:\\x.txt", "bell\u0007.txt", "..")) {
+            Uploads.upload(ALICE, lead, some, name, "text/plain").then().statusCode(400).contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("file"));
         }
-        assertEquals(400, Uploads.upload("alice", "salesperson", lead, some, null, "text/plain").statusCode()); // no file name
-        assertEquals(400, Uploads.upload("alice", "salesperson", lead, Uploads.randomFile(0, 6), "empty.txt", null).statusCode());
-        assertEquals(400, Uploads.upload("alice", "salesperson", lead, some, "a.txt", "not a type").statusCode());
+        Uploads.upload(ALICE, lead, new byte[0], "empty.txt", "text/plain").then().statusCode(400)
+                .body("violations[0].message", equalTo("the file is empty"));
+        for (String name : java.util.Arrays.asList(null, "")) { // no file name, an empty one
+            Uploads.upload(ALICE, lead, some, name, "text/plain").then().statusCode(400).contentType("application/problem+json");
+        }
+        Uploads.upload(ALICE, lead, some, "a.txt", "not a type").then().statusCode(400).contentType("application/problem+json");
         assertEquals(0, attachmentRowsOf(lead));
     }
 
     @Test
     void anotherSalespersonsLeadAnswers404Everywhere() throws Exception {
         String lead = ALICE.createLead();
-        Path some = Uploads.randomFile(100, 7);
-        String id = JSON.readTree(Uploads.upload("alice", "salesperson", lead, some, "a.txt", null).body()).get("id").asText();
-        assertEquals(404, Uploads.upload("bob", "salesperson", lead, some, "b.txt", null).statusCode());
+        byte[] some = Files.readAllBytes(Uploads.randomFile(100, 7));
+        var created = Uploads.upload(ALICE, lead, some, "a.txt", "text/plain").then().statusCode(201)
+                .body("fileName", equalTo("a.txt")).body("mediaType", equalTo("text/plain")).body("size", equalTo(100))
+                .extract();
+        String id = created.path("id");
+        assertEquals(attachments(lead) + "/" + id, created.header("Location"));
+        Uploads.upload(BOB, lead, some, "b.txt", "text/plain").then().statusCode(404).contentType("application/problem+json");
         BOB.call().get(attachments(lead)).then().statusCode(404).contentType("application/problem+json");
         BOB.call().get(attachments(lead) + "/" + id).then().statusCode(404).contentType("application/problem+json");
         BOB.call().delete(attachments(lead) + "/" + id).then().statusCode(404);
@@ -178,6 +217,7 @@ class AttachmentsTest {
         ALICE.call().get(attachments(other) + "/" + id).then().statusCode(404);
         ALICE.call().delete(attachments(other) + "/" + id).then().statusCode(404);
         ALICE.call().get(attachments(lead) + "/" + UUID.randomUUID()).then().statusCode(404);
+        given().get(attachments(lead)).then().statusCode(401);
         assertEquals(1, attachmentRowsOf(lead));
         assertEquals(1, chunkRows(id));
     }

@@ -5,6 +5,7 @@ import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.contracts.Topics;
 import com.acme.crm.contracts.qualification.AccountAndContactRejected;
 import com.acme.crm.contracts.qualification.AccountAndContactResolved;
+import com.acme.crm.contracts.qualification.AttachmentRef;
 import com.acme.crm.contracts.qualification.CopiedNote;
 import com.acme.crm.contracts.qualification.CopyOpportunityNotes;
 import com.acme.crm.contracts.qualification.CreateOpportunity;
@@ -323,22 +324,25 @@ class LeadDecisionsTest {
         assertNull(d.lead());
         assertEquals(List.of(new Outgoing(Topics.OPPORTUNITY_COMMANDS, QualificationMessages.CREATE_OPPORTUNITY,
                 new CreateOpportunity(attemptId, leadId, ALICE, account, contact, "Fleet telematics", "EUR",
-                        new BigDecimal("120000"), "THIS_QUARTER", null, true, "pilot", 1, notes).withStakeholders(List.of()))),
+                        new BigDecimal("120000"), "THIS_QUARTER", null, true, "pilot", 1, notes).withStakeholders(List.of())
+                        .withAttachments(List.of()))),
                 d.messages());
         assertEquals(List.of(), d.history());
         assertNull(d.event());
     }
 
     @Test
-    void accountResolved_theLeadsStakeholdersGoWithTheOpportunity() {
+    void accountResolved_theLeadsStakeholdersAndFilesGoWithTheOpportunity() {
         List<StakeholderRef> stakeholders = List.of(new StakeholderRef(UUID.randomUUID(), "DECISION_MAKER"));
+        List<AttachmentRef> files = List.of(new AttachmentRef(UUID.randomUUID(), "offer.pdf", "application/pdf", 1234, "ab".repeat(32)));
 
         Decision d = LeadDecisions.onReply(qualifyingLead(), running(true),
                 new AccountAndContactResolved(attemptId, leadId, account, contact),
-                new OpportunityContent(List.of(), stakeholders), v -> 100, T1);
+                new OpportunityContent(List.of(), stakeholders, files), v -> 100, T1);
 
         CreateOpportunity command = (CreateOpportunity) d.messages().get(0).data();
         assertEquals(stakeholders, command.stakeholdersOrNone());
+        assertEquals(files, command.attachmentsOrNone());
     }
 
     @Test

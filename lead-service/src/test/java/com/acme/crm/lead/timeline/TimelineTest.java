@@ -5,6 +5,7 @@ import com.acme.crm.contracts.Topics;
 import com.acme.crm.contracts.qualification.AccountAndContactResolved;
 import com.acme.crm.contracts.qualification.OpportunityCreated;
 import com.acme.crm.contracts.qualification.QualificationMessages;
+import com.acme.crm.lead.attachments.Uploads;
 import com.acme.crm.lead.support.Api;
 import com.acme.crm.testinfra.KafkaProbe;
 import com.acme.crm.testinfra.RealInfrastructure;
@@ -15,10 +16,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,13 +39,14 @@ import static com.acme.crm.lead.support.LeadEventsTopic.withKey;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SPEC §10 timeline, and the issue's whole-lead test: a lead with activities, stakeholders and a
- * custom-reason disqualification, reactivated and qualified, loses nothing, duplicates nothing, and
- * publishes every event once.
+ * SPEC §10 timeline, and the issue's whole-lead test: a lead with activities, stakeholders, a file
+ * and a custom-reason disqualification, reactivated and qualified, loses nothing, duplicates nothing,
+ * publishes every event once, and its opportunity command carries the notes, stakeholders and files.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -82,6 +87,8 @@ class TimelineTest {
         KafkaProbe.send(Topics.ACCOUNT_EVENTS, contact, PublicEvents.CONTACT_CREATED,
                 "{\"id\":\"" + contact + "\",\"firstName\":\"Ines\",\"lastName\":\"Duarte\",\"version\":0}");
         ALICE.call().body(Map.of("contactId", contact, "role", "DECISION_MAKER")).post(lead(id) + "/stakeholders").then().statusCode(201);
+        byte[] offer = "the offer, signed".getBytes(StandardCharsets.UTF_8);
+        String file = Uploads.upload(ALICE, id, offer, "Angebot – signed.pdf", "application/pdf").then().statusCode(201).extract().path("id");
 
         ALICE.call().body(Map.of("reason", code)).post(lead(id) + "/disqualify").then().statusCode(200)
                 .body("statusReasonLabel", equalTo("Went with a competitor"));
@@ -95,6 +102,12 @@ class TimelineTest {
         JsonNode create = JSON.readTree(KafkaProbe.await(Topics.OPPORTUNITY_COMMANDS, id, 1,
                 KafkaProbe.ofType(QualificationMessages.CREATE_OPPORTUNITY.name())).get(0).value());
         assertEquals(contact, create.get("stakeholders").get(0).get("contactId").asText());
+        assertEquals(1, create.get("attachments").size());
+        assertEquals(file, create.get("attachments").get(0).get("id").asText());
+        assertEquals("Angebot – signed.pdf", create.get("attachments").get(0).get("fileName").asText());
+        assertEquals(offer.length, create.get("attachments").get(0).get("size").asInt());
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(offer)),
+                create.get("attachments").get(0).get("sha256").asText());
         assertEquals("first call went well", create.get("notes").get(0).get("text").asText());
         KafkaProbe.send(Topics.QUALIFICATION_REPLIES, id, QualificationMessages.OPPORTUNITY_CREATED.name(),
                 JSON.writeValueAsString(new OpportunityCreated(attempt, UUID.fromString(id), UUID.randomUUID())));
@@ -105,6 +118,8 @@ class TimelineTest {
         ALICE.call().get(lead(id) + "/notes").then().body("size()", equalTo(1));
         ALICE.call().get(lead(id) + "/activities").then().body("items.size()", equalTo(2));
         ALICE.call().get(lead(id) + "/stakeholders").then().body("size()", equalTo(1)).body("[0].lastName", equalTo("Duarte"));
+        ALICE.call().get(lead(id) + "/attachments").then().body("id", equalTo(List.of(file)));
+        assertArrayEquals(offer, ALICE.call().get(lead(id) + "/attachments/" + file).then().statusCode(200).extract().asByteArray());
 
         List<JsonNode> timeline = wholeTimeline(ALICE, id, 2);
         List<String> kinds = new ArrayList<>();
@@ -121,6 +136,10 @@ class TimelineTest {
         assertEquals(1, kinds.stream().filter("NOTE"::equals).count(), kinds.toString());
         assertEquals(2, kinds.stream().filter("ACTIVITY"::equals).count(), kinds.toString());
         assertEquals(1, kinds.stream().filter("STAKEHOLDER"::equals).count(), kinds.toString());
+        assertEquals(1, kinds.stream().filter("ATTACHMENT"::equals).count(), kinds.toString());
+        JsonNode attachment = timeline.stream().filter(i -> i.get("kind").asText().equals("ATTACHMENT")).findFirst().orElseThrow();
+        assertEquals(file, attachment.get("attachment").get("id").asText());
+        assertTrue(attachment.get("change").isNull(), attachment.toString());
         List<String> actions = timeline.stream().filter(i -> i.get("kind").asText().equals("HISTORY"))
                 .map(i -> i.get("change").get("action").asText()).toList();
         assertEquals(List.of("QUALIFIED", "QUALIFICATION_REQUESTED", "REACTIVATED", "DISQUALIFIED", "ACTIVITY_COMPLETED", "CREATED"), actions);
@@ -132,7 +151,8 @@ class TimelineTest {
         List<String> types = new ArrayList<>();
         events.forEach(e -> types.add(header(e, "ce_type")));
         assertEquals(List.of(PublicEvents.LEAD_CREATED, PublicEvents.LEAD_ACTIVITY_CREATED, PublicEvents.LEAD_ACTIVITY_CREATED,
-                PublicEvents.LEAD_ACTIVITY_UPDATED, PublicEvents.LEAD_STAKEHOLDER_ADDED, PublicEvents.LEAD_DISQUALIFIED,
+                PublicEvents.LEAD_ACTIVITY_UPDATED, PublicEvents.LEAD_STAKEHOLDER_ADDED, PublicEvents.LEAD_ATTACHMENT_ADDED,
+                PublicEvents.LEAD_DISQUALIFIED,
                 PublicEvents.LEAD_REACTIVATED, PublicEvents.LEAD_QUALIFIED), types);
         assertEquals(types.size(), events.stream().map(e -> header(e, "ce_id")).distinct().count());
     }

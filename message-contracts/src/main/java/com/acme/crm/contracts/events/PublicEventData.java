@@ -4,6 +4,7 @@ import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.contracts.events.account.AccountEventData;
 import com.acme.crm.contracts.events.account.ContactEventData;
 import com.acme.crm.contracts.events.lead.ActivityEventData;
+import com.acme.crm.contracts.events.lead.AttachmentEventData;
 import com.acme.crm.contracts.events.lead.LeadEventData;
 import com.acme.crm.contracts.events.lead.StakeholderEventData;
 import com.acme.crm.contracts.opportunity.OpportunitySummary;
@@ -30,6 +31,8 @@ public final class PublicEventData {
             Map.entry(PublicEvents.LEAD_STAKEHOLDER_ADDED, StakeholderEventData.class),
             Map.entry(PublicEvents.LEAD_STAKEHOLDER_UPDATED, StakeholderEventData.class),
             Map.entry(PublicEvents.LEAD_STAKEHOLDER_REMOVED, StakeholderEventData.class),
+            Map.entry(PublicEvents.LEAD_ATTACHMENT_ADDED, AttachmentEventData.class),
+            Map.entry(PublicEvents.LEAD_ATTACHMENT_REMOVED, AttachmentEventData.class),
             Map.entry(PublicEvents.ACCOUNT_CREATED, AccountEventData.class),
             Map.entry(PublicEvents.ACCOUNT_UPDATED, AccountEventData.class),
             Map.entry(PublicEvents.ACCOUNT_DELETED, AccountEventData.class),

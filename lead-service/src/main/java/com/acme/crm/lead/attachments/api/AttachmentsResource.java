@@ -54,6 +54,8 @@ import java.util.UUID;
 public class AttachmentsResource {
 
     private static final String PROBLEM = "application/problem+json";
+    private static final String DISPOSITION = "attachment; filename=\"<ASCII fallback>\"; filename*=UTF-8''<the file name, percent-encoded>";
+    private static final String ETAG = "The SHA-256 of the bytes, quoted";
 
     @Inject
     LeadAttachments attachments;
@@ -78,6 +80,8 @@ public class AttachmentsResource {
     @APIResponse(responseCode = "400", description = "No file part with a file name, an empty file, a file name with a path separator or control character, a bad media type or a note too long",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such lead, or not the caller's", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "The lead has the most files a lead can have (100: they are listed on the opportunity"
+            + " when the lead is qualified); extensions.maxAttachments says how many", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "413", description = "The file is larger than the limit (25 MB unless configured otherwise)",
             content = @Content(mediaType = PROBLEM))
     public Uni<Response> add(@PathParam("id") UUID id, UploadForm form) {
@@ -102,18 +106,24 @@ public class AttachmentsResource {
     @Produces(MediaType.APPLICATION_OCTET_STREAM) // the stored media type replaces it (a wildcard would make it a server-sent event stream)
     @APIResponse(responseCode = "200", description = "The bytes, streamed, with the stored media type",
             headers = {
-                    @Header(name = "Content-Disposition", description = "attachment; filename*=UTF-8''<the file name, percent-encoded>",
-                            schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = "The SHA-256 of the bytes, quoted", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Content-Disposition", description = DISPOSITION, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "X-Content-Type-Options", description = "nosniff", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Accept-Ranges", description = "bytes", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "206", description = "The one range the Range header asked for (several ranges: the whole file, 200)",
-            headers = @Header(name = "Content-Range", description = "bytes first-last/size", schema = @Schema(type = SchemaType.STRING)),
+            headers = {
+                    @Header(name = "Content-Range", description = "bytes first-last/size", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Content-Disposition", description = DISPOSITION, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "X-Content-Type-Options", description = "nosniff", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Accept-Ranges", description = "bytes", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "304", description = "If-None-Match names the ETag")
+    @APIResponse(responseCode = "304", description = "If-None-Match names the ETag; no body",
+            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such attachment on a lead the caller may see", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "416", description = "The range starts beyond the end", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "416", description = "The range starts beyond the end; the problem's size member says how many bytes there are",
+            content = @Content(mediaType = PROBLEM))
     public RestMulti<Buffer> download(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId,
                                       @Parameter(description = "bytes=first-last, bytes=first- or bytes=-suffix") @HeaderParam("Range") String range,
                                       @HeaderParam("If-None-Match") String ifNoneMatch) {
