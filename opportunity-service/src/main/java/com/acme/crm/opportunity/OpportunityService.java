@@ -30,12 +30,13 @@ public class OpportunityService {
                         o -> new TimeCursor(o.createdAt, o.id));
     }
 
-    /** One opportunity with every note, in the lead's order. */
+    /** One opportunity with every note, stakeholder and file, in the lead's order. */
     @WithSession
     public Uni<OpportunityView> get(UUID id) {
         return Opportunity.<Opportunity>findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("opportunity", id))
                 .chain(o -> notes.of(o.id).chain(copied -> OpportunityStakeholder.of(o.id)
-                        .map(stakeholders -> OpportunityView.of(o, copied, stakeholders))));
+                        .chain(stakeholders -> OpportunityAttachment.of(o.id)
+                                .map(attachments -> OpportunityView.of(o, copied, stakeholders, attachments)))));
     }
 }

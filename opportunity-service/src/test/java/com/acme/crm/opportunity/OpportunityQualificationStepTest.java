@@ -3,6 +3,7 @@ package com.acme.crm.opportunity;
 import com.acme.crm.testinfra.HardText;
 import com.acme.crm.contracts.MessageLimits;
 import com.acme.crm.contracts.Topics;
+import com.acme.crm.contracts.qualification.AttachmentRef;
 import com.acme.crm.contracts.qualification.CopiedNote;
 import com.acme.crm.contracts.qualification.CopyOpportunityNotes;
 import com.acme.crm.contracts.qualification.CreateOpportunity;
@@ -148,20 +149,45 @@ class OpportunityQualificationStepTest {
     }
 
     @Test
-    void theLeadsStakeholdersAreOnTheOpportunityInTheirOrder() throws Exception {
+    void theLeadsStakeholdersAndFilesAreOnTheOpportunityInTheirOrderAndGoWithItsUndo() throws Exception {
         UUID lead = UUID.randomUUID();
         UUID attempt = UUID.randomUUID();
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
+        AttachmentRef offer = new AttachmentRef(UUID.randomUUID(), "Angebot – Q4 € 😀.pdf", "application/pdf", 25L * 1024 * 1024, "ab".repeat(32));
+        AttachmentRef sheet = new AttachmentRef(UUID.randomUUID(), "x".repeat(255), "text/csv; charset=utf-8", 1, "0".repeat(64));
         CreateOpportunity command = command(attempt, lead, "With stakeholders", "d")
-                .withStakeholders(List.of(new StakeholderRef(first, "DECISION_MAKER"), new StakeholderRef(second, "END_USER")));
+                .withStakeholders(List.of(new StakeholderRef(first, "DECISION_MAKER"), new StakeholderRef(second, "END_USER")))
+                .withAttachments(List.of(offer, sheet));
         send(lead, List.of(new Message(QualificationMessages.CREATE_OPPORTUNITY.name(), json.writeValueAsString(command))));
 
         String id = json.readTree(KafkaProbe.await(Topics.QUALIFICATION_REPLIES, lead.toString(), 1,
                 KafkaProbe.ofType(QualificationMessages.OPPORTUNITY_CREATED.name())).get(0).value()).get("opportunityId").asText();
         given().auth().oauth2(TOKEN).get("/api/opportunities/" + id).then().statusCode(200)
                 .body("stakeholders.contactId", equalTo(List.of(first.toString(), second.toString())))
-                .body("stakeholders.role", equalTo(List.of("DECISION_MAKER", "END_USER")));
+                .body("stakeholders.role", equalTo(List.of("DECISION_MAKER", "END_USER")))
+                .body("attachments.id", equalTo(List.of(offer.id().toString(), sheet.id().toString())))
+                .body("attachments.fileName", equalTo(List.of(offer.fileName(), sheet.fileName())))
+                .body("attachments.mediaType", equalTo(List.of("application/pdf", "text/csv; charset=utf-8")))
+                .body("attachments[0].size", equalTo(25 * 1024 * 1024)).body("attachments[1].sha256", equalTo("0".repeat(64)))
+                .body("attachments[0].href", equalTo("/api/leads/" + lead + "/attachments/" + offer.id()));
+
+        send(lead, List.of(undo(attempt, lead)));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                count("select count(*) from opportunity_attachment where opportunity_id = '" + id + "'") == 0);
+        assertEquals(0, count("select count(*) from opportunity_stakeholder where opportunity_id = '" + id + "'"));
+    }
+
+    @Test
+    void anOpportunityWithoutFilesShowsNone() throws Exception {
+        UUID lead = UUID.randomUUID();
+        UUID attempt = UUID.randomUUID();
+        send(lead, List.of(new Message(QualificationMessages.CREATE_OPPORTUNITY.name(),
+                json.writeValueAsString(command(attempt, lead, "Without files", "d")))));
+        String id = json.readTree(KafkaProbe.await(Topics.QUALIFICATION_REPLIES, lead.toString(), 1,
+                KafkaProbe.ofType(QualificationMessages.OPPORTUNITY_CREATED.name())).get(0).value()).get("opportunityId").asText();
+        given().auth().oauth2(TOKEN).get("/api/opportunities/" + id).then().statusCode(200)
+                .body("attachments", hasSize(0)).body("stakeholders", hasSize(0));
     }
 
     @Test

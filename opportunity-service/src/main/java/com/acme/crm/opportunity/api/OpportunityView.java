@@ -1,5 +1,6 @@
 package com.acme.crm.opportunity.api;
 
+import com.acme.crm.contracts.qualification.AttachmentRef;
 import com.acme.crm.contracts.qualification.CopiedNote;
 import com.acme.crm.contracts.qualification.StakeholderRef;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -10,17 +11,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An opportunity as GET /api/opportunities/{id} shows it, with every note copied from the lead. */
+/** An opportunity as GET /api/opportunities/{id} shows it, with every note, the stakeholders and the files' links copied from the lead. */
 public record OpportunityView(
         UUID id, String name, @Schema(nullable = true) UUID accountId, @Schema(nullable = true) UUID contactId, @Schema(nullable = true) String currency, @Schema(nullable = true) BigDecimal estimatedValue,
         @Schema(nullable = true) String purchaseTimeframe, @Schema(nullable = true) String purchaseProcess, @Schema(nullable = true) Boolean decisionMaker, @Schema(nullable = true) String description,
         Opportunity.Stage stage, @Schema(nullable = true) UUID originatingLeadId, String ownerId, List<CopiedNote> notes,
         @Schema(description = "The lead's stakeholders (contact and role) when it was qualified (SPEC §10)") List<StakeholderRef> stakeholders,
+        @Schema(description = "The lead's files when it was qualified, oldest first, each with the link to download it from the lead (SPEC §10)")
+        List<AttachmentLink> attachments,
         Instant createdAt, Instant modifiedAt, long version) {
 
-    public static OpportunityView of(Opportunity o, List<CopiedNote> notes, List<StakeholderRef> stakeholders) {
+    public static OpportunityView of(Opportunity o, List<CopiedNote> notes, List<StakeholderRef> stakeholders,
+                                     List<AttachmentRef> attachments) {
         return new OpportunityView(o.id, o.name, o.accountId, o.contactId, o.currency, o.estimatedValue,
                 o.purchaseTimeframe, o.purchaseProcess, o.decisionMaker, o.description, o.stage,
-                o.originatingLeadId, o.ownerId, notes, stakeholders, o.createdAt, o.modifiedAt, o.version);
+                o.originatingLeadId, o.ownerId, notes, stakeholders,
+                attachments.stream().map(a -> AttachmentLink.of(o.originatingLeadId, a)).toList(),
+                o.createdAt, o.modifiedAt, o.version);
     }
 }

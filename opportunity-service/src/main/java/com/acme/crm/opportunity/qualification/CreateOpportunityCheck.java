@@ -1,5 +1,6 @@
 package com.acme.crm.opportunity.qualification;
 
+import com.acme.crm.contracts.qualification.AttachmentRef;
 import com.acme.crm.contracts.qualification.CopiedNote;
 import com.acme.crm.contracts.qualification.CreateOpportunity;
 
@@ -8,6 +9,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Why a CreateOpportunity cannot be done, checked before anything is stored: a value the
@@ -21,6 +23,9 @@ public final class CreateOpportunityCheck {
     static final int MAX_OWNER = 100;
     static final int MAX_NOTE_TEXT = 10_000;
     static final int MAX_AUTHOR = 100;
+    static final int MAX_FILE_NAME = 255;
+    static final int MAX_MEDIA_TYPE = 255;
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     /** numeric(19, 2) */
     static final int MAX_INTEGER_DIGITS = 17;
     static final Set<String> TIMEFRAMES = Set.of("IMMEDIATE", "THIS_QUARTER", "NEXT_QUARTER", "THIS_YEAR", "UNKNOWN");
@@ -58,7 +63,28 @@ public final class CreateOpportunityCheck {
         if (c.expectedNotes() < c.firstNotes().size()) {
             return Optional.of("noteCount " + c.expectedNotes() + " is less than the " + c.firstNotes().size() + " notes carried");
         }
-        return notesProblem(c.firstNotes());
+        Optional<String> attachments = attachmentsProblem(c.attachmentsOrNone());
+        return attachments.isPresent() ? attachments : notesProblem(c.firstNotes());
+    }
+
+    /** Why the files' metadata cannot be stored, if it cannot (the lead's upload rules are stricter). */
+    static Optional<String> attachmentsProblem(List<AttachmentRef> attachments) {
+        if (attachments.size() > CreateOpportunity.MAX_ATTACHMENTS) {
+            return Optional.of(attachments.size() + " attachments, more than a lead has (" + CreateOpportunity.MAX_ATTACHMENTS + ")");
+        }
+        for (AttachmentRef a : attachments) {
+            if (a == null || a.id() == null || a.fileName() == null || a.fileName().isBlank() || a.mediaType() == null
+                    || a.mediaType().isBlank() || a.sha256() == null) {
+                return Optional.of("an attachment without id, file name, media type or sha256");
+            }
+            if (a.fileName().length() > MAX_FILE_NAME || a.mediaType().length() > MAX_MEDIA_TYPE) {
+                return Optional.of("an attachment's file name or media type is longer than " + MAX_FILE_NAME + " characters");
+            }
+            if (a.size() < 0 || !SHA256.matcher(a.sha256()).matches()) {
+                return Optional.of("an attachment with a negative size or a sha256 that is not 64 hex digits");
+            }
+        }
+        return Optional.empty();
     }
 
     /** Why notes cannot be stored, if they cannot. */

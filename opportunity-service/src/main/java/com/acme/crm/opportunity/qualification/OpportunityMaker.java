@@ -12,6 +12,7 @@ import com.acme.crm.contracts.qualification.OpportunityRejected;
 import com.acme.crm.contracts.qualification.QualificationMessages;
 import com.acme.crm.contracts.qualification.UndoOpportunity;
 import com.acme.crm.opportunity.Opportunity;
+import com.acme.crm.opportunity.OpportunityAttachment;
 import com.acme.crm.opportunity.OpportunityStakeholder;
 import com.acme.crm.opportunity.OpportunityNotes;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -65,6 +66,7 @@ public class OpportunityMaker {
         }
         return insert(command).call(o -> notes.store(o.id, 0, command.firstNotes()))
                 .call(o -> OpportunityStakeholder.store(o.id, command.stakeholdersOrNone()))
+                .call(o -> OpportunityAttachment.store(o.id, command.attachmentsOrNone()))
                 .chain(this::confirmIfComplete);
     }
 

@@ -1,11 +1,13 @@
 package com.acme.crm.opportunity.qualification;
 
+import com.acme.crm.contracts.qualification.AttachmentRef;
 import com.acme.crm.contracts.qualification.CopiedNote;
 import com.acme.crm.contracts.qualification.CreateOpportunity;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +46,20 @@ class CreateOpportunityCheckTest {
         assertProblem("longer than 10000", command("t", "EUR", null, null, null,
                 List.of(new CopiedNote("x".repeat(10_001), "a", Instant.EPOCH))));
         assertProblem("author", command("t", "EUR", null, null, null, List.of(new CopiedNote("x", "a".repeat(101), Instant.EPOCH))));
+    }
+
+    @Test
+    void theMostFilesTheLeadApiAllowsPassAndBadFileMetadataIsNamed() {
+        AttachmentRef longest = new AttachmentRef(UUID.randomUUID(), "€".repeat(255), "m".repeat(255), Long.MAX_VALUE, "0".repeat(64));
+        CreateOpportunity plain = command("t", "EUR", null, null, null, List.of());
+        assertEquals(Optional.empty(), CreateOpportunityCheck.problem(
+                plain.withAttachments(Collections.nCopies(CreateOpportunity.MAX_ATTACHMENTS, longest))));
+        assertProblem("more than a lead has", plain.withAttachments(Collections.nCopies(CreateOpportunity.MAX_ATTACHMENTS + 1, longest)));
+        assertProblem("without id", plain.withAttachments(List.of(new AttachmentRef(null, "a", "b/c", 1, "0".repeat(64)))));
+        assertProblem("without id", plain.withAttachments(List.of(new AttachmentRef(UUID.randomUUID(), " ", "b/c", 1, "0".repeat(64)))));
+        assertProblem("longer than 255", plain.withAttachments(List.of(new AttachmentRef(UUID.randomUUID(), "a".repeat(256), "b/c", 1, "0".repeat(64)))));
+        assertProblem("64 hex digits", plain.withAttachments(List.of(new AttachmentRef(UUID.randomUUID(), "a", "b/c", 1, "0".repeat(63)))));
+        assertProblem("negative size", plain.withAttachments(List.of(new AttachmentRef(UUID.randomUUID(), "a", "b/c", -1, "0".repeat(64)))));
     }
 
     private static void assertProblem(String expected, CreateOpportunity command) {
