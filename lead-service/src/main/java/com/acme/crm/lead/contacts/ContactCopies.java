@@ -8,9 +8,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,8 @@ public class ContactCopies {
     @ConfigProperty(name = "crm.stakeholders.contact-wait", defaultValue = "5s")
     Duration contactWait;
 
-    private static final Duration POLL = Duration.ofMillis(100);
+    @Inject
+    ContactArrivals arrivals;
 
     /** Applies a created or updated contact, unless the copy already has a newer version. Joins the caller's transaction. */
     public Uni<Void> upsert(ContactEvent contact, boolean deleted) {
@@ -45,36 +48,32 @@ public class ContactCopies {
             copy.updatedAt = Now.instant();
             if (existing == null) {
                 copy.id = contact.id();
-                return copy.persist().replaceWithVoid();
+                return copy.persist().chain(arrivals::announce); // someone may be waiting for it
             }
             return Uni.createFrom().voidItem();
         });
     }
 
     /**
-     * Waits, polling the copy in short sessions of its own, until the contact is known (it may
-     * have been created a moment ago and its event be on its way); 422 naming {@code contactId}
-     * when it is unknown or deleted after {@link #contactWait}. Call outside a transaction.
+     * Waits until the contact is known (it may have been created a moment ago and its event be on its
+     * way): looks at the copy, each time in a short session of its own, and again whenever a contact
+     * arrives ({@link ContactArrivals}); 422 naming {@code contactId} when it is unknown or deleted
+     * after {@link #contactWait}. Call outside a transaction, on the request's Vert.x context.
      */
     public Uni<ContactCopy> awaitKnown(UUID contactId) {
-        Context context = Vertx.currentContext();
-        long attempts = Math.max(1, contactWait.toMillis() / POLL.toMillis());
-        return Uni.createFrom().deferred(() -> Panache.withSession(() -> ContactCopy.<ContactCopy>findById(contactId)))
-                .runSubscriptionOn(work -> context.runOnContext(ignored -> work.run()))
-                .onItem().transform(copy -> {
-                    if (copy == null) {
-                        throw new NotYetKnown();
-                    }
-                    return copy;
-                })
-                .onFailure(NotYetKnown.class).retry().withBackOff(POLL, POLL).atMost(attempts)
-                .onFailure(NotYetKnown.class).transform(failure -> unknown(contactId))
-                .onItem().transform(copy -> {
-                    if (copy.deleted) {
-                        throw unknown(contactId);
-                    }
-                    return copy;
-                });
+        return lookUntil(contactId, Instant.now().plus(contactWait), Vertx.currentContext());
+    }
+
+    private Uni<ContactCopy> lookUntil(UUID contactId, Instant until, Context request) {
+        return Panache.withSession(() -> ContactCopy.<ContactCopy>findById(contactId)).chain(copy -> {
+            if (copy != null && !copy.deleted) {
+                return Uni.createFrom().item(copy);
+            }
+            if (copy != null || !Instant.now().isBefore(until)) {
+                return Uni.createFrom().failure(unknown(contactId));
+            }
+            return arrivals.signalOrPause(contactId, until, request).chain(() -> lookUntil(contactId, until, request));
+        });
     }
 
     /** The copies of these contacts by id (missing ones absent). Needs a session. */
@@ -93,10 +92,4 @@ public class ContactCopies {
                 List.of(new Problem.Violation("contactId", "no such contact"))));
     }
 
-    /** The copy has not (yet) heard of the contact. */
-    private static final class NotYetKnown extends RuntimeException {
-        NotYetKnown() {
-            super(null, null, false, false);
-        }
-    }
 }

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * Keeps lead-service's copy of the contacts (SPEC §10) from the public crm.account.events stream:
- * contact created, updated and deleted; account events are not needed here and pass. Thin on
+ * contact created, updated and deleted; account events are not needed here and pass unrecorded. Thin on
  * purpose: a poll at a time through the shared dispatcher (once per ce_id), the decision in
  * ContactCopies.
  */
@@ -41,7 +41,7 @@ public class ContactEventConsumer {
         boolean updated = PublicEvents.CONTACT_UPDATED.equals(type);
         boolean deleted = PublicEvents.CONTACT_DELETED.equals(type);
         if (!created && !updated && !deleted) {
-            return new Handling.Once(() -> Uni.createFrom().voidItem()); // account events: not needed here
+            return new Handling.NotForUs(); // account events: not needed here, and not recorded in the inbox
         }
         return new Handling.Once(() -> copies.upsert(read(event.getData()), deleted));
     }

@@ -3,10 +3,13 @@ package com.acme.crm.lead.stakeholders;
 import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.contracts.Topics;
 import com.acme.crm.contracts.qualification.AccountAndContactResolved;
+import com.acme.crm.contracts.qualification.OpportunityRejected;
 import com.acme.crm.contracts.qualification.QualificationMessages;
+import com.acme.crm.contracts.qualification.UndoAccountAndContact;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.acme.crm.lead.support.Api;
+import com.acme.crm.testinfra.Db;
 import com.acme.crm.testinfra.KafkaProbe;
 import com.acme.crm.testinfra.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -80,6 +83,20 @@ class StakeholdersTest {
     }
 
     @Test
+    void accountEventsPassWithoutAnInboxRecordAndContactEventsAreRecordedOnce() {
+        String contact = UUID.randomUUID().toString();
+        // on the contact's partition, ahead of its event: an account event lead-service does not act on
+        String accountEvent = KafkaProbe.send(Topics.ACCOUNT_EVENTS, contact, PublicEvents.ACCOUNT_CREATED,
+                "{\"id\":\"" + contact + "\",\"name\":\"Not for us\"}");
+        String contactEvent = KafkaProbe.send(Topics.ACCOUNT_EVENTS, contact, PublicEvents.CONTACT_CREATED,
+                "{\"id\":\"" + contact + "\",\"lastName\":\"Known\",\"version\":0}");
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                Db.count("select count(*) from processed_message where message_id = '" + contactEvent + "'") == 1);
+        assertEquals(0, Db.count("select count(*) from processed_message where message_id = '" + accountEvent + "'"));
+        assertEquals(1, Db.count("select count(*) from contact_copy where id = '" + contact + "' and last_name = 'Known'"));
+    }
+
+    @Test
     void anUnknownContactIs422NamingContactIdAndNothingIsStored() {
         String lead = ALICE.createLead();
         ALICE.call().body(Map.of("contactId", UUID.randomUUID().toString())).post(stakeholders(lead)).then().statusCode(422)
@@ -133,7 +150,7 @@ class StakeholdersTest {
     }
 
     @Test
-    void theStakeholdersGoToTheOpportunityOnQualification() throws Exception {
+    void theStakeholdersGoToTheOpportunityOnQualificationAndAFailedOneLeavesThemAsTheyWere() throws Exception {
         String lead = ALICE.createLead(Api.minimalLead(Map.of("currency", "EUR", "budgetAmount", 1000)));
         String first = knownContact();
         String second = knownContact();
@@ -145,8 +162,10 @@ class StakeholdersTest {
         JsonNode resolve = JSON.readTree(KafkaProbe.await(Topics.ACCOUNT_COMMANDS, lead, 1,
                 KafkaProbe.ofType(QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT.name())).get(0).value());
         UUID attempt = UUID.fromString(resolve.get("qualificationId").asText());
+        String before = ALICE.call().get(stakeholders(lead)).then().statusCode(200).extract().asString();
+        // account-service linked the first stakeholder's contact as the lead's contact
         KafkaProbe.send(Topics.QUALIFICATION_REPLIES, lead, QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED.name(),
-                JSON.writeValueAsString(new AccountAndContactResolved(attempt, UUID.fromString(lead), UUID.randomUUID(), UUID.randomUUID())));
+                JSON.writeValueAsString(new AccountAndContactResolved(attempt, UUID.fromString(lead), UUID.randomUUID(), UUID.fromString(first))));
 
         JsonNode create = JSON.readTree(KafkaProbe.await(Topics.OPPORTUNITY_COMMANDS, lead, 1,
                 KafkaProbe.ofType(QualificationMessages.CREATE_OPPORTUNITY.name())).get(0).value());
@@ -155,6 +174,18 @@ class StakeholdersTest {
         assertEquals(second, create.get("stakeholders").get(1).get("contactId").asText());
         assertEquals("STAKEHOLDER", create.get("stakeholders").get(1).get("role").asText());
         assertEquals(2, create.get("stakeholders").size());
+
+        // the opportunity step is rejected: the attempt fails, account-service is told to undo the attempt (by
+        // its id only: it removes what the attempt created, never the contacts that existed before), and the
+        // lead keeps its stakeholders exactly as they were
+        KafkaProbe.send(Topics.QUALIFICATION_REPLIES, lead, QualificationMessages.OPPORTUNITY_REJECTED.name(),
+                JSON.writeValueAsString(new OpportunityRejected(attempt, UUID.fromString(lead), "rejected by the test")));
+        JsonNode undo = JSON.readTree(KafkaProbe.await(Topics.ACCOUNT_COMMANDS, lead, 1,
+                KafkaProbe.ofType(QualificationMessages.UNDO_ACCOUNT_AND_CONTACT.name())).get(0).value());
+        assertEquals(JSON.readTree(JSON.writeValueAsString(new UndoAccountAndContact(attempt, UUID.fromString(lead)))), undo);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                ALICE.call().get("/api/leads/" + lead + "/qualification").then().body("status", equalTo("FAILED")));
+        assertEquals(JSON.readTree(before), JSON.readTree(ALICE.call().get(stakeholders(lead)).then().statusCode(200).extract().asString()));
     }
 
     @Test

@@ -79,6 +79,9 @@ public class ConsumerDispatcher {
                 continue;
             }
             Handling handling = handlingOf(event.get(), route);
+            if (handling instanceof Handling.NotForUs) {
+                continue; // nothing to do and nothing to remember; the batch's offsets cover it
+            }
             Optional<Context> trace = message.getMetadata(TracingMetadata.class).map(TracingMetadata::getCurrentContext);
             items.add(new Item(event.get(), trace.isEmpty() ? handling : handling.around(work -> within(trace.get(), work))));
         }

@@ -15,6 +15,17 @@ public sealed interface Handling {
 
     Supplier<Uni<Void>> work();
 
+    /**
+     * A message of a type this service does not act on (a shared topic carries it for others): no
+     * work and no inbox record, since a repeat of it changes nothing either.
+     */
+    record NotForUs() implements Handling {
+        @Override
+        public Supplier<Uni<Void>> work() {
+            return () -> Uni.createFrom().voidItem();
+        }
+    }
+
     /** Set aside for an operator when it cannot succeed. */
     record Once(Supplier<Uni<Void>> work) implements Handling {
     }
@@ -29,6 +40,9 @@ public sealed interface Handling {
 
     /** The same handling with {@code wrap} around its work (and its rejection). */
     default Handling around(UnaryOperator<Supplier<Uni<Void>>> wrap) {
+        if (this instanceof NotForUs) {
+            return this;
+        }
         if (this instanceof OnceOrReject reject) {
             return new OnceOrReject(wrap.apply(work()), reason -> wrap.apply(() -> reject.rejection().apply(reason)).get());
         }

@@ -78,6 +78,9 @@ public class IdempotentConsumer {
      * e.g. inside a batch: that attempt counts, so a message that cannot succeed is not tried again.
      */
     public Uni<Void> continueAfter(IncomingCloudEventMetadata<?> event, Handling handling, Throwable failure) {
+        if (handling instanceof Handling.NotForUs) {
+            return Uni.createFrom().voidItem();
+        }
         Context context = Vertx.currentContext();
         Supplier<Uni<Void>> work = () -> processOnce(event, handling.work());
         if (handling instanceof Handling.UntilDone) {
