@@ -33,6 +33,7 @@ class OpenApiDocumentTest {
                 Map.entry("/api/leads/{id}/qualification", Set.of("GET")),
                 Map.entry("/api/leads/qualify-jobs", Set.of("POST")),
                 Map.entry("/api/leads/qualify-jobs/{jobId}", Set.of("GET")),
+                Map.entry("/api/leads/qualify-jobs/{jobId}/results", Set.of("GET")),
                 Map.entry("/api/leads/{id}/disqualify", Set.of("POST")),
                 Map.entry("/api/leads/{id}/reactivate", Set.of("POST")),
                 Map.entry("/api/settings/lead-qualification", Set.of("GET", "PUT")))));

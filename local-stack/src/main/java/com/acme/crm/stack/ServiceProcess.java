@@ -23,9 +23,21 @@ public final class ServiceProcess implements AutoCloseable {
                        List<String> jvmOptions, Duration readyTimeout, Duration stopGrace) {
 
         public Spec(String name, Path jar, int port, Map<String, String> environment, Path logFile) {
-            this(name, jar, port, environment, logFile, List.of("-Xmx384m"), Duration.ofSeconds(90), Duration.ofSeconds(15));
+            this(name, jar, port, environment, logFile, JVM_OPTIONS, Duration.ofSeconds(90), Duration.ofSeconds(15));
         }
     }
+
+    /**
+     * The services' production JVM settings (the same in each Dockerfile.jvm, checked by DeploymentConsistencyTest),
+     * sized for RSS ≤ 300 MB per service (issue 9; measured in docs/performance.md): a bounded heap with room
+     * above the live set, the serial collector (2 cores: G1's regions, remembered sets and concurrent threads cost
+     * memory a small heap does not need), and caps on metaspace and code cache well above what a service uses
+     * (they bound, they do not reserve). Thread stacks and direct buffers keep the JVM's defaults: smaller stacks
+     * risk a StackOverflowError in long reactive chains, a direct-memory cap an OutOfMemoryError in Kafka's
+     * fetches, for little RSS.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC",
+            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=96m");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -66,6 +78,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .directory(spec.jar().getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()));
+        builder.environment().put("MALLOC_ARENA_MAX", "2"); // glibc's default, 8 arenas a core, grows RSS for nothing here
         builder.environment().putAll(spec.environment());
         process = builder.start();
         awaitReady();

@@ -79,6 +79,10 @@ class DeploymentConsistencyTest {
             assertEquals(List.of(service.defaultPort() + ":" + service.defaultPort()), composeService(service.name()).get("ports"));
             assertTrue(Files.readString(ROOT.resolve(service.name()).resolve("src/main/docker/Dockerfile.jvm"))
                     .contains("EXPOSE " + service.defaultPort()), service.name() + " Dockerfile.jvm exposes its port");
+            String dockerfile = Files.readString(ROOT.resolve(service.name()).resolve("src/main/docker/Dockerfile.jvm"));
+            for (String option : ServiceProcess.JVM_OPTIONS) {
+                assertTrue(dockerfile.contains("\"" + option + "\""), service.name() + " Dockerfile.jvm runs the JVM with " + option);
+            }
         }
     }
 

@@ -141,9 +141,7 @@ class KubernetesManifestsTest {
 
     @Test
     void theIngressRoutesAreTheGatewayRouteTable() {
-        List<Node> ingresses = ofKind("Ingress");
-        assertEquals(1, ingresses.size());
-        Node ingress = ingresses.get(0);
+        Node ingress = only("Ingress", "crm");
         assertEquals("nginx", ingress.text("spec", "ingressClassName"));
         Set<Route> routes = new HashSet<>();
         for (Object rule : ingress.list("spec", "rules")) {
@@ -163,6 +161,25 @@ class KubernetesManifestsTest {
         assertEquals("1m", annotations.get("nginx.ingress.kubernetes.io/proxy-body-size"));
         assertTrue(Integer.parseInt((String) annotations.get("nginx.ingress.kubernetes.io/proxy-read-timeout")) >= 35,
                 "read timeout above Prefer: wait=30");
+    }
+
+    /** The routes that take larger bodies have an Ingress each (annotations apply per Ingress), with nginx.conf's sizes. */
+    @Test
+    void theLargerBodyRoutesHaveTheirOwnIngressWithTheGatewaySizes() {
+        Map<String, String> sizes = new java.util.TreeMap<>();
+        for (Node ingress : ofKind("Ingress")) {
+            if (ingress.text("metadata", "name").equals("crm")) {
+                continue;
+            }
+            for (Object rule : ingress.list("spec", "rules")) {
+                for (Object entry : new Node(rule).list("http", "paths")) {
+                    Node path = new Node(entry);
+                    assertEquals("lead-service", path.text("backend", "service", "name"), path.text("path"));
+                    sizes.put(path.text("path"), (String) ingress.map("metadata", "annotations").get("nginx.ingress.kubernetes.io/proxy-body-size"));
+                }
+            }
+        }
+        assertEquals(Map.of("/api/leads/[^/]+/attachments$", "26m", "/api/leads/qualify-jobs", "5m"), sizes);
     }
 
     /** Every variable the container gets: its ConfigMaps (which must exist) and its own env entries. */

@@ -1,19 +1,29 @@
 package com.acme.crm.lead.search;
 
+import com.acme.crm.lead.LeadState;
+
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The SQL of one page of the lead list. Written by hand so that every shape it produces has an
- * index (V5__lead_list_indexes.sql; plans in docs/lead-queries.md): equality on owner and state,
+ * index (V5__lead_list_indexes.sql; plans in docs/lead-queries.md): equality on state (and owner),
  * then the sort column and the id, read in index order from the cursor onwards.
+ *
+ * <p>A view of several states ({@code closed}, {@code all}) is one branch per state, each reading
+ * at most one page from its (owner,) state, sort index, merged and cut to one page: the same
+ * indexes serve every view in every sort, and no branch reads more than a page, at any table size.
  */
 public record LeadQuery(String sql, Map<String, Object> parameters, boolean matchesNothing) {
+
+    private static final LeadQuery NOTHING = new LeadQuery(null, Map.of(), true);
 
     public static LeadQuery of(LeadCriteria criteria) {
         List<String> where = new ArrayList<>();
@@ -30,22 +40,22 @@ public record LeadQuery(String sql, Map<String, Object> parameters, boolean matc
             owners.add(criteria.ownerId());
         }
         if (owners.size() > 1) {
-            return new LeadQuery(null, Map.of(), true); // e.g. a salesperson filtering on someone else's leads
+            return NOTHING; // e.g. a salesperson filtering on someone else's leads
         }
         if (owners.size() == 1) {
             where.add("l.owner_id = :owner");
             parameters.put("owner", owners.iterator().next());
         }
 
-        // state literals, not parameters: the planner then knows them even in a generic plan
-        switch (criteria.view()) {
-            case MY_OPEN, OPEN -> where.add("l.state = 'OPEN'");
-            case CLOSED -> where.add("l.state <> 'OPEN'");
-            case ALL -> { }
-        }
+        Set<LeadState> states = statesOf(criteria.view());
         if (criteria.statusReason() != null) {
+            // a reason belongs to one state: only that state's branch can match
+            states.retainAll(Set.of(criteria.statusReason().state()));
             where.add("l.status_reason = :statusReason");
             parameters.put("statusReason", criteria.statusReason().name());
+        }
+        if (states.isEmpty()) {
+            return NOTHING; // e.g. view=open&statusReason=LOST
         }
         if (criteria.q() != null && !criteria.q().isBlank()) {
             where.add("l.search_text like :q"); // GIN trigram index on search_text
@@ -62,11 +72,34 @@ public record LeadQuery(String sql, Map<String, Object> parameters, boolean matc
         }
         parameters.put("limit", criteria.limit() + 1); // one more tells whether there is a next page
 
-        String sql = "select l.id from lead l"
-                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by " + column + " " + direction + ", l.id " + direction
-                + " limit :limit";
+        String order = " order by " + column + " " + direction + ", l.id " + direction + " limit :limit";
+        if (states.size() == 1) {
+            return new LeadQuery("select l.id from lead l where " + String.join(" and ", branch(states.iterator().next(), where))
+                    + order, parameters, false);
+        }
+        // state literals, not parameters: the planner then knows them even in a generic plan
+        String branches = states.stream()
+                .map(state -> "(select l.id, " + column + " as k from lead l where "
+                        + String.join(" and ", branch(state, where)) + order + ")")
+                .collect(Collectors.joining(" union all "));
+        String sql = "select page.id from (" + branches + ") page order by page.k " + direction + ", page.id "
+                + direction + " limit :limit";
         return new LeadQuery(sql, parameters, false);
+    }
+
+    private static Set<LeadState> statesOf(LeadListView view) {
+        return switch (view) {
+            case MY_OPEN, OPEN -> EnumSet.of(LeadState.OPEN);
+            case CLOSED -> EnumSet.complementOf(EnumSet.of(LeadState.OPEN));
+            case ALL -> EnumSet.allOf(LeadState.class);
+        };
+    }
+
+    private static List<String> branch(LeadState state, List<String> where) {
+        List<String> conditions = new ArrayList<>();
+        conditions.add("l.state = '" + state.name() + "'");
+        conditions.addAll(where);
+        return conditions;
     }
 
     private static String escapeLike(String text) {

@@ -7,6 +7,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +45,26 @@ public final class QueryPlans {
         }
         assertFalse(text.contains("Seq Scan"), "a sequential scan for\n" + sql + "\n" + text);
         return sql + "\n\n" + text;
+    }
+
+    private static final Pattern ROWS = Pattern.compile("actual rows=(\\d+) loops=(\\d+)");
+    private static final Pattern REMOVED = Pattern.compile("Rows Removed by (?:Filter|Index Recheck): (\\d+)");
+
+    /**
+     * The most rows any one node of {@code plan} produced (rows × loops) or discarded: what a query
+     * reads, whatever the table's size. A sort over the whole table shows up here as a large number.
+     */
+    public static long mostRowsOfOneNode(String plan) {
+        long most = 0;
+        Matcher rows = ROWS.matcher(plan);
+        while (rows.find()) {
+            most = Math.max(most, Long.parseLong(rows.group(1)) * Long.parseLong(rows.group(2)));
+        }
+        Matcher removed = REMOVED.matcher(plan);
+        while (removed.find()) {
+            most = Math.max(most, Long.parseLong(removed.group(1)));
+        }
+        return most;
     }
 
     /** Writes the plans to {@code target/<file>} (the docs show them). */

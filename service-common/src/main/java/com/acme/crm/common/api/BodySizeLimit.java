@@ -10,28 +10,34 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.Optional;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A body announced larger than {@code quarkus.http.limits.max-body-size} is refused with a 413
- * problem before it is read. (Vert.x enforces the same limit, but answers with an empty body;
- * this gives clients the problem+json every other error has.)
- * <p>
- * A service that takes uploads on some routes sets the server's limit for those
- * ({@code quarkus.http.limits.max-body-size}) and keeps a smaller one for every other route:
- * {@code crm.http.api-max-body-size}, with the upload routes in {@code crm.http.upload-paths} (a regex
- * matched against the whole path).
+ * A body announced larger than its route allows ({@link BodyLimits}) is refused with a 413 problem
+ * before it is read. (Vert.x enforces {@code quarkus.http.limits.max-body-size} on every route, but
+ * answers with an empty body; this gives clients the problem+json every other error has.)
  */
 @ApplicationScoped
 public class BodySizeLimit {
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    MemorySize limit;
-    @ConfigProperty(name = "crm.http.api-max-body-size")
-    Optional<MemorySize> apiLimit;
-    @ConfigProperty(name = "crm.http.upload-paths")
-    Optional<Pattern> uploadPaths;
+    private final List<SizedRoute> largerBodies;
+    private final long maxBodySize;
+
+    @Inject
+    BodySizeLimit(BodyLimits limits, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize serverLimit) {
+        this.maxBodySize = limits.maxBodySize().asLongValue();
+        this.largerBodies = limits.largerBodies().values().stream()
+                .map(route -> new SizedRoute(Pattern.compile(route.path()), route.maxSize().asLongValue()))
+                .toList();
+        largerBodies.stream().filter(route -> route.maxSize() > serverLimit.asLongValue()).findAny().ifPresent(route -> {
+            throw new IllegalStateException("quarkus.http.limits.max-body-size (" + serverLimit.asLongValue()
+                    + " bytes) is below the limit of " + route.path() + " (" + route.maxSize() + " bytes)");
+        });
+    }
+
+    private record SizedRoute(Pattern path, long maxSize) {
+    }
 
     @Inject
     ObjectMapper json;
@@ -52,8 +58,8 @@ public class BodySizeLimit {
     }
 
     private long limitFor(String path) {
-        boolean upload = uploadPaths.isPresent() && path != null && uploadPaths.get().matcher(path).matches();
-        return upload || apiLimit.isEmpty() ? limit.asLongValue() : Math.min(apiLimit.get().asLongValue(), limit.asLongValue());
+        return largerBodies.stream().filter(route -> path != null && route.path().matcher(path).matches())
+                .mapToLong(SizedRoute::maxSize).findFirst().orElse(maxBodySize);
     }
 
     private static boolean tooLarge(String length, long allowed) {

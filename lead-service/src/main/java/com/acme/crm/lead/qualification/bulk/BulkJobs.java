@@ -1,8 +1,8 @@
 package com.acme.crm.lead.qualification.bulk;
 
+import com.acme.crm.common.api.Page;
 import com.acme.crm.common.api.ProblemException;
 import com.acme.crm.contracts.qualification.DuplicatePolicy;
-import com.acme.crm.lead.Lead;
 import com.acme.crm.lead.access.LeadAccess;
 import com.acme.crm.lead.qualification.Qualification;
 import com.acme.crm.lead.settings.LeadQualificationSettings;
@@ -16,10 +16,8 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -30,8 +28,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class BulkJobs {
 
-    public static final int MAX_LEADS = 10_000;
-    private static final int INSERT_CHUNK = 1_000;
+    public static final int MAX_LEADS = 100_000;
 
     @Inject
     LeadAccess access;
@@ -48,10 +45,6 @@ public class BulkJobs {
                 throw ProblemException.conflict("bulk-needs-default-records",
                         "bulk jobs use the default record creation, and createRecordsByDefault is false");
             }
-            return Lead.<Lead>list("id in ?1", leadIds);
-        }).chain(found -> {
-            Set<UUID> visible = found.stream().filter(lead -> access.canSee(lead, caller))
-                    .map(lead -> lead.id).collect(Collectors.toSet());
             UUID jobId = UUID.randomUUID();
             JobSubmitter submitter = JobSubmitter.of(caller);
             return Panache.getSession().chain(session -> session.createNativeQuery("""
@@ -64,7 +57,7 @@ public class BulkJobs {
                     .setParameter("policy", policy.name())
                     .setParameter("total", leadIds.size())
                     .executeUpdate())
-                    .chain(() -> insertLeads(jobId, leadIds, visible))
+                    .chain(() -> insertLeads(jobId, leadIds, caller))
                     .chain(() -> view(jobId, false))
                     .map(Snapshot::view);
         });
@@ -94,28 +87,25 @@ public class BulkJobs {
     private record Snapshot(String requestedBy, QualifyJobView view) {
     }
 
-    private Uni<Void> insertLeads(UUID jobId, List<UUID> leadIds, Set<UUID> visible) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int from = 0; from < leadIds.size(); from += INSERT_CHUNK) {
-            List<UUID> chunk = leadIds.subList(from, Math.min(leadIds.size(), from + INSERT_CHUNK));
-            int offset = from;
-            chain = chain.chain(() -> insertChunk(jobId, chunk, offset, visible));
-        }
-        return chain;
-    }
-
-    /** One multi-row insert per chunk; the values are UUIDs and numbers we made, never client text. */
-    private Uni<Void> insertChunk(UUID jobId, List<UUID> chunk, int offset, Set<UUID> visible) {
-        List<String> rows = new ArrayList<>(chunk.size());
-        for (int i = 0; i < chunk.size(); i++) {
-            UUID lead = chunk.get(i);
-            rows.add(visible.contains(lead)
-                    ? "('" + jobId + "','" + lead + "'," + (offset + i) + ",'PENDING',null)"
-                    : "('" + jobId + "','" + lead + "'," + (offset + i) + ",'FAILED','lead " + lead + " does not exist')");
-        }
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "insert into qualify_job_lead (job_id, lead_id, position, status, detail) values "
-                                + String.join(",", rows))
+    /**
+     * One row per lead, set-based: the ids travel as one text parameter and are joined to the lead
+     * table in the database, so 100,000 leads are one statement, not 100,000 loads. A lead that does
+     * not exist or that the submitter may not see fails at once with the same words (SPEC §8: no
+     * existence leak); its rights are checked again when it starts.
+     */
+    private Uni<Void> insertLeads(UUID jobId, List<UUID> leadIds, SecurityIdentity caller) {
+        String ids = leadIds.stream().map(UUID::toString).collect(Collectors.joining(","));
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into qualify_job_lead (job_id, lead_id, position, status, detail)
+                        select :job, given.id, given.n - 1,
+                               case when visible.id is null then 'FAILED' else 'PENDING' end,
+                               case when visible.id is null then 'lead ' || given.id || ' does not exist' end
+                        from unnest(string_to_array(:ids, ',')::uuid[]) with ordinality as given(id, n)
+                        left join lead visible on visible.id = given.id and (:everyLead or visible.owner_id = :me)""")
+                .setParameter("job", jobId)
+                .setParameter("ids", ids)
+                .setParameter("everyLead", access.seesEveryLead(caller))
+                .setParameter("me", LeadAccess.userId(caller))
                 .executeUpdate()).replaceWithVoid();
     }
 
@@ -137,22 +127,31 @@ public class BulkJobs {
                         throw ProblemException.notFound("qualify job", jobId);
                     }
                     Object[] r = rows.get(0);
-                    Uni<List<QualifyJobView.LeadResult>> results = withResults ? results(jobId) : Uni.createFrom().nullItem();
-                    return results.map(list -> new Snapshot((String) r[0], new QualifyJobView(jobId,
+                    // the first page only: a job of 100,000 leads pages the rest (GET .../results)
+                    Uni<Page<QualifyJobView.LeadResult>> results = withResults
+                            ? JobResults.page(jobId, null, JobResults.DEFAULT_LIMIT, null) : Uni.createFrom().nullItem();
+                    return results.map(page -> new Snapshot((String) r[0], new QualifyJobView(jobId,
                             r[5] == null ? "RUNNING" : "FINISHED",
                             ((Number) r[3]).intValue(), count(r[6]), count(r[7]), count(r[8]), count(r[9]), count(r[10]),
-                            (String) r[1], (String) r[2], instant(r[4]), instant(r[5]), list)));
+                            (String) r[1], (String) r[2], instant(r[4]), instant(r[5]),
+                            page == null ? null : page.items(), page == null ? null : page.nextCursor())));
                 });
     }
 
-    private Uni<List<QualifyJobView.LeadResult>> results(UUID jobId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                                select lead_id, status, qualification_id, detail from qualify_job_lead
-                                where job_id = :id order by position""", Object[].class)
+    /** A page of the job's per-lead results, to whoever may read the job. */
+    @WithSession
+    public Uni<Page<QualifyJobView.LeadResult>> results(UUID jobId, String status, int limit, String cursor, SecurityIdentity caller) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                                "select requested_by from qualify_job where id = :id", String.class)
                         .setParameter("id", jobId)
                         .getResultList())
-                .map(rows -> rows.stream().map(r -> new QualifyJobView.LeadResult((UUID) r[0],
-                        "STARTING".equals(r[1]) ? "IN_PROGRESS" : (String) r[1], (UUID) r[2], (String) r[3])).toList());
+                .chain(requestedBy -> {
+                    if (requestedBy.isEmpty()
+                            || !access.seesEveryLead(caller) && !requestedBy.get(0).equals(LeadAccess.userId(caller))) {
+                        throw ProblemException.notFound("qualify job", jobId);
+                    }
+                    return JobResults.page(jobId, status, limit, cursor);
+                });
     }
 
     private static int count(Object value) {

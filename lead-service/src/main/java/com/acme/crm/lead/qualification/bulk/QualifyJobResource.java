@@ -1,6 +1,9 @@
 package com.acme.crm.lead.qualification.bulk;
 
+import com.acme.crm.common.api.Page;
+import com.acme.crm.common.api.QueryParameters;
 import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -25,7 +28,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.UUID;
 
-/** {@code POST /api/leads/qualify-jobs} and {@code GET /api/leads/qualify-jobs/{jobId}} (SPEC §6). */
+/** {@code POST /api/leads/qualify-jobs}, {@code GET /api/leads/qualify-jobs/{jobId}} and its {@code /results} (SPEC §6). */
 @Path("/api/leads/qualify-jobs")
 @Tag(name = "Qualification")
 @RolesAllowed({"salesperson", "sales-manager", "admin"})
@@ -54,5 +57,17 @@ public class QualifyJobResource {
     @Operation(operationId = "getQualifyJob")
     public Uni<QualifyJobView> get(@PathParam("jobId") UUID jobId, @QueryParam("results") @DefaultValue("true") boolean results) {
         return jobs.get(jobId, results, caller);
+    }
+
+    /** The per-lead results after the first page, in the order the leads were given, optionally of one status. */
+    @GET
+    @Path("/{jobId}/results")
+    @Operation(operationId = "listQualifyJobResults")
+    public Uni<Page<QualifyJobView.LeadResult>> results(@PathParam("jobId") UUID jobId,
+                                                        @Parameter(schema = @Schema(enumeration = {"PENDING", "IN_PROGRESS", "COMPLETED", "FAILED", "DUPLICATES_FOUND"}))
+                                                        @QueryParam("status") String status,
+                                                        @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return jobs.results(jobId, status == null || status.isEmpty() ? null : status,
+                QueryParameters.number("limit", limit, 1, JobResults.MAX_LIMIT, JobResults.DEFAULT_LIMIT), cursor, caller);
     }
 }

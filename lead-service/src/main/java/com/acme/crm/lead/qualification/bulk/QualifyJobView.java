@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A bulk job's progress: counts always, per-lead results unless the poller asked for counts only. */
+/** A bulk job's progress: counts always, the first page of per-lead results unless the poller asked for counts only. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record QualifyJobView(
         UUID id,
@@ -22,7 +22,10 @@ public record QualifyJobView(
         @Schema(nullable = true) String duplicatePolicy,
         Instant createdAt,
         @Schema(nullable = true) Instant finishedAt,
-        @Schema(nullable = true) List<LeadResult> results) {
+        @Schema(nullable = true, description = "the first page of per-lead results, in the order the leads were given")
+        List<LeadResult> results,
+        @Schema(nullable = true, description = "the cursor of the next page at GET /api/leads/qualify-jobs/{jobId}/results")
+        String resultsNextCursor) {
 
     /** What became of one lead of the job. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
