@@ -100,16 +100,25 @@ export interface QualifyRequest {
   suppressDuplicateDetection?: boolean;
 }
 
+/** What became of one lead of a bulk job. */
+export interface LeadResult {
+  leadId: string;
+  status: string;
+  qualificationId?: string;
+  detail?: string;
+}
+
 export interface QualifyJob {
   id: string;
-  status: string;
+  status: 'RUNNING' | 'FINISHED';
   total: number;
   completed: number;
   failed: number;
   duplicates: number;
   inProgress: number;
   pending: number;
-  results?: { leadId: string; status: string; qualificationId?: string; detail?: string }[];
+  /** Absent when polled with `results=false` (the counts only). */
+  results?: LeadResult[];
 }
 
 export interface RelatedRecords {
@@ -142,34 +151,64 @@ export interface TimelineItem {
   [field: string]: unknown;
 }
 
-/** The server nests each timeline item in the member its kind names (note, activity, attachment, change): one flat object here. */
-function flatItem(item: TimelineItem): TimelineItem {
-  const member = ['note', 'activity', 'attachment', 'change']
-    .map((name) => item[name])
-    .find((value) => value !== null && typeof value === 'object') as Record<string, unknown> | undefined;
-  return { ...(member ?? {}), kind: item.kind, at: item.at, actor: item.actor };
+/** Where the server puts an item's own fields: in the member its kind names (SPEC §10's timeline). */
+const MEMBER_OF_KIND: Record<string, string> = {
+  NOTE: 'note',
+  ACTIVITY: 'activity',
+  ATTACHMENT: 'attachment',
+  STAKEHOLDER: 'change',
+  HISTORY: 'change',
+};
+
+/** One flat object of an item's `kind`, `at`, `actor` and the fields of the member its kind names (nothing else). */
+export function flatItem(item: TimelineItem): TimelineItem {
+  const member = item[MEMBER_OF_KIND[item.kind] ?? 'change'];
+  const fields = member !== null && typeof member === 'object' ? (member as Record<string, unknown>) : {};
+  return { ...fields, kind: item.kind, at: item.at, actor: item.actor };
 }
 
+/** An attachment's metadata as lead-service's AttachmentView shows it; the bytes are at its download path. */
 export interface Attachment {
   id: string;
   fileName: string;
   mediaType: string;
   size: number;
-  uploadedBy?: string;
-  uploadedAt?: string;
+  sha256: string;
+  note?: string | null;
+  uploadedBy: string;
+  uploadedAt: string;
 }
 
+export type ActivityState = 'OPEN' | 'COMPLETED' | 'CANCELED';
+
+/** An activity as lead-service's ActivityView shows it. */
+export interface Activity {
+  id: string;
+  leadId: string;
+  type: string;
+  subject: string;
+  description?: string | null;
+  dueAt?: string | null;
+  startAt?: string | null;
+  endAt?: string | null;
+  direction?: string | null;
+  ownerId: string;
+  state: ActivityState;
+  outcome?: string | null;
+  version: number;
+}
+
+/** A stakeholder as lead-service's StakeholderView shows it: the contact's current name, email and job title. */
 export interface Stakeholder {
   id: string;
+  leadId: string;
   contactId: string;
   role: string;
-  contactName?: string | null;
-  contact?: { firstName?: string | null; lastName?: string | null; email?: string | null; jobTitle?: string | null } | null;
   firstName?: string | null;
   lastName?: string | null;
-  name?: string | null;
   email?: string | null;
   jobTitle?: string | null;
+  contactDeleted: boolean;
 }
 
 export interface Contact {
@@ -268,6 +307,11 @@ async function problemOf(response: Response): Promise<Problem> {
   }
 }
 
+/** Where lead-service serves an attachment's bytes (and deletes it). */
+export function attachmentPath(leadId: string, attachmentId: string): string {
+  return `/api/leads/${leadId}/attachments/${attachmentId}`;
+}
+
 /** The REST API as the signed-in user. */
 export class Api {
   constructor(private readonly token: string) {}
@@ -290,7 +334,15 @@ export class Api {
     return (response.status === 204 ? undefined : await bodyOf(response)) as T;
   }
 
-  listLeads(query: { view: string; q?: string; sort?: string; limit: number; cursor?: string | null }) {
+  listLeads(query: {
+    view: string;
+    q?: string;
+    statusReason?: string;
+    ownerId?: string;
+    sort?: string;
+    limit: number;
+    cursor?: string | null;
+  }) {
     return this.json<Page<Lead>>('GET', withQuery('/api/leads', query));
   }
   getLead(id: string) {
@@ -323,12 +375,23 @@ export class Api {
     return this.json<HistoryEntry[] | Page<HistoryEntry>>('GET', `/api/leads/${id}/history`).then(itemsOf);
   }
   timeline(id: string, cursor?: string | null) {
-    return this.json<Page<TimelineItem>>('GET', withQuery(`/api/leads/${id}/timeline`, { limit: 50, cursor })).then(
-      (page) => ({ ...page, items: page.items.map(flatItem) }),
-    );
+    return this.json<Page<TimelineItem>>('GET', withQuery(`/api/leads/${id}/timeline`, { limit: 50, cursor })).then((page) => ({
+      ...page,
+      items: page.items.map(flatItem),
+    }));
   }
   addActivity(id: string, activity: Record<string, string>) {
-    return this.json<unknown>('POST', `/api/leads/${id}/activities`, activity);
+    return this.json<Activity>('POST', `/api/leads/${id}/activities`, activity);
+  }
+  /** Ends an open activity as done, with what came of it (SPEC §10); 409 when it is no longer open. */
+  completeActivity(id: string, activityId: string, outcome: string) {
+    return this.json<Activity>('POST', `/api/leads/${id}/activities/${activityId}/complete`, outcome ? { outcome } : undefined);
+  }
+  cancelActivity(id: string, activityId: string) {
+    return this.json<Activity>('POST', `/api/leads/${id}/activities/${activityId}/cancel`);
+  }
+  attachments(id: string) {
+    return this.json<Attachment[]>('GET', `/api/leads/${id}/attachments`);
   }
   async addAttachment(id: string, file: File) {
     const form = new FormData();
@@ -336,11 +399,15 @@ export class Api {
     const response = await this.send('POST', `/api/leads/${id}/attachments`, { body: form });
     return (await bodyOf(response)) as Attachment;
   }
+  removeAttachment(id: string, attachmentId: string) {
+    return this.json<void>('DELETE', attachmentPath(id, attachmentId));
+  }
+  /** A file's bytes, whatever their media type (the download answers with the stored one, a problem if it fails). */
   async download(path: string): Promise<Blob> {
-    return (await this.send('GET', path)).blob();
+    return (await this.send('GET', path, { headers: { Accept: '*/*' } })).blob();
   }
   stakeholders(id: string) {
-    return this.json<Stakeholder[] | Page<Stakeholder>>('GET', `/api/leads/${id}/stakeholders`).then(itemsOf);
+    return this.json<Stakeholder[]>('GET', `/api/leads/${id}/stakeholders`);
   }
   addStakeholder(id: string, contactId: string, role: string) {
     return this.json<Stakeholder>('POST', `/api/leads/${id}/stakeholders`, { contactId, role });
@@ -367,6 +434,11 @@ export class Api {
   startQualifyJob(leadIds: string[], opportunityCurrency: string, duplicatePolicy: string) {
     return this.json<QualifyJob>('POST', '/api/leads/qualify-jobs', { leadIds, opportunityCurrency, duplicatePolicy });
   }
+  /** The job's counts only: cheap to poll. */
+  qualifyJobProgress(jobId: string) {
+    return this.json<QualifyJob>('GET', withQuery(`/api/leads/qualify-jobs/${jobId}`, { results: 'false' }));
+  }
+  /** The job with every lead's result. */
   qualifyJob(jobId: string) {
     return this.json<QualifyJob>('GET', `/api/leads/qualify-jobs/${jobId}`);
   }

@@ -33,10 +33,23 @@ export function humanize(code: string | null | undefined): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function personName(person: { firstName?: string | null; lastName?: string | null; name?: string | null }): string {
-  return person.name ?? [person.firstName, person.lastName].filter(Boolean).join(' ');
+/** `Pat Smith`: first and last name, as leads, contacts and stakeholders spell them. */
+export function personName(person: { firstName?: string | null; lastName?: string | null }): string {
+  return [person.firstName, person.lastName].filter(Boolean).join(' ');
 }
 
 export function formatTime(iso: string | null | undefined): string {
   return iso ? new Date(iso).toLocaleString() : '';
+}
+
+/** `2.4 MB`: a file's size as people read it (powers of 1024, one decimal from KB up). */
+export function formatSize(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} bytes` : `${value.toFixed(1)} ${units[unit]}`;
 }

@@ -21,11 +21,13 @@ export function BulkQualify({ leadIds, leads, onClose }: { leadIds: string[]; le
   const done = job ? job.completed + job.failed + job.duplicates : 0;
   const finished = job !== null && done >= job.total;
 
+  // polls the counts only (cheap); once every lead has an outcome, asks once for the per-lead results
   useEffect(() => {
-    if (!job || finished) return;
-    const timer = setTimeout(() => {
-      api.qualifyJob(job.id).then(setJob).catch(setError);
-    }, POLL_MS);
+    if (!job || (finished && job.results)) return;
+    const timer = setTimeout(
+      () => (finished ? api.qualifyJob(job.id) : api.qualifyJobProgress(job.id)).then(setJob).catch(setError),
+      finished ? 0 : POLL_MS,
+    );
     return () => clearTimeout(timer);
   }, [api, job, finished]);
 

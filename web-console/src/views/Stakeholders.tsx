@@ -7,9 +7,9 @@ import { ProblemAlert, isMissingEndpoint } from '../components/ProblemAlert';
 import { STAKEHOLDER_ROLES, humanize, personName } from '../labels';
 import { href } from '../route';
 
-/** The contact's current name, however the stakeholder list spells it (SPEC §10 says it shows the name). */
+/** The contact's current name (its id while lead-service has not heard of the contact yet). */
 function stakeholderName(s: Stakeholder): string {
-  return s.contactName || personName(s) || (s.contact ? personName(s.contact) : '') || s.contactId;
+  return personName(s) || s.contactId;
 }
 
 /** The lead's stakeholders: contacts with a role, found by a lookup or created with "+ New" (SPEC §10). */
@@ -62,9 +62,10 @@ export function Stakeholders({ leadId, revision, onChanged }: { leadId: string; 
               <tr key={s.id}>
                 <td>
                   <a href={href.contact(s.contactId)}>{stakeholderName(s)}</a>
+                  {s.contactDeleted && ' (contact deleted)'}
                 </td>
-                <td>{s.email ?? s.contact?.email}</td>
-                <td>{s.jobTitle ?? s.contact?.jobTitle}</td>
+                <td>{s.email}</td>
+                <td>{s.jobTitle}</td>
                 <td>
                   <select
                     aria-label={`Role of ${stakeholderName(s)}`}
