@@ -84,3 +84,29 @@ test('select 20 leads and qualify them as one job, the progress bar reaching the
   // nothing stale: the qualified leads have left "My open leads"
   await expect(page.getByText('No leads.')).toBeVisible();
 });
+
+test('filter the list by status reason and by owner', async ({ page, request }) => {
+  const company = unique('Filterco');
+  const lost = await createLead(request, 'alice', { topic: 'Filter lost', companyName: company, lastName: 'Lostone' });
+  await createLead(request, 'alice', { topic: 'Filter open', companyName: company, lastName: 'Openone' });
+  await createLead(request, 'bob', { topic: 'Filter bob', companyName: company, lastName: 'Bobsone' });
+  await (await api(request, 'alice')).post(`/api/leads/${lost.id}/disqualify`, { reason: 'CANNOT_CONTACT' });
+
+  await signIn(page, 'carol'); // a sales manager sees every salesperson's leads
+  await page.getByRole('button', { name: 'All leads', exact: true }).click();
+  await page.getByLabel('Search leads').fill(company);
+  await page.getByLabel('Search leads').press('Enter');
+  const rows = page.getByRole('table', { name: 'Leads', exact: true }).getByRole('row');
+  await expect(rows).toHaveCount(4);
+
+  await page.getByLabel('Status reason', { exact: true }).selectOption({ label: 'Cannot contact' });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText('Lostone');
+
+  await page.getByLabel('Status reason', { exact: true }).selectOption({ label: 'Any' });
+  await page.getByLabel('Owner', { exact: true }).fill('bob');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText('Bobsone');
+  await screenshot(page, 'leads-filtered');
+});

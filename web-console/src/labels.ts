@@ -15,6 +15,13 @@ export const SORTS = [
   { sort: '-lastName', label: 'Last name Z–A' },
 ] as const;
 
+/** The status reasons of open and qualified leads (SPEC §3); the disqualification reasons come from the API. */
+export const OPEN_STATUS_REASONS: { code: string; label: string; active?: boolean }[] = [
+  { code: 'NEW', label: 'New' },
+  { code: 'CONTACTED', label: 'Contacted' },
+  { code: 'QUALIFIED', label: 'Qualified' },
+];
+
 export const SYSTEM_DISQUALIFY_REASONS = [
   { code: 'LOST', label: 'Lost' },
   { code: 'CANNOT_CONTACT', label: 'Cannot contact' },

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Lead, Page } from '../api';
+import type { DisqualificationReason, Lead, Page } from '../api';
 import { useSignedIn } from '../context';
 import { TableHead } from '../components/TableHead';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { BulkQualify } from './BulkQualify';
-import { SORTS, VIEWS, formatTime, humanize, personName } from '../labels';
+import { OPEN_STATUS_REASONS, SORTS, VIEWS, formatTime, humanize, personName } from '../labels';
 import { href, navigate } from '../route';
 
 const PAGE_SIZE = 25;
@@ -18,6 +18,10 @@ export function LeadList() {
   const [view, setView] = useState('my-open');
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
+  const [owner, setOwner] = useState('');
+  const [ownerId, setOwnerId] = useState('');
+  const [statusReason, setStatusReason] = useState('');
+  const [reasons, setReasons] = useState<DisqualificationReason[]>([]);
   const [sort, setSort] = useState<string>(SORTS[0].sort);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [page, setPage] = useState<Page<Lead> | null>(null);
@@ -27,19 +31,24 @@ export function LeadList() {
   const [bulkOpen, setBulkOpen] = useState(false);
   const [reloads, setReloads] = useState(0);
 
+  // the disqualification reasons, retired ones included: they stay on the leads that have them (SPEC §10)
+  useEffect(() => {
+    api.disqualificationReasons().then(setReasons).catch(setError);
+  }, [api]);
+
   const cursor = cursors[cursors.length - 1];
   useEffect(() => {
     let current = true;
     setLoading(true);
     api
-      .listLeads({ view, q: query, sort, limit: PAGE_SIZE, cursor })
+      .listLeads({ view, q: query, statusReason, ownerId, sort, limit: PAGE_SIZE, cursor })
       .then((answer) => current && (setPage(answer), setError(null)))
       .catch((e) => current && setError(e))
       .finally(() => current && setLoading(false));
     return () => {
       current = false;
     };
-  }, [api, view, query, sort, cursor, reloads]);
+  }, [api, view, query, statusReason, ownerId, sort, cursor, reloads]);
 
   const restart = () => {
     setCursors([null]);
@@ -83,13 +92,33 @@ export function LeadList() {
           onSubmit={(event) => {
             event.preventDefault();
             setQuery(search.trim());
+            setOwnerId(owner.trim());
             restart();
           }}
         >
           <label for="lead-search">Search leads</label>
           <input id="lead-search" type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
+          <label for="lead-owner">Owner</label>
+          <input id="lead-owner" type="search" value={owner} onInput={(e) => setOwner(e.currentTarget.value)} />
           <button type="submit">Search</button>
         </form>
+        <label for="lead-status-reason">Status reason</label>
+        <select
+          id="lead-status-reason"
+          value={statusReason}
+          onChange={(e) => {
+            setStatusReason(e.currentTarget.value);
+            restart();
+          }}
+        >
+          <option value="">Any</option>
+          {[...OPEN_STATUS_REASONS, ...reasons].map((reason) => (
+            <option key={reason.code} value={reason.code}>
+              {reason.label}
+              {reason.active === false ? ' (retired)' : ''}
+            </option>
+          ))}
+        </select>
         <label for="lead-sort">Sort by</label>
         <select
           id="lead-sort"
