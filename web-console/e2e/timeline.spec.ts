@@ -45,6 +45,24 @@ test('complete an open activity with its outcome, cancel another', async ({ page
   );
 });
 
+test('the keyboard alone completes an activity', async ({ page, request }) => {
+  const lead = await createLead(request, 'alice', { topic: unique('Keyboard activity ') });
+  await (await api(request, 'alice')).post(`/api/leads/${lead.id}/activities`, { type: 'EMAIL', subject: 'Mail the contract' });
+  await signIn(page, 'alice');
+  await openLead(page, lead.id);
+  const timeline = page.getByRole('list', { name: 'Timeline entries', exact: true });
+  await timeline.getByRole('button', { name: 'Complete Mail the contract', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Complete Mail the contract', exact: true });
+  await expect(dialog.getByLabel('Outcome', { exact: true })).toBeFocused();
+  await page.keyboard.type('Sent');
+  await page.keyboard.press('Tab'); // to "Complete"
+  await expect(dialog.getByRole('button', { name: 'Complete', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(timeline).toContainText('Email Mail the contract (Completed) Sent');
+});
+
 test('add an attachment: on the timeline and among the files, downloaded with its bytes, then removed', async ({ page, request }) => {
   const lead = await createLead(request, 'alice', { topic: unique('Attachment ') });
   await signIn(page, 'alice');
@@ -56,6 +74,9 @@ test('add an attachment: on the timeline and among the files, downloaded with it
 
   const files = page.getByRole('list', { name: 'Attachments', exact: true });
   await expect(files).toContainText('pilot-plan.txt');
+  // the timeline shows the file still on the lead, read from the item's `attachment` member
+  const timeline = page.getByRole('list', { name: 'Timeline entries', exact: true });
+  await expect(timeline.getByRole('listitem').filter({ hasText: 'pilot-plan.txt (15 bytes)' })).toContainText('Attachment');
   await screenshot(page, 'lead-attachments');
 
   const [download] = await Promise.all([
@@ -66,12 +87,11 @@ test('add an attachment: on the timeline and among the files, downloaded with it
   expect(readFileSync(await download.path()).toString()).toBe('Week 1: install');
 
   await files.getByRole('button', { name: 'Remove pilot-plan.txt', exact: true }).click();
-  await expect(page.getByRole('list', { name: 'Attachments', exact: true })).toHaveCount(0);
   await expect(page.getByText('No files.')).toBeVisible();
   expect(await (await api(request, 'alice')).get(`/api/leads/${lead.id}/attachments`)).toEqual([]);
-  // the timeline keeps the file's coming (and going), named from the item's `attachment` member
-  const timeline = page.getByRole('list', { name: 'Timeline entries', exact: true });
-  await expect(timeline.getByRole('listitem').filter({ hasText: 'Attachment' }).first()).toContainText('pilot-plan.txt (15 bytes)');
+  // the file leaves the timeline; its removal stays there as a change of the lead
+  await expect(timeline).toContainText('Attachment removed');
+  await expect(timeline.getByRole('listitem').filter({ hasText: 'pilot-plan.txt (15 bytes)' })).toHaveCount(0);
 });
 
 test('add a stakeholder from a "+ New" contact, with a role', async ({ page, request }) => {
