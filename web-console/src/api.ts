@@ -248,8 +248,9 @@ export interface Opportunity {
   stage: string;
   originatingLeadId?: string | null;
   ownerId: string;
-  notes?: { text: string; author?: string; createdAt?: string; createdBy?: string }[];
-  attachments?: { fileName: string; mediaType?: string; size?: number; href?: string; link?: string; url?: string }[];
+  notes: { text: string; author: string; createdAt: string }[];
+  /** The lead's files when it was qualified, each with `href`: where the lead serves its bytes. */
+  attachments?: { id: string; fileName: string; mediaType: string; size: number; sha256: string; href: string }[];
   stakeholders?: { contactId: string; role: string }[];
 }
 
