@@ -60,6 +60,23 @@ test("the opportunity lists the lead's files, each downloaded from the lead", as
   expect(readFileSync(await download.path()).toString()).toBe('The offer');
 });
 
+test("the opportunity names the lead's stakeholders and their roles", async ({ page, request }) => {
+  await setCreateRecordsByDefault(request, true);
+  const alice = await api(request, 'alice');
+  const lastName = unique('Buyer');
+  const contact = await alice.post('/api/contacts', { firstName: 'Sam', lastName });
+  const lead = await createLead(request, 'alice', { topic: unique('Stakes on opp '), companyName: unique('Stakeco '), currency: 'EUR' });
+  await alice.post(`/api/leads/${lead.id}/stakeholders`, { contactId: contact.id, role: 'ECONOMIC_BUYER' });
+  await signIn(page, 'alice');
+  await openLead(page, lead.id);
+  await commands(page).getByRole('button', { name: 'Qualify', exact: true }).click();
+  await related(page).getByRole('link', { name: 'Opportunity', exact: true }).click();
+  const stakeholders = page.getByRole('list', { name: 'Stakeholders from the lead', exact: true });
+  await expect(stakeholders).toContainText(`Sam ${lastName} as Economic buyer`);
+  await stakeholders.getByRole('link', { name: `Sam ${lastName}`, exact: true }).click();
+  await expect(page.getByRole('heading', { name: `Contact: Sam ${lastName}`, exact: true })).toBeVisible();
+});
+
 test('without "create all" a dialog asks which records to create and the currency', async ({ page, request }) => {
   await setCreateRecordsByDefault(request, false);
   const lead = await createLead(request, 'alice', { topic: unique('Choose '), companyName: unique('Chooser ') });

@@ -5,7 +5,7 @@ import { useSignedIn } from '../context';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { RecordFields } from '../components/RecordFields';
 import { useLoad } from '../components/useLoad';
-import { formatSize, formatTime, humanize } from '../labels';
+import { formatSize, formatTime, humanize, personName } from '../labels';
 import { href } from '../route';
 
 /** An opportunity, read-only, with what it took over from its lead: notes, attachments, stakeholders. */
@@ -64,7 +64,7 @@ export function OpportunityPage({ id }: { id: string }) {
         <ul aria-label="Stakeholders from the lead">
           {opportunity.stakeholders.map((stakeholder) => (
             <li key={stakeholder.contactId}>
-              <a href={href.contact(stakeholder.contactId)}>Contact</a> as {humanize(stakeholder.role)}
+              <ContactLink id={stakeholder.contactId} /> as {humanize(stakeholder.role)}
             </li>
           ))}
         </ul>
@@ -73,4 +73,11 @@ export function OpportunityPage({ id }: { id: string }) {
       )}
     </section>
   );
+}
+
+/** A link to a contact by its current name (account-service's), "Contact" until it has loaded or when it cannot. */
+function ContactLink({ id }: { id: string }) {
+  const { api } = useSignedIn();
+  const { value: contact } = useLoad(() => api.contact(id), [api, id]);
+  return <a href={href.contact(id)}>{contact ? personName(contact) : 'Contact'}</a>;
 }
