@@ -110,3 +110,28 @@ test('filter the list by status reason and by owner', async ({ page, request }) 
   await expect(rows.nth(1)).toContainText('Bobsone');
   await screenshot(page, 'leads-filtered');
 });
+
+test('a selection spans pages, and the bulk outcome names each lead', async ({ page, request }) => {
+  await (await api(request, 'dave')).put('/api/settings/lead-qualification', { createRecordsByDefault: true });
+  const company = unique('Spanco');
+  for (let i = 0; i < 26; i++) {
+    await createLead(request, 'alice', { topic: `Span ${i}`, lastName: `Span${String(i).padStart(2, '0')}`, companyName: company });
+  }
+  await signIn(page, 'alice');
+  await page.getByLabel('Search leads').fill(company);
+  await page.getByLabel('Search leads').press('Enter');
+  await page.getByLabel('Sort by').selectOption({ label: 'Last name A–Z' });
+  const table = page.getByRole('table', { name: 'Leads', exact: true });
+  await expect(table.getByRole('row').nth(1)).toContainText('Span00');
+  await table.getByRole('checkbox', { name: 'Select Span00 (Span 0)', exact: true }).check();
+  await page.getByRole('button', { name: 'Next page', exact: true }).click();
+  await table.getByRole('checkbox', { name: 'Select Span25 (Span 25)', exact: true }).check();
+  await expect(page.getByText('2 selected')).toBeVisible();
+  await page.getByRole('button', { name: 'Qualify', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Qualify 2 leads', exact: true });
+  await dialog.getByRole('button', { name: 'Qualify', exact: true }).click();
+  const outcome = dialog.getByRole('table', { name: 'Outcome per lead', exact: true });
+  await expect(outcome.getByRole('row')).toHaveCount(3, { timeout: 120_000 });
+  await expect(outcome.getByRole('link', { name: 'Span00 (Span 0)', exact: true })).toBeVisible();
+  await expect(outcome.getByRole('link', { name: 'Span25 (Span 25)', exact: true })).toBeVisible();
+});

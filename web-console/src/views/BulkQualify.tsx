@@ -10,7 +10,8 @@ import { href } from '../route';
 const POLL_MS = 500;
 
 /** Qualifies the selected leads as one bulk job (SPEC §6) and shows its progress until every lead has an outcome. */
-export function BulkQualify({ leadIds, leads, onClose }: { leadIds: string[]; leads: Lead[]; onClose: () => void }) {
+export function BulkQualify({ leads, onClose }: { leads: Lead[]; onClose: () => void }) {
+  const leadIds = leads.map((lead) => lead.id);
   const { api } = useSignedIn();
   const [currency, setCurrency] = useState('EUR');
   const [policy, setPolicy] = useState('REPORT');

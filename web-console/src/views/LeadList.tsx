@@ -25,7 +25,8 @@ export function LeadList() {
   const [sort, setSort] = useState<string>(SORTS[0].sort);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [page, setPage] = useState<Page<Lead> | null>(null);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  // the selected leads, kept across pages (the bulk job's outcome names them)
+  const [selected, setSelected] = useState<Map<string, Lead>>(new Map());
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(false);
   const [bulkOpen, setBulkOpen] = useState(false);
@@ -52,14 +53,22 @@ export function LeadList() {
 
   const restart = () => {
     setCursors([null]);
-    setSelected(new Set());
+    setSelected(new Map());
   };
   const leads = page?.items ?? [];
   const allSelected = leads.length > 0 && leads.every((lead) => selected.has(lead.id));
-  const toggle = (id: string) => {
-    const next = new Set(selected);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
+  const toggle = (lead: Lead) => {
+    const next = new Map(selected);
+    if (next.has(lead.id)) next.delete(lead.id);
+    else next.set(lead.id, lead);
+    setSelected(next);
+  };
+  const togglePage = () => {
+    const next = new Map(selected);
+    for (const lead of leads) {
+      if (allSelected) next.delete(lead.id);
+      else next.set(lead.id, lead);
+    }
     setSelected(next);
   };
 
@@ -143,12 +152,7 @@ export function LeadList() {
       <table aria-label="Leads" aria-busy={loading}>
         <TableHead
           columns={[
-            <input
-              type="checkbox"
-              aria-label="Select all leads on this page"
-              checked={allSelected}
-              onChange={() => setSelected(allSelected ? new Set() : new Set(leads.map((lead) => lead.id)))}
-            />,
+            <input type="checkbox" aria-label="Select all leads on this page" checked={allSelected} onChange={togglePage} />,
             'Name',
             'Topic',
             'Company',
@@ -166,7 +170,7 @@ export function LeadList() {
                   type="checkbox"
                   aria-label={`Select ${personName(lead)} (${lead.topic})`}
                   checked={selected.has(lead.id)}
-                  onChange={() => toggle(lead.id)}
+                  onChange={() => toggle(lead)}
                 />
               </td>
               <td>
@@ -200,11 +204,10 @@ export function LeadList() {
       </nav>
       {bulkOpen && (
         <BulkQualify
-          leads={leads.filter((lead) => selected.has(lead.id))}
-          leadIds={[...selected]}
+          leads={[...selected.values()]}
           onClose={() => {
             setBulkOpen(false);
-            setSelected(new Set());
+            setSelected(new Map());
             setReloads((n) => n + 1);
           }}
         />
