@@ -254,11 +254,12 @@ export interface Opportunity {
   stakeholders?: { contactId: string; role: string }[];
 }
 
+/** A disqualification reason as lead-service's ReasonView shows it. */
 export interface DisqualificationReason {
   code: string;
   label: string;
-  system?: boolean;
-  active?: boolean;
+  system: boolean;
+  active: boolean;
 }
 
 export interface QualificationSettings {
@@ -274,11 +275,6 @@ function withQuery(path: string, query?: Query): string {
   }
   const text = params.toString();
   return text ? `${path}?${text}` : path;
-}
-
-/** Lists come as a bare array from some endpoints and as a page from others; the console wants the items. */
-export function itemsOf<T>(answer: T[] | Page<T>): T[] {
-  return Array.isArray(answer) ? answer : answer.items;
 }
 
 // amounts keep every digit the API sent (17 digits and 2 decimals do not fit a JavaScript number); the reviver's
@@ -366,14 +362,8 @@ export class Api {
   deleteLead(id: string) {
     return this.json<void>('DELETE', `/api/leads/${id}`);
   }
-  notes(id: string) {
-    return this.json<Note[] | Page<Note>>('GET', `/api/leads/${id}/notes`).then(itemsOf);
-  }
   addNote(id: string, text: string) {
     return this.json<Note>('POST', `/api/leads/${id}/notes`, { text });
-  }
-  history(id: string) {
-    return this.json<HistoryEntry[] | Page<HistoryEntry>>('GET', `/api/leads/${id}/history`).then(itemsOf);
   }
   timeline(id: string, cursor?: string | null) {
     return this.json<Page<TimelineItem>>('GET', withQuery(`/api/leads/${id}/timeline`, { limit: 50, cursor })).then((page) => ({
@@ -450,9 +440,7 @@ export class Api {
     return this.json<QualificationSettings>('PUT', '/api/settings/lead-qualification', settings);
   }
   disqualificationReasons() {
-    return this.json<DisqualificationReason[] | Page<DisqualificationReason>>('GET', '/api/settings/disqualification-reasons').then(
-      itemsOf,
-    );
+    return this.json<DisqualificationReason[]>('GET', '/api/settings/disqualification-reasons');
   }
   addDisqualificationReason(code: string, label: string) {
     return this.json<DisqualificationReason>('POST', '/api/settings/disqualification-reasons', { code, label });
@@ -461,7 +449,7 @@ export class Api {
     return this.json<DisqualificationReason>('PATCH', `/api/settings/disqualification-reasons/${code}`, { active: false });
   }
   findContacts(q: string) {
-    return this.json<Page<Contact> | Contact[]>('GET', withQuery('/api/contacts', { q, limit: 10 })).then(itemsOf);
+    return this.json<Page<Contact>>('GET', withQuery('/api/contacts', { q, limit: 10 })).then((page) => page.items);
   }
   createContact(contact: Partial<Contact>) {
     return this.json<Contact>('POST', '/api/contacts', contact);
@@ -470,7 +458,7 @@ export class Api {
     return this.json<Contact>('GET', `/api/contacts/${id}`);
   }
   findAccounts(q: string) {
-    return this.json<Page<Account> | Account[]>('GET', withQuery('/api/accounts', { q, limit: 10 })).then(itemsOf);
+    return this.json<Page<Account>>('GET', withQuery('/api/accounts', { q, limit: 10 })).then((page) => page.items);
   }
   account(id: string) {
     return this.json<Account>('GET', `/api/accounts/${id}`);
@@ -479,6 +467,6 @@ export class Api {
     return this.json<Opportunity>('GET', `/api/opportunities/${id}`);
   }
   opportunitiesOfAccount(accountId: string) {
-    return this.json<Page<Opportunity>>('GET', withQuery('/api/opportunities', { accountId, limit: 50 })).then(itemsOf);
+    return this.json<Page<Opportunity>>('GET', withQuery('/api/opportunities', { accountId, limit: 50 })).then((page) => page.items);
   }
 }

@@ -16,17 +16,18 @@ export const SORTS = [
 ] as const;
 
 /** The status reasons of open and qualified leads (SPEC §3); the disqualification reasons come from the API. */
-export const OPEN_STATUS_REASONS: { code: string; label: string; active?: boolean }[] = [
-  { code: 'NEW', label: 'New' },
-  { code: 'CONTACTED', label: 'Contacted' },
-  { code: 'QUALIFIED', label: 'Qualified' },
+export const OPEN_STATUS_REASONS: { code: string; label: string; active: boolean }[] = [
+  { code: 'NEW', label: 'New', active: true },
+  { code: 'CONTACTED', label: 'Contacted', active: true },
+  { code: 'QUALIFIED', label: 'Qualified', active: true },
 ];
 
+/** SPEC §3's four, offered until the server's list (which has them too) has loaded. */
 export const SYSTEM_DISQUALIFY_REASONS = [
-  { code: 'LOST', label: 'Lost' },
-  { code: 'CANNOT_CONTACT', label: 'Cannot contact' },
-  { code: 'NO_LONGER_INTERESTED', label: 'No longer interested' },
-  { code: 'CANCELED', label: 'Canceled' },
+  { code: 'LOST', label: 'Lost', system: true, active: true },
+  { code: 'CANNOT_CONTACT', label: 'Cannot contact', system: true, active: true },
+  { code: 'NO_LONGER_INTERESTED', label: 'No longer interested', system: true, active: true },
+  { code: 'CANCELED', label: 'Canceled', system: true, active: true },
 ];
 
 export const STAKEHOLDER_ROLES = ['STAKEHOLDER', 'DECISION_MAKER', 'TECHNICAL_BUYER', 'ECONOMIC_BUYER', 'INFLUENCER', 'END_USER'];

@@ -124,7 +124,7 @@ export function LeadList() {
           {[...OPEN_STATUS_REASONS, ...reasons].map((reason) => (
             <option key={reason.code} value={reason.code}>
               {reason.label}
-              {reason.active === false ? ' (retired)' : ''}
+              {reason.active ? '' : ' (retired)'}
             </option>
           ))}
         </select>

@@ -3,7 +3,7 @@ import type { Contact, Stakeholder } from '../api';
 import { useSignedIn } from '../context';
 import { TableHead } from '../components/TableHead';
 import { AddForm, DialogForm, SearchField } from '../components/Forms';
-import { ProblemAlert, isMissingEndpoint } from '../components/ProblemAlert';
+import { ProblemAlert } from '../components/ProblemAlert';
 import { STAKEHOLDER_ROLES, humanize, personName } from '../labels';
 import { href } from '../route';
 
@@ -16,7 +16,6 @@ function stakeholderName(s: Stakeholder): string {
 export function Stakeholders({ leadId, revision, onChanged }: { leadId: string; revision: number; onChanged: () => void }) {
   const { api } = useSignedIn();
   const [stakeholders, setStakeholders] = useState<Stakeholder[]>([]);
-  const [unavailable, setUnavailable] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [q, setQ] = useState('');
   const [found, setFound] = useState<Contact[]>([]);
@@ -25,10 +24,7 @@ export function Stakeholders({ leadId, revision, onChanged }: { leadId: string; 
   const [creating, setCreating] = useState(false);
 
   useEffect(() => {
-    api
-      .stakeholders(leadId)
-      .then((list) => (setStakeholders(list), setUnavailable(false)))
-      .catch((e) => (isMissingEndpoint(e) ? setUnavailable(true) : setError(e)));
+    api.stakeholders(leadId).then(setStakeholders).catch(setError);
   }, [api, leadId, revision]);
 
   const act = async (call: () => Promise<unknown>) => {
@@ -52,7 +48,6 @@ export function Stakeholders({ leadId, revision, onChanged }: { leadId: string; 
   return (
     <section aria-labelledby="stakeholders-title" class="stakeholders">
       <h2 id="stakeholders-title">Stakeholders</h2>
-      {unavailable && <p>This server does not keep stakeholders yet.</p>}
       <ProblemAlert error={error} />
       {stakeholders.length > 0 && (
         <table aria-label="Stakeholders">
@@ -89,39 +84,33 @@ export function Stakeholders({ leadId, revision, onChanged }: { leadId: string; 
           </tbody>
         </table>
       )}
-      {!unavailable && (
-        <AddForm
-          submitLabel="Add stakeholder"
-          disabled={!contactId}
-          onSubmit={() => act(() => api.addStakeholder(leadId, contactId, role))}
-        >
-          <SearchField id="stakeholder-search" label="Find contact" value={q} onInput={setQ} onSearch={find} />
-          <button type="button" onClick={() => setCreating(true)}>
-            + New
-          </button>
-          {found.length > 0 && (
-            <>
-              <label for="stakeholder-contact">Contact</label>
-              <select id="stakeholder-contact" value={contactId} onChange={(e) => setContactId(e.currentTarget.value)}>
-                {found.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {personName(c)}
-                    {c.email ? ` <${c.email}>` : ''}
-                  </option>
-                ))}
-              </select>
-            </>
-          )}
-          <label for="stakeholder-role">Role</label>
-          <select id="stakeholder-role" value={role} onChange={(e) => setRole(e.currentTarget.value)}>
-            {STAKEHOLDER_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {humanize(r)}
-              </option>
-            ))}
-          </select>
-        </AddForm>
-      )}
+      <AddForm submitLabel="Add stakeholder" disabled={!contactId} onSubmit={() => act(() => api.addStakeholder(leadId, contactId, role))}>
+        <SearchField id="stakeholder-search" label="Find contact" value={q} onInput={setQ} onSearch={find} />
+        <button type="button" onClick={() => setCreating(true)}>
+          + New
+        </button>
+        {found.length > 0 && (
+          <>
+            <label for="stakeholder-contact">Contact</label>
+            <select id="stakeholder-contact" value={contactId} onChange={(e) => setContactId(e.currentTarget.value)}>
+              {found.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {personName(c)}
+                  {c.email ? ` <${c.email}>` : ''}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        <label for="stakeholder-role">Role</label>
+        <select id="stakeholder-role" value={role} onChange={(e) => setRole(e.currentTarget.value)}>
+          {STAKEHOLDER_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {humanize(r)}
+            </option>
+          ))}
+        </select>
+      </AddForm>
       {creating && (
         <NewContactDialog
           onClose={() => setCreating(false)}
