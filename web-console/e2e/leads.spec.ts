@@ -84,3 +84,54 @@ test('select 20 leads and qualify them as one job, the progress bar reaching the
   // nothing stale: the qualified leads have left "My open leads"
   await expect(page.getByText('No leads.')).toBeVisible();
 });
+
+test('filter the list by status reason and by owner', async ({ page, request }) => {
+  const company = unique('Filterco');
+  const lost = await createLead(request, 'alice', { topic: 'Filter lost', companyName: company, lastName: 'Lostone' });
+  await createLead(request, 'alice', { topic: 'Filter open', companyName: company, lastName: 'Openone' });
+  await createLead(request, 'bob', { topic: 'Filter bob', companyName: company, lastName: 'Bobsone' });
+  await (await api(request, 'alice')).post(`/api/leads/${lost.id}/disqualify`, { reason: 'CANNOT_CONTACT' });
+
+  await signIn(page, 'carol'); // a sales manager sees every salesperson's leads
+  await page.getByRole('button', { name: 'All leads', exact: true }).click();
+  await page.getByLabel('Search leads').fill(company);
+  await page.getByLabel('Search leads').press('Enter');
+  const rows = page.getByRole('table', { name: 'Leads', exact: true }).getByRole('row');
+  await expect(rows).toHaveCount(4);
+
+  await page.getByLabel('Status reason', { exact: true }).selectOption({ label: 'Cannot contact' });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText('Lostone');
+
+  await page.getByLabel('Status reason', { exact: true }).selectOption({ label: 'Any' });
+  await page.getByLabel('Owner', { exact: true }).fill('bob');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText('Bobsone');
+  await screenshot(page, 'leads-filtered');
+});
+
+test('a selection spans pages, and the bulk outcome names each lead', async ({ page, request }) => {
+  await (await api(request, 'dave')).put('/api/settings/lead-qualification', { createRecordsByDefault: true });
+  const company = unique('Spanco');
+  for (let i = 0; i < 26; i++) {
+    await createLead(request, 'alice', { topic: `Span ${i}`, lastName: `Span${String(i).padStart(2, '0')}`, companyName: company });
+  }
+  await signIn(page, 'alice');
+  await page.getByLabel('Search leads').fill(company);
+  await page.getByLabel('Search leads').press('Enter');
+  await page.getByLabel('Sort by').selectOption({ label: 'Last name A–Z' });
+  const table = page.getByRole('table', { name: 'Leads', exact: true });
+  await expect(table.getByRole('row').nth(1)).toContainText('Span00');
+  await table.getByRole('checkbox', { name: 'Select Span00 (Span 0)', exact: true }).check();
+  await page.getByRole('button', { name: 'Next page', exact: true }).click();
+  await table.getByRole('checkbox', { name: 'Select Span25 (Span 25)', exact: true }).check();
+  await expect(page.getByText('2 selected')).toBeVisible();
+  await page.getByRole('button', { name: 'Qualify', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Qualify 2 leads', exact: true });
+  await dialog.getByRole('button', { name: 'Qualify', exact: true }).click();
+  const outcome = dialog.getByRole('table', { name: 'Outcome per lead', exact: true });
+  await expect(outcome.getByRole('row')).toHaveCount(3, { timeout: 120_000 });
+  await expect(outcome.getByRole('link', { name: 'Span00 (Span 0)', exact: true })).toBeVisible();
+  await expect(outcome.getByRole('link', { name: 'Span25 (Span 25)', exact: true })).toBeVisible();
+});

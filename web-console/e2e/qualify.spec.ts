@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { api, createLead, openLead, screenshot, setCreateRecordsByDefault, signIn, unique } from './support';
+import { api, createLead, openLead, screenshot, setCreateRecordsByDefault, signIn, tokenOf, unique } from './support';
 
 const commands = (page: Page) => page.getByRole('toolbar', { name: 'Commands', exact: true });
 const related = (page: Page) => page.getByRole('navigation', { name: 'Records from the qualification', exact: true });
@@ -35,6 +36,45 @@ test('with "create all" the lead qualifies at once, showing Processing, and link
   await expect(page.getByRole('heading', { name: /^Account: Sunfield/ })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Opportunities', exact: true }).getByRole('link', { name: topic })).toBeVisible();
   await screenshot(page, 'account');
+});
+
+test("the opportunity lists the lead's files, each downloaded from the lead", async ({ page, request }) => {
+  await setCreateRecordsByDefault(request, true);
+  const topic = unique('Files ');
+  const lead = await createLead(request, 'alice', { topic, companyName: unique('Fileco '), currency: 'EUR' });
+  const upload = await request.post(`/api/leads/${lead.id}/attachments`, {
+    headers: { Authorization: `Bearer ${await tokenOf(request, 'alice')}` },
+    multipart: { file: { name: 'offer.txt', mimeType: 'text/plain', buffer: Buffer.from('The offer') } },
+  });
+  expect(upload.status()).toBe(201);
+  await signIn(page, 'alice');
+  await openLead(page, lead.id);
+  await commands(page).getByRole('button', { name: 'Qualify', exact: true }).click();
+  await related(page).getByRole('link', { name: 'Opportunity', exact: true }).click();
+  const files = page.getByRole('list', { name: 'Attachments from the lead', exact: true });
+  await expect(files).toContainText('offer.txt (text/plain, 9 bytes)');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    files.getByRole('button', { name: 'Download offer.txt', exact: true }).click(),
+  ]);
+  expect(readFileSync(await download.path()).toString()).toBe('The offer');
+});
+
+test("the opportunity names the lead's stakeholders and their roles", async ({ page, request }) => {
+  await setCreateRecordsByDefault(request, true);
+  const alice = await api(request, 'alice');
+  const lastName = unique('Buyer');
+  const contact = await alice.post('/api/contacts', { firstName: 'Sam', lastName });
+  const lead = await createLead(request, 'alice', { topic: unique('Stakes on opp '), companyName: unique('Stakeco '), currency: 'EUR' });
+  await alice.post(`/api/leads/${lead.id}/stakeholders`, { contactId: contact.id, role: 'ECONOMIC_BUYER' });
+  await signIn(page, 'alice');
+  await openLead(page, lead.id);
+  await commands(page).getByRole('button', { name: 'Qualify', exact: true }).click();
+  await related(page).getByRole('link', { name: 'Opportunity', exact: true }).click();
+  const stakeholders = page.getByRole('list', { name: 'Stakeholders from the lead', exact: true });
+  await expect(stakeholders).toContainText(`Sam ${lastName} as Economic buyer`);
+  await stakeholders.getByRole('link', { name: `Sam ${lastName}`, exact: true }).click();
+  await expect(page.getByRole('heading', { name: `Contact: Sam ${lastName}`, exact: true })).toBeVisible();
 });
 
 test('without "create all" a dialog asks which records to create and the currency', async ({ page, request }) => {

@@ -100,16 +100,25 @@ export interface QualifyRequest {
   suppressDuplicateDetection?: boolean;
 }
 
+/** What became of one lead of a bulk job. */
+export interface LeadResult {
+  leadId: string;
+  status: string;
+  qualificationId?: string;
+  detail?: string;
+}
+
 export interface QualifyJob {
   id: string;
-  status: string;
+  status: 'RUNNING' | 'FINISHED';
   total: number;
   completed: number;
   failed: number;
   duplicates: number;
   inProgress: number;
   pending: number;
-  results?: { leadId: string; status: string; qualificationId?: string; detail?: string }[];
+  /** Absent when polled with `results=false` (the counts only). */
+  results?: LeadResult[];
 }
 
 export interface RelatedRecords {
@@ -142,34 +151,64 @@ export interface TimelineItem {
   [field: string]: unknown;
 }
 
-/** The server nests each timeline item in the member its kind names (note, activity, attachment, change): one flat object here. */
-function flatItem(item: TimelineItem): TimelineItem {
-  const member = ['note', 'activity', 'attachment', 'change']
-    .map((name) => item[name])
-    .find((value) => value !== null && typeof value === 'object') as Record<string, unknown> | undefined;
-  return { ...(member ?? {}), kind: item.kind, at: item.at, actor: item.actor };
+/** Where the server puts an item's own fields: in the member its kind names (SPEC §10's timeline). */
+const MEMBER_OF_KIND: Record<string, string> = {
+  NOTE: 'note',
+  ACTIVITY: 'activity',
+  ATTACHMENT: 'attachment',
+  STAKEHOLDER: 'change',
+  HISTORY: 'change',
+};
+
+/** One flat object of an item's `kind`, `at`, `actor` and the fields of the member its kind names (nothing else). */
+export function flatItem(item: TimelineItem): TimelineItem {
+  const member = item[MEMBER_OF_KIND[item.kind] ?? 'change'];
+  const fields = member !== null && typeof member === 'object' ? (member as Record<string, unknown>) : {};
+  return { ...fields, kind: item.kind, at: item.at, actor: item.actor };
 }
 
+/** An attachment's metadata as lead-service's AttachmentView shows it; the bytes are at its download path. */
 export interface Attachment {
   id: string;
   fileName: string;
   mediaType: string;
   size: number;
-  uploadedBy?: string;
-  uploadedAt?: string;
+  sha256: string;
+  note?: string | null;
+  uploadedBy: string;
+  uploadedAt: string;
 }
 
+export type ActivityState = 'OPEN' | 'COMPLETED' | 'CANCELED';
+
+/** An activity as lead-service's ActivityView shows it. */
+export interface Activity {
+  id: string;
+  leadId: string;
+  type: string;
+  subject: string;
+  description?: string | null;
+  dueAt?: string | null;
+  startAt?: string | null;
+  endAt?: string | null;
+  direction?: string | null;
+  ownerId: string;
+  state: ActivityState;
+  outcome?: string | null;
+  version: number;
+}
+
+/** A stakeholder as lead-service's StakeholderView shows it: the contact's current name, email and job title. */
 export interface Stakeholder {
   id: string;
+  leadId: string;
   contactId: string;
   role: string;
-  contactName?: string | null;
-  contact?: { firstName?: string | null; lastName?: string | null; email?: string | null; jobTitle?: string | null } | null;
   firstName?: string | null;
   lastName?: string | null;
-  name?: string | null;
   email?: string | null;
   jobTitle?: string | null;
+  contactDeleted: boolean;
 }
 
 export interface Contact {
@@ -209,16 +248,18 @@ export interface Opportunity {
   stage: string;
   originatingLeadId?: string | null;
   ownerId: string;
-  notes?: { text: string; author?: string; createdAt?: string; createdBy?: string }[];
-  attachments?: { fileName: string; mediaType?: string; size?: number; href?: string; link?: string; url?: string }[];
+  notes: { text: string; author: string; createdAt: string }[];
+  /** The lead's files when it was qualified, each with `href`: where the lead serves its bytes. */
+  attachments?: { id: string; fileName: string; mediaType: string; size: number; sha256: string; href: string }[];
   stakeholders?: { contactId: string; role: string }[];
 }
 
+/** A disqualification reason as lead-service's ReasonView shows it. */
 export interface DisqualificationReason {
   code: string;
   label: string;
-  system?: boolean;
-  active?: boolean;
+  system: boolean;
+  active: boolean;
 }
 
 export interface QualificationSettings {
@@ -234,11 +275,6 @@ function withQuery(path: string, query?: Query): string {
   }
   const text = params.toString();
   return text ? `${path}?${text}` : path;
-}
-
-/** Lists come as a bare array from some endpoints and as a page from others; the console wants the items. */
-export function itemsOf<T>(answer: T[] | Page<T>): T[] {
-  return Array.isArray(answer) ? answer : answer.items;
 }
 
 // amounts keep every digit the API sent (17 digits and 2 decimals do not fit a JavaScript number); the reviver's
@@ -268,6 +304,11 @@ async function problemOf(response: Response): Promise<Problem> {
   }
 }
 
+/** Where lead-service serves an attachment's bytes (and deletes it). */
+export function attachmentPath(leadId: string, attachmentId: string): string {
+  return `/api/leads/${leadId}/attachments/${attachmentId}`;
+}
+
 /** The REST API as the signed-in user. */
 export class Api {
   constructor(private readonly token: string) {}
@@ -290,7 +331,15 @@ export class Api {
     return (response.status === 204 ? undefined : await bodyOf(response)) as T;
   }
 
-  listLeads(query: { view: string; q?: string; sort?: string; limit: number; cursor?: string | null }) {
+  listLeads(query: {
+    view: string;
+    q?: string;
+    statusReason?: string;
+    ownerId?: string;
+    sort?: string;
+    limit: number;
+    cursor?: string | null;
+  }) {
     return this.json<Page<Lead>>('GET', withQuery('/api/leads', query));
   }
   getLead(id: string) {
@@ -313,22 +362,27 @@ export class Api {
   deleteLead(id: string) {
     return this.json<void>('DELETE', `/api/leads/${id}`);
   }
-  notes(id: string) {
-    return this.json<Note[] | Page<Note>>('GET', `/api/leads/${id}/notes`).then(itemsOf);
-  }
   addNote(id: string, text: string) {
     return this.json<Note>('POST', `/api/leads/${id}/notes`, { text });
   }
-  history(id: string) {
-    return this.json<HistoryEntry[] | Page<HistoryEntry>>('GET', `/api/leads/${id}/history`).then(itemsOf);
-  }
   timeline(id: string, cursor?: string | null) {
-    return this.json<Page<TimelineItem>>('GET', withQuery(`/api/leads/${id}/timeline`, { limit: 50, cursor })).then(
-      (page) => ({ ...page, items: page.items.map(flatItem) }),
-    );
+    return this.json<Page<TimelineItem>>('GET', withQuery(`/api/leads/${id}/timeline`, { limit: 50, cursor })).then((page) => ({
+      ...page,
+      items: page.items.map(flatItem),
+    }));
   }
   addActivity(id: string, activity: Record<string, string>) {
-    return this.json<unknown>('POST', `/api/leads/${id}/activities`, activity);
+    return this.json<Activity>('POST', `/api/leads/${id}/activities`, activity);
+  }
+  /** Ends an open activity as done, with what came of it (SPEC §10); 409 when it is no longer open. */
+  completeActivity(id: string, activityId: string, outcome: string) {
+    return this.json<Activity>('POST', `/api/leads/${id}/activities/${activityId}/complete`, outcome ? { outcome } : undefined);
+  }
+  cancelActivity(id: string, activityId: string) {
+    return this.json<Activity>('POST', `/api/leads/${id}/activities/${activityId}/cancel`);
+  }
+  attachments(id: string) {
+    return this.json<Attachment[]>('GET', `/api/leads/${id}/attachments`);
   }
   async addAttachment(id: string, file: File) {
     const form = new FormData();
@@ -336,11 +390,15 @@ export class Api {
     const response = await this.send('POST', `/api/leads/${id}/attachments`, { body: form });
     return (await bodyOf(response)) as Attachment;
   }
+  removeAttachment(id: string, attachmentId: string) {
+    return this.json<void>('DELETE', attachmentPath(id, attachmentId));
+  }
+  /** A file's bytes, whatever their media type (the download answers with the stored one, a problem if it fails). */
   async download(path: string): Promise<Blob> {
-    return (await this.send('GET', path)).blob();
+    return (await this.send('GET', path, { headers: { Accept: '*/*' } })).blob();
   }
   stakeholders(id: string) {
-    return this.json<Stakeholder[] | Page<Stakeholder>>('GET', `/api/leads/${id}/stakeholders`).then(itemsOf);
+    return this.json<Stakeholder[]>('GET', `/api/leads/${id}/stakeholders`);
   }
   addStakeholder(id: string, contactId: string, role: string) {
     return this.json<Stakeholder>('POST', `/api/leads/${id}/stakeholders`, { contactId, role });
@@ -367,6 +425,11 @@ export class Api {
   startQualifyJob(leadIds: string[], opportunityCurrency: string, duplicatePolicy: string) {
     return this.json<QualifyJob>('POST', '/api/leads/qualify-jobs', { leadIds, opportunityCurrency, duplicatePolicy });
   }
+  /** The job's counts only: cheap to poll. */
+  qualifyJobProgress(jobId: string) {
+    return this.json<QualifyJob>('GET', withQuery(`/api/leads/qualify-jobs/${jobId}`, { results: 'false' }));
+  }
+  /** The job with every lead's result. */
   qualifyJob(jobId: string) {
     return this.json<QualifyJob>('GET', `/api/leads/qualify-jobs/${jobId}`);
   }
@@ -377,9 +440,7 @@ export class Api {
     return this.json<QualificationSettings>('PUT', '/api/settings/lead-qualification', settings);
   }
   disqualificationReasons() {
-    return this.json<DisqualificationReason[] | Page<DisqualificationReason>>('GET', '/api/settings/disqualification-reasons').then(
-      itemsOf,
-    );
+    return this.json<DisqualificationReason[]>('GET', '/api/settings/disqualification-reasons');
   }
   addDisqualificationReason(code: string, label: string) {
     return this.json<DisqualificationReason>('POST', '/api/settings/disqualification-reasons', { code, label });
@@ -388,7 +449,7 @@ export class Api {
     return this.json<DisqualificationReason>('PATCH', `/api/settings/disqualification-reasons/${code}`, { active: false });
   }
   findContacts(q: string) {
-    return this.json<Page<Contact> | Contact[]>('GET', withQuery('/api/contacts', { q, limit: 10 })).then(itemsOf);
+    return this.json<Page<Contact>>('GET', withQuery('/api/contacts', { q, limit: 10 })).then((page) => page.items);
   }
   createContact(contact: Partial<Contact>) {
     return this.json<Contact>('POST', '/api/contacts', contact);
@@ -397,7 +458,7 @@ export class Api {
     return this.json<Contact>('GET', `/api/contacts/${id}`);
   }
   findAccounts(q: string) {
-    return this.json<Page<Account> | Account[]>('GET', withQuery('/api/accounts', { q, limit: 10 })).then(itemsOf);
+    return this.json<Page<Account>>('GET', withQuery('/api/accounts', { q, limit: 10 })).then((page) => page.items);
   }
   account(id: string) {
     return this.json<Account>('GET', `/api/accounts/${id}`);
@@ -406,6 +467,6 @@ export class Api {
     return this.json<Opportunity>('GET', `/api/opportunities/${id}`);
   }
   opportunitiesOfAccount(accountId: string) {
-    return this.json<Page<Opportunity>>('GET', withQuery('/api/opportunities', { accountId, limit: 50 })).then(itemsOf);
+    return this.json<Page<Opportunity>>('GET', withQuery('/api/opportunities', { accountId, limit: 50 })).then((page) => page.items);
   }
 }

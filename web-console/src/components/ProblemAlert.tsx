@@ -12,8 +12,3 @@ export function ProblemAlert({ error }: { error: unknown }) {
     </div>
   );
 }
-
-/** Whether an answer says the endpoint does not exist on this server (an older version without it). */
-export function isMissingEndpoint(error: unknown): boolean {
-  return error instanceof Problem && (error.status === 404 || error.status === 405);
-}

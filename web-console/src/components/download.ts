@@ -7,5 +7,6 @@ export async function saveDownload(api: Api, path: string, fileName: string): Pr
   link.href = URL.createObjectURL(blob);
   link.download = fileName;
   link.click();
-  URL.revokeObjectURL(link.href);
+  // revoked once the browser has surely started reading it (at once may cancel the download)
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
 }

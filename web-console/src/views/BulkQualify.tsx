@@ -10,7 +10,8 @@ import { href } from '../route';
 const POLL_MS = 500;
 
 /** Qualifies the selected leads as one bulk job (SPEC §6) and shows its progress until every lead has an outcome. */
-export function BulkQualify({ leadIds, leads, onClose }: { leadIds: string[]; leads: Lead[]; onClose: () => void }) {
+export function BulkQualify({ leads, onClose }: { leads: Lead[]; onClose: () => void }) {
+  const leadIds = leads.map((lead) => lead.id);
   const { api } = useSignedIn();
   const [currency, setCurrency] = useState('EUR');
   const [policy, setPolicy] = useState('REPORT');
@@ -21,11 +22,13 @@ export function BulkQualify({ leadIds, leads, onClose }: { leadIds: string[]; le
   const done = job ? job.completed + job.failed + job.duplicates : 0;
   const finished = job !== null && done >= job.total;
 
+  // polls the counts only (cheap); once every lead has an outcome, asks once for the per-lead results
   useEffect(() => {
-    if (!job || finished) return;
-    const timer = setTimeout(() => {
-      api.qualifyJob(job.id).then(setJob).catch(setError);
-    }, POLL_MS);
+    if (!job || (finished && job.results)) return;
+    const timer = setTimeout(
+      () => (finished ? api.qualifyJob(job.id) : api.qualifyJobProgress(job.id)).then(setJob).catch(setError),
+      finished ? 0 : POLL_MS,
+    );
     return () => clearTimeout(timer);
   }, [api, job, finished]);
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { DisqualificationReason, Lead, RelatedRecords } from '../api';
 import { useSignedIn } from '../context';
 import { DialogForm } from '../components/Forms';
-import { isMissingEndpoint } from '../components/ProblemAlert';
+import { ProblemAlert } from '../components/ProblemAlert';
 import { SYSTEM_DISQUALIFY_REASONS } from '../labels';
 import { href } from '../route';
 
@@ -11,24 +11,23 @@ interface LeadDialogProps {
   onClose: () => void;
 }
 
-/** The active reasons, system and the organisation's own (SPEC §10); the system four where the server has no list. */
-function useDisqualificationReasons(): DisqualificationReason[] {
+/** The active reasons, system and the organisation's own (SPEC §10); the system four until the list has loaded. */
+function useDisqualificationReasons(): { reasons: DisqualificationReason[]; error: unknown } {
   const { api } = useSignedIn();
   const [reasons, setReasons] = useState<DisqualificationReason[]>(SYSTEM_DISQUALIFY_REASONS);
+  const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     api
       .disqualificationReasons()
-      .then((all) => setReasons(all.filter((reason) => reason.active !== false)))
-      .catch((e) => {
-        if (!isMissingEndpoint(e)) throw e;
-      });
+      .then((all) => setReasons(all.filter((reason) => reason.active)))
+      .catch(setError);
   }, [api]);
-  return reasons;
+  return { reasons, error };
 }
 
 export function DisqualifyDialog({ lead, onClose, onDone }: LeadDialogProps & { onDone: (lead: Lead) => void }) {
   const { api } = useSignedIn();
-  const reasons = useDisqualificationReasons();
+  const { reasons, error: reasonsError } = useDisqualificationReasons();
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
   const chosen = reason || reasons[0]?.code || '';
@@ -52,6 +51,7 @@ export function DisqualifyDialog({ lead, onClose, onDone }: LeadDialogProps & { 
       </select>
       <label for="disqualify-note">Note</label>
       <textarea id="disqualify-note" rows={3} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      <ProblemAlert error={reasonsError} />
     </DialogForm>
   );
 }

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Lead, Page } from '../api';
+import type { DisqualificationReason, Lead, Page } from '../api';
 import { useSignedIn } from '../context';
 import { TableHead } from '../components/TableHead';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { BulkQualify } from './BulkQualify';
-import { SORTS, VIEWS, formatTime, humanize, personName } from '../labels';
+import { OPEN_STATUS_REASONS, SORTS, VIEWS, formatTime, humanize, personName } from '../labels';
 import { href, navigate } from '../route';
 
 const PAGE_SIZE = 25;
@@ -18,39 +18,57 @@ export function LeadList() {
   const [view, setView] = useState('my-open');
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
+  const [owner, setOwner] = useState('');
+  const [ownerId, setOwnerId] = useState('');
+  const [statusReason, setStatusReason] = useState('');
+  const [reasons, setReasons] = useState<DisqualificationReason[]>([]);
   const [sort, setSort] = useState<string>(SORTS[0].sort);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [page, setPage] = useState<Page<Lead> | null>(null);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  // the selected leads, kept across pages (the bulk job's outcome names them)
+  const [selected, setSelected] = useState<Map<string, Lead>>(new Map());
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(false);
   const [bulkOpen, setBulkOpen] = useState(false);
   const [reloads, setReloads] = useState(0);
+
+  // the disqualification reasons, retired ones included: they stay on the leads that have them (SPEC §10)
+  useEffect(() => {
+    api.disqualificationReasons().then(setReasons).catch(setError);
+  }, [api]);
 
   const cursor = cursors[cursors.length - 1];
   useEffect(() => {
     let current = true;
     setLoading(true);
     api
-      .listLeads({ view, q: query, sort, limit: PAGE_SIZE, cursor })
+      .listLeads({ view, q: query, statusReason, ownerId, sort, limit: PAGE_SIZE, cursor })
       .then((answer) => current && (setPage(answer), setError(null)))
       .catch((e) => current && setError(e))
       .finally(() => current && setLoading(false));
     return () => {
       current = false;
     };
-  }, [api, view, query, sort, cursor, reloads]);
+  }, [api, view, query, statusReason, ownerId, sort, cursor, reloads]);
 
   const restart = () => {
     setCursors([null]);
-    setSelected(new Set());
+    setSelected(new Map());
   };
   const leads = page?.items ?? [];
   const allSelected = leads.length > 0 && leads.every((lead) => selected.has(lead.id));
-  const toggle = (id: string) => {
-    const next = new Set(selected);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
+  const toggle = (lead: Lead) => {
+    const next = new Map(selected);
+    if (next.has(lead.id)) next.delete(lead.id);
+    else next.set(lead.id, lead);
+    setSelected(next);
+  };
+  const togglePage = () => {
+    const next = new Map(selected);
+    for (const lead of leads) {
+      if (allSelected) next.delete(lead.id);
+      else next.set(lead.id, lead);
+    }
     setSelected(next);
   };
 
@@ -83,13 +101,33 @@ export function LeadList() {
           onSubmit={(event) => {
             event.preventDefault();
             setQuery(search.trim());
+            setOwnerId(owner.trim());
             restart();
           }}
         >
           <label for="lead-search">Search leads</label>
           <input id="lead-search" type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
+          <label for="lead-owner">Owner</label>
+          <input id="lead-owner" type="search" value={owner} onInput={(e) => setOwner(e.currentTarget.value)} />
           <button type="submit">Search</button>
         </form>
+        <label for="lead-status-reason">Status reason</label>
+        <select
+          id="lead-status-reason"
+          value={statusReason}
+          onChange={(e) => {
+            setStatusReason(e.currentTarget.value);
+            restart();
+          }}
+        >
+          <option value="">Any</option>
+          {[...OPEN_STATUS_REASONS, ...reasons].map((reason) => (
+            <option key={reason.code} value={reason.code}>
+              {reason.label}
+              {reason.active ? '' : ' (retired)'}
+            </option>
+          ))}
+        </select>
         <label for="lead-sort">Sort by</label>
         <select
           id="lead-sort"
@@ -114,12 +152,7 @@ export function LeadList() {
       <table aria-label="Leads" aria-busy={loading}>
         <TableHead
           columns={[
-            <input
-              type="checkbox"
-              aria-label="Select all leads on this page"
-              checked={allSelected}
-              onChange={() => setSelected(allSelected ? new Set() : new Set(leads.map((lead) => lead.id)))}
-            />,
+            <input type="checkbox" aria-label="Select all leads on this page" checked={allSelected} onChange={togglePage} />,
             'Name',
             'Topic',
             'Company',
@@ -137,7 +170,7 @@ export function LeadList() {
                   type="checkbox"
                   aria-label={`Select ${personName(lead)} (${lead.topic})`}
                   checked={selected.has(lead.id)}
-                  onChange={() => toggle(lead.id)}
+                  onChange={() => toggle(lead)}
                 />
               </td>
               <td>
@@ -171,11 +204,10 @@ export function LeadList() {
       </nav>
       {bulkOpen && (
         <BulkQualify
-          leads={leads.filter((lead) => selected.has(lead.id))}
-          leadIds={[...selected]}
+          leads={[...selected.values()]}
           onClose={() => {
             setBulkOpen(false);
-            setSelected(new Set());
+            setSelected(new Map());
             setReloads((n) => n + 1);
           }}
         />

@@ -5,13 +5,8 @@ import { useSignedIn } from '../context';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { RecordFields } from '../components/RecordFields';
 import { useLoad } from '../components/useLoad';
-import { formatTime, humanize } from '../labels';
+import { formatSize, formatTime, humanize, personName } from '../labels';
 import { href } from '../route';
-
-/** Where the lead serves an attachment the opportunity lists (SPEC §10 names it "the link to download it from the lead"). */
-function downloadPath(attachment: NonNullable<Opportunity['attachments']>[number]): string | undefined {
-  return attachment.href ?? attachment.link ?? attachment.url;
-}
 
 /** An opportunity, read-only, with what it took over from its lead: notes, attachments, stakeholders. */
 export function OpportunityPage({ id }: { id: string }) {
@@ -39,10 +34,10 @@ export function OpportunityPage({ id }: { id: string }) {
       />
       <h2>Notes from the lead</h2>
       <ul aria-label="Notes from the lead">
-        {(opportunity.notes ?? []).map((note, index) => (
+        {opportunity.notes.map((note, index) => (
           <li key={index}>
             <span class="meta">
-              {formatTime(note.createdAt)} · {note.author ?? note.createdBy}
+              {formatTime(note.createdAt)} · {note.author}
             </span>
             <div>{note.text}</div>
           </li>
@@ -50,19 +45,14 @@ export function OpportunityPage({ id }: { id: string }) {
       </ul>
       <h2>Attachments from the lead</h2>
       <ProblemAlert error={downloadError} />
-      {opportunity.attachments ? (
+      {opportunity.attachments?.length ? (
         <ul aria-label="Attachments from the lead">
           {opportunity.attachments.map((attachment, index) => (
             <li key={index}>
-              {attachment.fileName} ({attachment.mediaType}, {attachment.size} bytes){' '}
-              {downloadPath(attachment) && (
-                <button
-                  type="button"
-                  onClick={() => saveDownload(api, downloadPath(attachment)!, attachment.fileName).catch(setDownloadError)}
-                >
-                  Download {attachment.fileName}
-                </button>
-              )}
+              {attachment.fileName} ({attachment.mediaType}, {formatSize(attachment.size)}){' '}
+              <button type="button" onClick={() => saveDownload(api, attachment.href, attachment.fileName).catch(setDownloadError)}>
+                Download {attachment.fileName}
+              </button>
             </li>
           ))}
         </ul>
@@ -70,11 +60,11 @@ export function OpportunityPage({ id }: { id: string }) {
         <p>None.</p>
       )}
       <h2>Stakeholders from the lead</h2>
-      {opportunity.stakeholders ? (
+      {opportunity.stakeholders?.length ? (
         <ul aria-label="Stakeholders from the lead">
           {opportunity.stakeholders.map((stakeholder) => (
             <li key={stakeholder.contactId}>
-              <a href={href.contact(stakeholder.contactId)}>Contact</a> as {humanize(stakeholder.role)}
+              <ContactLink id={stakeholder.contactId} /> as {humanize(stakeholder.role)}
             </li>
           ))}
         </ul>
@@ -83,4 +73,11 @@ export function OpportunityPage({ id }: { id: string }) {
       )}
     </section>
   );
+}
+
+/** A link to a contact by its current name (account-service's), "Contact" until it has loaded or when it cannot. */
+function ContactLink({ id }: { id: string }) {
+  const { api } = useSignedIn();
+  const { value: contact } = useLoad(() => api.contact(id), [api, id]);
+  return <a href={href.contact(id)}>{contact ? personName(contact) : 'Contact'}</a>;
 }

@@ -3,7 +3,7 @@ import type { DisqualificationReason } from '../api';
 import { useSignedIn } from '../context';
 import { TableHead } from '../components/TableHead';
 import { AddForm } from '../components/Forms';
-import { ProblemAlert, isMissingEndpoint } from '../components/ProblemAlert';
+import { ProblemAlert } from '../components/ProblemAlert';
 
 /** The organisation's settings (admin): whether qualifying creates every record by default, and the disqualification reasons. */
 export function SettingsPage() {
@@ -58,15 +58,10 @@ export function SettingsPage() {
 function DisqualificationReasons() {
   const { api } = useSignedIn();
   const [reasons, setReasons] = useState<DisqualificationReason[] | null>(null);
-  const [unavailable, setUnavailable] = useState(false);
   const [code, setCode] = useState('');
   const [label, setLabel] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const load = () =>
-    api
-      .disqualificationReasons()
-      .then(setReasons)
-      .catch((e) => (isMissingEndpoint(e) ? setUnavailable(true) : setError(e)));
+  const load = () => api.disqualificationReasons().then(setReasons).catch(setError);
   useEffect(() => {
     load();
   }, [api]);
@@ -83,7 +78,6 @@ function DisqualificationReasons() {
   return (
     <section aria-labelledby="reasons-title">
       <h2 id="reasons-title">Disqualification reasons</h2>
-      {unavailable && <p>This server has only the four system reasons.</p>}
       <ProblemAlert error={error} />
       {reasons && (
         <table aria-label="Disqualification reasons">
@@ -94,9 +88,9 @@ function DisqualificationReasons() {
                 <td>{reason.code}</td>
                 <td>{reason.label}</td>
                 <td>{reason.system ? 'System' : 'Custom'}</td>
-                <td>{reason.active === false ? 'Retired' : 'Active'}</td>
+                <td>{reason.active ? 'Active' : 'Retired'}</td>
                 <td>
-                  {!reason.system && reason.active !== false && (
+                  {!reason.system && reason.active && (
                     <button type="button" onClick={() => retire(reason.code)}>
                       Retire {reason.label}
                     </button>
@@ -107,22 +101,20 @@ function DisqualificationReasons() {
           </tbody>
         </table>
       )}
-      {!unavailable && (
-        <AddForm
-          submitLabel="Add reason"
-          onSubmit={async () => {
-            await api.addDisqualificationReason(code, label);
-            setCode('');
-            setLabel('');
-            await load();
-          }}
-        >
-          <label for="reason-code">Code</label>
-          <input id="reason-code" value={code} onInput={(e) => setCode(e.currentTarget.value)} />
-          <label for="reason-label">Label</label>
-          <input id="reason-label" value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
-        </AddForm>
-      )}
+      <AddForm
+        submitLabel="Add reason"
+        onSubmit={async () => {
+          await api.addDisqualificationReason(code, label);
+          setCode('');
+          setLabel('');
+          await load();
+        }}
+      >
+        <label for="reason-code">Code</label>
+        <input id="reason-code" value={code} onInput={(e) => setCode(e.currentTarget.value)} />
+        <label for="reason-label">Label</label>
+        <input id="reason-label" value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
+      </AddForm>
     </section>
   );
 }

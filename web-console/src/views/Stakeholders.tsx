@@ -3,20 +3,19 @@ import type { Contact, Stakeholder } from '../api';
 import { useSignedIn } from '../context';
 import { TableHead } from '../components/TableHead';
 import { AddForm, DialogForm, SearchField } from '../components/Forms';
-import { ProblemAlert, isMissingEndpoint } from '../components/ProblemAlert';
+import { ProblemAlert } from '../components/ProblemAlert';
 import { STAKEHOLDER_ROLES, humanize, personName } from '../labels';
 import { href } from '../route';
 
-/** The contact's current name, however the stakeholder list spells it (SPEC §10 says it shows the name). */
+/** The contact's current name (its id while lead-service has not heard of the contact yet). */
 function stakeholderName(s: Stakeholder): string {
-  return s.contactName || personName(s) || (s.contact ? personName(s.contact) : '') || s.contactId;
+  return personName(s) || s.contactId;
 }
 
 /** The lead's stakeholders: contacts with a role, found by a lookup or created with "+ New" (SPEC §10). */
 export function Stakeholders({ leadId, revision, onChanged }: { leadId: string; revision: number; onChanged: () => void }) {
   const { api } = useSignedIn();
   const [stakeholders, setStakeholders] = useState<Stakeholder[]>([]);
-  const [unavailable, setUnavailable] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [q, setQ] = useState('');
   const [found, setFound] = useState<Contact[]>([]);
@@ -25,10 +24,7 @@ export function Stakeholders({ leadId, revision, onChanged }: { leadId: string; 
   const [creating, setCreating] = useState(false);
 
   useEffect(() => {
-    api
-      .stakeholders(leadId)
-      .then((list) => (setStakeholders(list), setUnavailable(false)))
-      .catch((e) => (isMissingEndpoint(e) ? setUnavailable(true) : setError(e)));
+    api.stakeholders(leadId).then(setStakeholders).catch(setError);
   }, [api, leadId, revision]);
 
   const act = async (call: () => Promise<unknown>) => {
@@ -52,7 +48,6 @@ export function Stakeholders({ leadId, revision, onChanged }: { leadId: string; 
   return (
     <section aria-labelledby="stakeholders-title" class="stakeholders">
       <h2 id="stakeholders-title">Stakeholders</h2>
-      {unavailable && <p>This server does not keep stakeholders yet.</p>}
       <ProblemAlert error={error} />
       {stakeholders.length > 0 && (
         <table aria-label="Stakeholders">
@@ -62,9 +57,10 @@ export function Stakeholders({ leadId, revision, onChanged }: { leadId: string; 
               <tr key={s.id}>
                 <td>
                   <a href={href.contact(s.contactId)}>{stakeholderName(s)}</a>
+                  {s.contactDeleted && ' (contact deleted)'}
                 </td>
-                <td>{s.email ?? s.contact?.email}</td>
-                <td>{s.jobTitle ?? s.contact?.jobTitle}</td>
+                <td>{s.email}</td>
+                <td>{s.jobTitle}</td>
                 <td>
                   <select
                     aria-label={`Role of ${stakeholderName(s)}`}
@@ -88,39 +84,33 @@ export function Stakeholders({ leadId, revision, onChanged }: { leadId: string; 
           </tbody>
         </table>
       )}
-      {!unavailable && (
-        <AddForm
-          submitLabel="Add stakeholder"
-          disabled={!contactId}
-          onSubmit={() => act(() => api.addStakeholder(leadId, contactId, role))}
-        >
-          <SearchField id="stakeholder-search" label="Find contact" value={q} onInput={setQ} onSearch={find} />
-          <button type="button" onClick={() => setCreating(true)}>
-            + New
-          </button>
-          {found.length > 0 && (
-            <>
-              <label for="stakeholder-contact">Contact</label>
-              <select id="stakeholder-contact" value={contactId} onChange={(e) => setContactId(e.currentTarget.value)}>
-                {found.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {personName(c)}
-                    {c.email ? ` <${c.email}>` : ''}
-                  </option>
-                ))}
-              </select>
-            </>
-          )}
-          <label for="stakeholder-role">Role</label>
-          <select id="stakeholder-role" value={role} onChange={(e) => setRole(e.currentTarget.value)}>
-            {STAKEHOLDER_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {humanize(r)}
-              </option>
-            ))}
-          </select>
-        </AddForm>
-      )}
+      <AddForm submitLabel="Add stakeholder" disabled={!contactId} onSubmit={() => act(() => api.addStakeholder(leadId, contactId, role))}>
+        <SearchField id="stakeholder-search" label="Find contact" value={q} onInput={setQ} onSearch={find} />
+        <button type="button" onClick={() => setCreating(true)}>
+          + New
+        </button>
+        {found.length > 0 && (
+          <>
+            <label for="stakeholder-contact">Contact</label>
+            <select id="stakeholder-contact" value={contactId} onChange={(e) => setContactId(e.currentTarget.value)}>
+              {found.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {personName(c)}
+                  {c.email ? ` <${c.email}>` : ''}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        <label for="stakeholder-role">Role</label>
+        <select id="stakeholder-role" value={role} onChange={(e) => setRole(e.currentTarget.value)}>
+          {STAKEHOLDER_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {humanize(r)}
+            </option>
+          ))}
+        </select>
+      </AddForm>
       {creating && (
         <NewContactDialog
           onClose={() => setCreating(false)}

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TimelineItem } from '../api';
 import { useSignedIn } from '../context';
-import { AddForm } from '../components/Forms';
-import { saveDownload } from '../components/download';
-import { ProblemAlert, isMissingEndpoint } from '../components/ProblemAlert';
-import { ACTIVITY_TYPES, formatTime, humanize, personName } from '../labels';
+import { AddForm, DialogForm } from '../components/Forms';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { ACTIVITY_TYPES, formatSize, formatTime, humanize } from '../labels';
+import { Attachments } from './Attachments';
 
 interface SectionProps {
   leadId: string;
@@ -12,42 +12,23 @@ interface SectionProps {
   onChanged: () => void;
 }
 
-/** Without SPEC §10's /timeline (an older server), the notes and the history merged here, newest first. */
-async function notesAndHistory(api: ReturnType<typeof useSignedIn>['api'], leadId: string): Promise<TimelineItem[]> {
-  const [notes, history] = await Promise.all([api.notes(leadId), api.history(leadId)]);
-  const items: TimelineItem[] = [
-    ...notes.map((note) => ({ kind: 'NOTE', at: note.createdAt, actor: note.author, text: note.text })),
-    ...history.map((entry) => ({ ...entry, kind: 'HISTORY' })),
-  ];
-  return items.sort((a, b) => b.at.localeCompare(a.at));
-}
-
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** The item's kind as one of the four the console knows (SPEC §10 names them, not their spelling), else HISTORY. */
-function kindOf(item: TimelineItem): 'NOTE' | 'ACTIVITY' | 'ATTACHMENT' | 'STAKEHOLDER' | 'HISTORY' {
-  const kind = item.kind.toUpperCase();
-  return (['NOTE', 'ACTIVITY', 'ATTACHMENT', 'STAKEHOLDER'] as const).find((known) => kind.startsWith(known)) ?? 'HISTORY';
-}
-
+/** What one entry says, from the fields of the member its kind names (see api.ts flatItem). */
 function describe(item: TimelineItem): string {
-  const parts: unknown[] = {
+  const byKind: Record<string, () => unknown[]> = {
     NOTE: () => [item.text],
-    ACTIVITY: () => [humanize(text(item.type)), item.subject, item.state && `(${humanize(text(item.state))})`],
-    ATTACHMENT: () => [item.fileName],
-    STAKEHOLDER: () => [
-      humanize(text(item.action)),
-      item.contactName || personName(item as { firstName?: string; lastName?: string; name?: string }) || item.contactId,
-      item.role && `as ${humanize(text(item.role))}`,
-    ],
-    HISTORY: () => [
-      humanize(text(item.action)),
-      item.fromState !== item.toState && item.toState && `${humanize(text(item.fromState)) || 'new'} → ${humanize(text(item.toState))}`,
-      item.details,
-    ],
-  }[kindOf(item)]();
+    ACTIVITY: () => [humanize(text(item.type)), item.subject, item.state && `(${humanize(text(item.state))})`, item.outcome],
+    ATTACHMENT: () => [item.fileName, typeof item.size === 'number' && `(${formatSize(item.size)})`],
+    STAKEHOLDER: () => [humanize(text(item.action)), item.details],
+  };
+  const parts: unknown[] = byKind[item.kind]?.() ?? [
+    humanize(text(item.action)),
+    item.fromState !== item.toState && item.toState && `${humanize(text(item.fromState)) || 'new'} → ${humanize(text(item.toState))}`,
+    item.details,
+  ];
   return parts.filter((part) => typeof part === 'string' && part !== '').join(' ');
 }
 
@@ -63,11 +44,6 @@ export function Timeline({ leadId, revision, onChanged }: SectionProps) {
     api
       .timeline(leadId)
       .then((page) => current && (setItems(page.items), setNextCursor(page.nextCursor)))
-      .catch(async (e) => {
-        if (!isMissingEndpoint(e)) throw e;
-        const merged = await notesAndHistory(api, leadId);
-        if (current) setItems(merged);
-      })
       .catch((e) => current && setError(e));
     return () => {
       current = false;
@@ -84,12 +60,11 @@ export function Timeline({ leadId, revision, onChanged }: SectionProps) {
       setError(e);
     }
   };
-  const download = (item: TimelineItem) =>
-    saveDownload(
-      api,
-      `/api/leads/${leadId}/attachments/${text(item.attachmentId) || text(item.id)}`,
-      text(item.fileName) || 'attachment',
-    ).catch(setError);
+  const [completing, setCompleting] = useState<TimelineItem | null>(null);
+  const act = (call: () => Promise<unknown>) =>
+    call()
+      .then(() => (setError(null), onChanged()))
+      .catch(setError);
 
   return (
     <section aria-labelledby="timeline-title" class="timeline">
@@ -97,6 +72,7 @@ export function Timeline({ leadId, revision, onChanged }: SectionProps) {
       <AddNote leadId={leadId} onAdded={onChanged} />
       <AddActivity leadId={leadId} onAdded={onChanged} />
       <AddAttachment leadId={leadId} onAdded={onChanged} />
+      <Attachments leadId={leadId} revision={revision} onChanged={onChanged} />
       <ProblemAlert error={error} />
       <ol aria-label="Timeline entries">
         {(items ?? []).map((item, index) => (
@@ -106,10 +82,15 @@ export function Timeline({ leadId, revision, onChanged }: SectionProps) {
               {formatTime(item.at)} · {item.actor}
             </span>
             <div>{describe(item)}</div>
-            {kindOf(item) === 'ATTACHMENT' && (
-              <button type="button" onClick={() => download(item)}>
-                Download {text(item.fileName)}
-              </button>
+            {item.kind === 'ACTIVITY' && item.state === 'OPEN' && (
+              <div class="actions">
+                <button type="button" onClick={() => setCompleting(item)}>
+                  Complete {text(item.subject)}
+                </button>
+                <button type="button" onClick={() => act(() => api.cancelActivity(leadId, text(item.id)))}>
+                  Cancel {text(item.subject)}
+                </button>
+              </div>
             )}
           </li>
         ))}
@@ -120,7 +101,35 @@ export function Timeline({ leadId, revision, onChanged }: SectionProps) {
           Show older entries
         </button>
       )}
+      {completing && (
+        <CompleteActivity
+          leadId={leadId}
+          activity={completing}
+          onClose={() => setCompleting(null)}
+          onCompleted={() => (setCompleting(null), onChanged())}
+        />
+      )}
     </section>
+  );
+}
+
+/** Completes an open activity, with what came of it (optional). */
+function CompleteActivity(props: { leadId: string; activity: TimelineItem; onClose: () => void; onCompleted: () => void }) {
+  const { api } = useSignedIn();
+  const [outcome, setOutcome] = useState('');
+  return (
+    <DialogForm
+      title={`Complete ${text(props.activity.subject)}`}
+      submitLabel="Complete"
+      onClose={props.onClose}
+      onSubmit={async () => {
+        await api.completeActivity(props.leadId, text(props.activity.id), outcome.trim());
+        props.onCompleted();
+      }}
+    >
+      <label for="activity-outcome">Outcome</label>
+      <textarea id="activity-outcome" rows={2} value={outcome} onInput={(e) => setOutcome(e.currentTarget.value)} />
+    </DialogForm>
   );
 }
 
