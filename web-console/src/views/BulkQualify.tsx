@@ -45,6 +45,7 @@ export function BulkQualify({ leads, onClose }: { leads: Lead[]; onClose: () => 
     if (!jobId) return;
     let current = true;
     setOutcome(null);
+    setError(null);
     firstOutcome(api, jobId, filter)
       .then((first) => current && setOutcome(first))
       .catch((e) => current && setError(e));
