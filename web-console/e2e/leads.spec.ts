@@ -78,8 +78,19 @@ test('select 20 leads and qualify them as one job, the progress bar reaching the
   await expect(progress).toBeVisible();
   await expect(dialog.getByText(/20 of 20 done · Completed 20 · Failed 0 · Duplicates 0 · Finished/)).toBeVisible({ timeout: 120_000 });
   await expect(progress).toHaveAttribute('value', '20');
-  await expect(dialog.getByRole('table', { name: 'Outcome per lead', exact: true }).getByRole('row')).toHaveCount(21);
+  const outcome = dialog.getByRole('table', { name: 'Outcome per lead', exact: true });
+  await expect(outcome.getByRole('row')).toHaveCount(21);
+  await expect(dialog.getByText('Showing 20 of 20 results', { exact: true })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Show more results', exact: true })).toHaveCount(0); // one page of 100
   await screenshot(page, 'bulk-qualify');
+  // the outcome narrowed to one status, read from the job's results endpoint
+  await dialog.getByLabel('Show outcomes', { exact: true }).selectOption({ label: 'Failed' });
+  await expect(dialog.getByText('Showing 0 of 0 results', { exact: true })).toBeVisible();
+  await expect(outcome.getByRole('row')).toHaveCount(1);
+  await dialog.getByLabel('Show outcomes', { exact: true }).selectOption({ label: 'Completed' });
+  await expect(dialog.getByText('Showing 20 of 20 results', { exact: true })).toBeVisible();
+  await expect(outcome.getByRole('row')).toHaveCount(21);
+  await expect(outcome.getByRole('row').nth(1)).toContainText('Completed');
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   // nothing stale: the qualified leads have left "My open leads"
   await expect(page.getByText('No leads.')).toBeVisible();

@@ -121,6 +121,9 @@ export interface QualifyJob {
   results?: LeadResult[];
 }
 
+/** A lead's outcome a bulk job's results can be narrowed to (SPEC §6). */
+export type LeadResultStatus = 'PENDING' | 'IN_PROGRESS' | 'COMPLETED' | 'FAILED' | 'DUPLICATES_FOUND';
+
 export interface RelatedRecords {
   accountId?: string | null;
   contactId?: string | null;
@@ -429,9 +432,9 @@ export class Api {
   qualifyJobProgress(jobId: string) {
     return this.json<QualifyJob>('GET', withQuery(`/api/leads/qualify-jobs/${jobId}`, { results: 'false' }));
   }
-  /** The job with every lead's result. */
-  qualifyJob(jobId: string) {
-    return this.json<QualifyJob>('GET', `/api/leads/qualify-jobs/${jobId}`);
+  /** A page of the job's per-lead results in the order the leads were given, of one status or of all. */
+  qualifyJobResults(jobId: string, query: { status?: LeadResultStatus | null; limit: number; cursor?: string | null }) {
+    return this.json<Page<LeadResult>>('GET', withQuery(`/api/leads/qualify-jobs/${jobId}/results`, query));
   }
   qualificationSettings() {
     return this.json<QualificationSettings>('GET', '/api/settings/lead-qualification');
