@@ -32,12 +32,13 @@ public final class ServiceProcess implements AutoCloseable {
      * sized for RSS ≤ 300 MB per service (issue 9; measured in docs/performance.md): a bounded heap with room
      * above the live set, the serial collector (2 cores: G1's regions, remembered sets and concurrent threads cost
      * memory a small heap does not need), and caps on metaspace and code cache well above what a service uses
-     * (they bound, they do not reserve). Thread stacks and direct buffers keep the JVM's defaults: smaller stacks
+     * (they bound, they do not reserve), and a periodic trim of the C heap (JDK 17.0.9+), which otherwise keeps
+     * what the JIT compilers and the clients' buffers freed. Thread stacks and direct buffers keep the JVM's defaults: smaller stacks
      * risk a StackOverflowError in long reactive chains, a direct-memory cap an OutOfMemoryError in Kafka's
      * fetches, for little RSS.
      */
     public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC",
-            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=96m");
+            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=96m", "-XX:TrimNativeHeapInterval=5000");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

@@ -49,7 +49,7 @@ final class ProcessStats {
         return statusKiB(pid, "VmHWM:") / 1024.0;
     }
 
-    /** The memory options ({@code -Xmx...}, {@code -Xms...}, {@code -XX:...RAM...}) of a JVM's command line. */
+    /** The memory options of a JVM's command line: {@code -Xm...}, {@code -Xss}, and the {@code -XX:} options (GC, metaspace, code cache, RAM). */
     static String heapOptions(long pid) {
         List<String> arguments;
         try { // /proc/pid/cmdline: NUL-separated and complete (ProcessHandle.Info may cut a long class path short)
@@ -58,7 +58,7 @@ final class ProcessStats {
             return "?";
         }
         List<String> options = arguments.stream()
-                .filter(a -> a.startsWith("-Xm") || (a.startsWith("-XX:") && a.contains("RAM"))).toList();
+                .filter(a -> a.startsWith("-Xm") || a.startsWith("-Xss") || a.startsWith("-XX:")).toList();
         return options.isEmpty() ? "JVM default (1/4 of RAM)" : String.join(" ", options);
     }
 

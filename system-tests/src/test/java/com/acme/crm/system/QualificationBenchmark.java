@@ -183,7 +183,7 @@ class QualificationBenchmark {
                 large.interactive().p(99), large.interactive().size());
         verdict(firstQualifyMillis <= 1_000, "first qualification on a fresh stack ≤ 1 s: %.0f ms", firstQualifyMillis);
         rss.forEach((service, mib) -> verdict(mib <= 300, "%s RSS ≤ 300 MB after the large job: %.0f MiB", service, mib));
-        line("  ----  lead lists at 1,000,000 leads p99 ≤ 20 ms: not measured here (the lead-list benchmark measures it)");
+        line("  ----  lead lists at 1,000,000 leads p99 ≤ 20 ms: not measured here (LeadListBenchmark in lead-service measures it)");
         verdict(correctnessFailures.isEmpty(), "exact counts after every run%s",
                 correctnessFailures.isEmpty() ? "" : ": " + String.join("; ", correctnessFailures));
         line("");
