@@ -32,11 +32,8 @@ class BulkQualificationSystemTest {
     }
 
     @Test
-    void qualifiesAFewHundredLeadsExactlyOnceEach() {
-        List<String> leads = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            leads.add(newLead("Bulk Co " + UUID.randomUUID()));
-        }
+    void qualifiesAFewHundredLeadsExactlyOnceEach() throws Exception {
+        List<String> leads = new ArrayList<>(InParallel.times(300, i -> newLead("Bulk Co " + UUID.randomUUID())));
         leads.add(leads.get(0)); // listed twice, runs once
         JsonPath job = runJob(leads, "REPORT");
         assertEquals(300, job.getInt("total"));

@@ -13,10 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,21 +90,10 @@ class FaultToleranceSystemTest {
     }
 
     private static List<String> createLeads(String batch) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Callable<String>> calls = new ArrayList<>();
-        for (int i = 0; i < LEADS; i++) {
-            int n = i;
-            calls.add(() -> as("carol").body(Map.of("topic", "Fault " + n, "lastName", "Crash",
-                            "companyName", batch + " company " + n, "email", batch + "-" + n + "@fault.example",
-                            "budgetAmount", 10 + n, "currency", "EUR"))
-                    .post("/api/leads?suppressDuplicateDetection=true").then().statusCode(201).extract().path("id"));
-        }
-        List<String> ids = new ArrayList<>();
-        for (Future<String> id : pool.invokeAll(calls)) {
-            ids.add(id.get());
-        }
-        pool.shutdown();
-        return ids;
+        return InParallel.times(LEADS, n -> as("carol").body(Map.of("topic", "Fault " + n, "lastName", "Crash",
+                        "companyName", batch + " company " + n, "email", batch + "-" + n + "@fault.example",
+                        "budgetAmount", 10 + n, "currency", "EUR"))
+                .post("/api/leads?suppressDuplicateDetection=true").then().statusCode(201).extract().path("id"));
     }
 
     private static void awaitProgress(String job, int step) {

@@ -22,13 +22,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.oneOf;
@@ -61,20 +55,17 @@ class LimitsSystemTest {
         String big = as("carol").body(lead("Notes " + unique(), "Many Notes GmbH " + unique()))
                 .post("/api/leads?suppressDuplicateDetection=true").then().statusCode(201).extract().path("id");
         long notesStarted = System.nanoTime();
-        inParallel(IntStream.range(0, MAX_NOTES).boxed().toList(), n -> {
+        InParallel.times(MAX_NOTES, n -> {
             as("carol").body(Map.of("text", note(n))).post("/api/leads/" + big + "/notes").then().statusCode(201);
             return null;
         });
         long notesMs = Duration.ofNanos(System.nanoTime() - notesStarted).toMillis();
-        List<String> others = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            others.add(as("carol").body(lead("Bystander " + i, "Bystander Co " + unique()))
-                    .post("/api/leads?suppressDuplicateDetection=true").then().statusCode(201).extract().<String>path("id"));
-        }
+        List<String> others = InParallel.times(30, i -> as("carol").body(lead("Bystander " + i, "Bystander Co " + unique()))
+                .post("/api/leads?suppressDuplicateDetection=true").then().statusCode(201).extract().<String>path("id"));
 
         long started = System.nanoTime();
         as("carol").body(Map.of("opportunityCurrency", "EUR")).post("/api/leads/" + big + "/qualify").then().statusCode(202);
-        List<String> otherStatus = inParallel(others, lead -> {
+        List<String> otherStatus = InParallel.map(others, lead -> {
             as("carol").header("Prefer", "wait=30").body(Map.of("opportunityCurrency", "EUR"))
                     .post("/api/leads/" + lead + "/qualify").then().statusCode(oneOf(200, 202));
             return finalAttempt(lead).getString("status");
@@ -119,7 +110,7 @@ class LimitsSystemTest {
         for (int i = 0; i < 24; i++) {
             leads.add(randomLead(random, i));
         }
-        List<String> outcomes = inParallel(leads, body -> {
+        List<String> outcomes = InParallel.map(leads, body -> {
             var created = as("carol").body(body).post("/api/leads?suppressDuplicateDetection=true").then().extract();
             if (created.statusCode() != 201) {
                 return "not created (" + created.statusCode() + "): " + created.asString() + " for " + describe(body);
@@ -312,20 +303,6 @@ class LimitsSystemTest {
     private static String note(int n) {
         String head = String.format("note-%04d ", n);
         return head + "ñ€漢🙂".repeat(NOTE_LENGTH).substring(0, NOTE_LENGTH - head.length());
-    }
-
-    private static <T, R> List<R> inParallel(List<T> inputs, Function<T, R> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Callable<R>> calls = inputs.stream().<Callable<R>>map(input -> () -> call.apply(input)).toList();
-            List<R> results = new ArrayList<>();
-            for (Future<R> result : pool.invokeAll(calls)) {
-                results.add(result.get());
-            }
-            return results;
-        } finally {
-            pool.shutdown();
-        }
     }
 
     private static RequestSpecification as(String user) {

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,11 +86,10 @@ class ScaleOutSystemTest {
     }
 
     private void windowHoldsAcrossReplicas(int window, int size) throws Exception {
-        List<String> leads = IntStream.range(0, size).parallel().mapToObj(i -> as("carol")
-                        .body(Map.of("topic", "Window " + i, "lastName", "Pane", "companyName", "Window Co " + UUID.randomUUID(),
-                                "email", UUID.randomUUID() + "@window.example", "currency", "EUR"))
-                        .post("/api/leads?suppressDuplicateDetection=true").then().statusCode(201).extract().<String>path("id"))
-                .toList();
+        List<String> leads = InParallel.times(size, i -> as("carol")
+                .body(Map.of("topic", "Window " + i, "lastName", "Pane", "companyName", "Window Co " + UUID.randomUUID(),
+                        "email", UUID.randomUUID() + "@window.example", "currency", "EUR"))
+                .post("/api/leads?suppressDuplicateDetection=true").then().statusCode(201).extract().<String>path("id"));
         long started = System.nanoTime();
         String location = as("carol").body(Map.of("leadIds", leads, "opportunityCurrency", "EUR"))
                 .post("/api/leads/qualify-jobs").then().statusCode(202).extract().header("Location");
@@ -156,12 +154,10 @@ class ScaleOutSystemTest {
             });
         }
 
-        List<String> leads = new ArrayList<>();
-        for (int i = 0; i < LEADS; i++) {
-            leads.add(as("carol").body(Map.of("topic", "Scale " + i, "lastName", "Twin", "companyName", "Scale Co " + UUID.randomUUID(),
-                            "email", UUID.randomUUID() + "@scale.example", "currency", "EUR"))
-                    .post("/api/leads?suppressDuplicateDetection=true").then().statusCode(201).extract().<String>path("id"));
-        }
+        List<String> leads = InParallel.times(LEADS, i -> as("carol")
+                .body(Map.of("topic", "Scale " + i, "lastName", "Twin", "companyName", "Scale Co " + UUID.randomUUID(),
+                        "email", UUID.randomUUID() + "@scale.example", "currency", "EUR"))
+                .post("/api/leads?suppressDuplicateDetection=true").then().statusCode(201).extract().<String>path("id"));
         String location = as("carol").body(Map.of("leadIds", leads, "opportunityCurrency", "EUR"))
                 .post("/api/leads/qualify-jobs").then().statusCode(202).extract().header("Location");
         String job = location.substring(location.indexOf("/api/"));

@@ -1,11 +1,9 @@
 package com.acme.crm.testinfra;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
@@ -23,6 +21,8 @@ import java.util.function.Predicate;
  */
 public final class KafkaProbe {
 
+    private static KafkaProducer<String, String> producer;
+
     private KafkaProbe() {
     }
 
@@ -33,9 +33,7 @@ public final class KafkaProbe {
 
     /** As {@link #send(String, String, String, String, String)}, with more headers (e.g. a {@code traceparent}). */
     public static String send(String topic, String key, String type, String ceId, String json, Map<String, String> headers) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all"),
-                new StringSerializer(), new StringSerializer())) {
+        try {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
             record.headers()
                     .add("ce_specversion", bytes("1.0"))
@@ -44,11 +42,23 @@ public final class KafkaProbe {
                     .add("ce_source", bytes("/test"))
                     .add("content-type", bytes("application/json"));
             headers.forEach((name, value) -> record.headers().add(name, bytes(value)));
-            producer.send(record).get();
+            producer().send(record).get();
             return ceId;
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }
+    }
+
+    /**
+     * One producer for the whole test JVM (Kafka's producer is thread-safe): a new one per send cost a connection and
+     * a metadata round trip each time, which tests sending dozens of commands paid in seconds.
+     */
+    private static synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of("bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all"),
+                    new StringSerializer(), new StringSerializer());
+        }
+        return producer;
     }
 
     public static String send(String topic, String key, String type, String json) {
@@ -59,18 +69,16 @@ public final class KafkaProbe {
     public static List<ConsumerRecord<String, String>> await(String topic, String key, int expected,
                                                              Predicate<ConsumerRecord<String, String>> filter) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", TestKafka.bootstrapServers(),
-                "group.id", "probe-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (Instant.now().isBefore(deadline) && found.size() < expected) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key()) && filter.test(record)) {
-                        PublicEventCheck.check(record);
-                        found.add(record);
-                    }
+        TopicReader reader = TopicReader.of(topic);
+        Instant deadline = Instant.now().plusSeconds(30);
+        int read = 0;
+        while (Instant.now().isBefore(deadline) && found.size() < expected) {
+            List<ConsumerRecord<String, String>> arrived = reader.since(read, Duration.ofMillis(200));
+            read += arrived.size();
+            for (ConsumerRecord<String, String> record : arrived) {
+                if (key.equals(record.key()) && filter.test(record)) {
+                    PublicEventCheck.check(record);
+                    found.add(record);
                 }
             }
         }
@@ -83,18 +91,16 @@ public final class KafkaProbe {
     /** All records with {@code key} on {@code topic} that arrive within {@code wait} (for "nothing else came" checks). */
     public static List<ConsumerRecord<String, String>> collect(String topic, String key, Duration wait) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", TestKafka.bootstrapServers(),
-                "group.id", "probe-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            Instant deadline = Instant.now().plus(wait);
-            while (Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        PublicEventCheck.check(record);
-                        found.add(record);
-                    }
+        TopicReader reader = TopicReader.of(topic);
+        Instant deadline = Instant.now().plus(wait);
+        int read = 0;
+        while (Instant.now().isBefore(deadline)) {
+            List<ConsumerRecord<String, String>> arrived = reader.since(read, Duration.ofMillis(200));
+            read += arrived.size();
+            for (ConsumerRecord<String, String> record : arrived) {
+                if (key.equals(record.key())) {
+                    PublicEventCheck.check(record);
+                    found.add(record);
                 }
             }
         }
