@@ -300,8 +300,8 @@ public final class LocalStack implements AutoCloseable {
                 String.join(", ", Route.TABLE.stream().map(Route::pathPrefix).toList())));
         for (ServiceProcess service : services) {
             String url = service.baseUrl();
-            text.append(String.format("  %-20s %s   OpenAPI %s/q/openapi   health %s/q/health   log %s%n",
-                    service.spec().name(), url, url, url, service.spec().logFile()));
+            text.append(String.format("  %-20s %s   OpenAPI %s/openapi/%s   health %s/q/health   log %s%n",
+                    service.spec().name(), url, url, service.spec().name(), url, service.spec().logFile()));
         }
         text.append(String.format("  Kafka        %s%n", kafka.bootstrapServers()));
         text.append(String.format("  PostgreSQL   %s  (user %s, password %s; databases %s)%n",
