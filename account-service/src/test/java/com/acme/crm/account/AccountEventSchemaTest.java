@@ -5,14 +5,12 @@ import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.contracts.events.account.AccountEventData;
 import com.acme.crm.contracts.events.account.ContactEventData;
 import com.acme.crm.testinfra.AsyncApiDocument;
-import com.acme.crm.testinfra.EventJson;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The producer side of the account and contact events (plain JUnit): the records mapped to
@@ -29,7 +27,7 @@ class AccountEventSchemaTest {
         Account bare = owned(new Account());
         bare.name = "Acme";
         for (String type : List.of(PublicEvents.ACCOUNT_CREATED, PublicEvents.ACCOUNT_UPDATED, PublicEvents.ACCOUNT_DELETED)) {
-            roundTrip(type, AccountEvents.dataOf(bare), AccountEventData.class);
+            doc.assertRoundTrip(type, AccountEvents.dataOf(bare), AccountEventData.class);
         }
         Account full = owned(new Account());
         full.name = "Acme";
@@ -42,7 +40,7 @@ class AccountEventSchemaTest {
         full.postalCode = "0150";
         full.country = "NO";
         full.originatingLeadId = UUID.randomUUID();
-        roundTrip(PublicEvents.ACCOUNT_CREATED, AccountEvents.dataOf(full), AccountEventData.class);
+        doc.assertRoundTrip(PublicEvents.ACCOUNT_CREATED, AccountEvents.dataOf(full), AccountEventData.class);
     }
 
     @Test
@@ -50,7 +48,7 @@ class AccountEventSchemaTest {
         Contact bare = owned(new Contact());
         bare.lastName = "Hopper";
         for (String type : List.of(PublicEvents.CONTACT_CREATED, PublicEvents.CONTACT_UPDATED, PublicEvents.CONTACT_DELETED)) {
-            roundTrip(type, AccountEvents.dataOf(bare), ContactEventData.class);
+            doc.assertRoundTrip(type, AccountEvents.dataOf(bare), ContactEventData.class);
         }
         Contact full = owned(new Contact());
         full.firstName = "Grace";
@@ -61,14 +59,9 @@ class AccountEventSchemaTest {
         full.mobilePhone = "+1 556";
         full.accountId = UUID.randomUUID();
         full.originatingLeadId = UUID.randomUUID();
-        roundTrip(PublicEvents.CONTACT_UPDATED, AccountEvents.dataOf(full), ContactEventData.class);
+        doc.assertRoundTrip(PublicEvents.CONTACT_UPDATED, AccountEvents.dataOf(full), ContactEventData.class);
     }
 
-    private <T> void roundTrip(String type, T data, Class<T> record) {
-        String json = EventJson.write(data);
-        assertEquals(List.of(), doc.payloadProblems(type, json), json);
-        assertEquals(data, EventJson.read(json, record), type);
-    }
 
     private static <T extends OwnedRecord> T owned(T record) {
         record.id = UUID.randomUUID();

@@ -15,7 +15,6 @@ import com.acme.crm.lead.stakeholders.LeadStakeholders;
 import com.acme.crm.lead.stakeholders.Stakeholder;
 import com.acme.crm.lead.stakeholders.StakeholderRole;
 import com.acme.crm.testinfra.AsyncApiDocument;
-import com.acme.crm.testinfra.EventJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +40,7 @@ class LeadItemEventSchemaTest {
         task.subject = "Send the offer";
         task.ownerId = "alice";
         task.state = ActivityState.OPEN;
-        roundTrip(PublicEvents.LEAD_ACTIVITY_CREATED, LeadActivities.eventData(task), ActivityEventData.class);
+        doc.assertRoundTrip(PublicEvents.LEAD_ACTIVITY_CREATED, LeadActivities.eventData(task), ActivityEventData.class);
 
         Activity call = item(new Activity());
         call.type = ActivityType.PHONE_CALL;
@@ -53,7 +52,7 @@ class LeadItemEventSchemaTest {
         call.state = ActivityState.COMPLETED;
         call.outcome = "interested";
         call.closedAt = Instant.parse("2026-11-27T09:10:00Z");
-        roundTrip(PublicEvents.LEAD_ACTIVITY_UPDATED, LeadActivities.eventData(call), ActivityEventData.class);
+        doc.assertRoundTrip(PublicEvents.LEAD_ACTIVITY_UPDATED, LeadActivities.eventData(call), ActivityEventData.class);
     }
 
     @Test
@@ -63,7 +62,7 @@ class LeadItemEventSchemaTest {
         s.role = StakeholderRole.ECONOMIC_BUYER;
         for (String type : List.of(PublicEvents.LEAD_STAKEHOLDER_ADDED, PublicEvents.LEAD_STAKEHOLDER_UPDATED,
                 PublicEvents.LEAD_STAKEHOLDER_REMOVED)) {
-            roundTrip(type, LeadStakeholders.eventData(s), StakeholderEventData.class);
+            doc.assertRoundTrip(type, LeadStakeholders.eventData(s), StakeholderEventData.class);
         }
     }
 
@@ -74,9 +73,9 @@ class LeadItemEventSchemaTest {
         file.mediaType = "application/pdf";
         file.size = 25L * 1024 * 1024;
         file.sha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
-        roundTrip(PublicEvents.LEAD_ATTACHMENT_ADDED, LeadAttachments.eventData(file), AttachmentEventData.class);
+        doc.assertRoundTrip(PublicEvents.LEAD_ATTACHMENT_ADDED, LeadAttachments.eventData(file), AttachmentEventData.class);
         file.note = "the signed offer";
-        roundTrip(PublicEvents.LEAD_ATTACHMENT_REMOVED, LeadAttachments.eventData(file), AttachmentEventData.class);
+        doc.assertRoundTrip(PublicEvents.LEAD_ATTACHMENT_REMOVED, LeadAttachments.eventData(file), AttachmentEventData.class);
     }
 
     @Test
@@ -89,11 +88,6 @@ class LeadItemEventSchemaTest {
         assertEquals(LeadEventDataTest.names(StakeholderRole.class), LeadEventDataTest.documented(stakeholder.path("role")));
     }
 
-    private <T> void roundTrip(String type, T data, Class<T> record) {
-        String json = EventJson.write(data);
-        assertEquals(List.of(), doc.payloadProblems(type, json), json);
-        assertEquals(data, EventJson.read(json, record), type);
-    }
 
     private static <T extends ItemOfLead> T item(T item) {
         item.id = UUID.randomUUID();

@@ -245,6 +245,16 @@ public final class AsyncApiDocument {
         }
     }
 
+    /**
+     * The producer's round trip of one public event's data: written as the services write it, valid by
+     * its payload schema, and read back as an equal record. Fails the calling test otherwise.
+     */
+    public <T> void assertRoundTrip(String ceType, T data, Class<T> record) {
+        String json = EventJson.write(data);
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), payloadProblems(ceType, json), json);
+        org.junit.jupiter.api.Assertions.assertEquals(data, EventJson.read(json, record), ceType);
+    }
+
     /** The JSON pointer of the payload schema of the message named {@code ceType} ({@code /components/schemas/Name} for a reference). */
     public String payloadPointer(String ceType) {
         var messages = root.path("components").path("messages").fields();
