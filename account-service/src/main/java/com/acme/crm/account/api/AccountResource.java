@@ -1,5 +1,6 @@
 package com.acme.crm.account.api;
 
+import com.acme.crm.common.api.Created;
 import com.acme.crm.account.AccountService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.ws.rs.core.MediaType;
@@ -67,7 +68,7 @@ public class AccountResource {
     public Uni<Response> create(@Valid @ConvertGroup(from = Default.class, to = AccountInput.OnCreate.class)
                                 @NotNull AccountInput input) {
         return accounts.create(input, caller.getPrincipal().getName())
-                .map(view -> Response.status(201).header("Location", "/api/accounts/" + view.id()).entity(view).build());
+                .map(view -> Created.at("/api/accounts/" + view.id(), view));
     }
 
     @PATCH

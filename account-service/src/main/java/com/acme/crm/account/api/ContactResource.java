@@ -1,5 +1,6 @@
 package com.acme.crm.account.api;
 
+import com.acme.crm.common.api.Created;
 import com.acme.crm.account.ContactService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.ws.rs.core.MediaType;
@@ -68,7 +69,7 @@ public class ContactResource {
     public Uni<Response> create(@Valid @ConvertGroup(from = Default.class, to = AccountInput.OnCreate.class)
                                 @NotNull ContactInput input) {
         return contacts.create(input, caller.getPrincipal().getName())
-                .map(view -> Response.status(201).header("Location", "/api/contacts/" + view.id()).entity(view).build());
+                .map(view -> Created.at("/api/contacts/" + view.id(), view));
     }
 
     @PATCH

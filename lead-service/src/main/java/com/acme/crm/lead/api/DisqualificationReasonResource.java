@@ -1,5 +1,6 @@
 package com.acme.crm.lead.api;
 
+import com.acme.crm.common.api.Created;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import jakarta.ws.rs.core.MediaType;
 import com.acme.crm.lead.StatusReason;
@@ -61,8 +62,8 @@ public class DisqualificationReasonResource {
     @APIResponse(responseCode = "409", description = "The code is taken (by a system reason or the organisation's own)",
             content = @Content(mediaType = PROBLEM))
     public Uni<Response> create(@Valid @NotNull NewReason wanted) {
-        return reasons.create(wanted, LeadAccess.userId(caller)).map(created -> Response.status(201)
-                .header(HttpHeaders.LOCATION, "/api/settings/disqualification-reasons/" + created.code()).entity(created).build());
+        return reasons.create(wanted, LeadAccess.userId(caller)).map(created ->
+                Created.at("/api/settings/disqualification-reasons/" + created.code(), created));
     }
 
     @PATCH

@@ -1,5 +1,6 @@
 package com.acme.crm.lead.api;
 
+import com.acme.crm.common.api.Created;
 import com.acme.crm.lead.access.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.ws.rs.core.MediaType;
@@ -50,8 +51,8 @@ public class LeadActivityResource {
     @APIResponse(responseCode = "409", description = "The lead already has the most notes a lead can have (500): type too-many-notes")
     @Operation(operationId = "addLeadNote")
     public Uni<Response> addNote(@PathParam("id") UUID id, @Valid @NotNull NoteRequest note) {
-        return notes.add(id, note.text(), caller).map(view -> Response.status(201)
-                .header(HttpHeaders.LOCATION, "/api/leads/" + id + "/notes").entity(view).build());
+        return notes.add(id, note.text(), caller).map(view ->
+                Created.at("/api/leads/" + id + "/notes", view));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package com.acme.crm.lead.api;
 
+import com.acme.crm.common.api.Created;
 import com.acme.crm.common.api.QueryParameters;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -74,8 +75,7 @@ public class LeadResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         boolean suppress = QueryParameters.flag("suppressDuplicateDetection", suppressDuplicateDetection);
         return Uni.createFrom().item(() -> bodies.forCreate(body)).chain(fields -> idempotencyKey == null
-                ? leads.create(fields, suppress, caller).map(view -> Response.status(201)
-                        .header(HttpHeaders.LOCATION, "/api/leads/" + view.id()).entity(view).build())
+                ? leads.create(fields, suppress, caller).map(view -> Created.at("/api/leads/" + view.id(), view))
                 : idempotentCreation.create(idempotencyKey, fields, suppress, caller).map(LeadResource::replayable));
     }
 

@@ -1,5 +1,6 @@
 package com.acme.crm.lead.activities.api;
 
+import com.acme.crm.common.api.Created;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import com.acme.crm.common.api.Page;
@@ -61,8 +62,8 @@ public class ActivitiesResource {
     public Uni<Response> create(@PathParam("id") UUID id,
                                 @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityFields.class)))
                                 @Schema(implementation = ActivityFields.class) JsonNode body) {
-        return activities.create(id, body, caller).map(view -> Response.status(201)
-                .header(HttpHeaders.LOCATION, "/api/leads/" + id + "/activities/" + view.id()).entity(view).build());
+        return activities.create(id, body, caller).map(view ->
+                Created.at("/api/leads/" + id + "/activities/" + view.id(), view));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package com.acme.crm.lead.attachments.api;
 
+import com.acme.crm.common.api.Created;
 import com.acme.crm.lead.access.Roles;
 import com.acme.crm.lead.attachments.AttachmentChunks;
 import com.acme.crm.lead.attachments.AttachmentView;
@@ -75,7 +76,7 @@ public class AttachmentsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
             schema = @Schema(implementation = UploadForm.class)))
     @APIResponse(responseCode = "201", description = "Stored; Location names it",
-            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = HttpHeaders.LOCATION, description = "/api/leads/{id}/attachments/{attachmentId}", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttachmentView.class)))
     @APIResponse(responseCode = "400", description = "No file part with a file name, an empty file, a file name with a path separator or control character, a bad media type or a note too long",
             content = @Content(mediaType = PROBLEM))
@@ -88,8 +89,8 @@ public class AttachmentsResource {
         var file = form.file;
         var upload = UploadRules.check(file == null ? null : file.uploadedFile(), file == null ? null : file.fileName(),
                 file == null ? null : file.contentType(), file == null ? 0 : file.size(), form.note, maxSize.asLongValue());
-        return attachments.add(id, upload, caller).map(view -> Response.status(201)
-                .header(HttpHeaders.LOCATION, "/api/leads/" + id + "/attachments/" + view.id()).entity(view).build());
+        return attachments.add(id, upload, caller).map(view ->
+                Created.at("/api/leads/" + id + "/attachments/" + view.id(), view));
     }
 
     @GET

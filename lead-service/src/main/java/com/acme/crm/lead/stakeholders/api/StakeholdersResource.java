@@ -1,5 +1,6 @@
 package com.acme.crm.lead.stakeholders.api;
 
+import com.acme.crm.common.api.Created;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import com.acme.crm.lead.access.Roles;
 import com.acme.crm.lead.stakeholders.LeadStakeholders;
@@ -54,8 +55,8 @@ public class StakeholdersResource {
     @APIResponse(responseCode = "422", description = "The contact is unknown (after waiting a few seconds for its event) or deleted; the violation names contactId",
             content = @Content(mediaType = PROBLEM))
     public Uni<Response> add(@PathParam("id") UUID id, @Valid @NotNull NewStakeholder wanted) {
-        return stakeholders.add(id, wanted, caller).map(view -> Response.status(201)
-                .header(HttpHeaders.LOCATION, "/api/leads/" + id + "/stakeholders/" + view.id()).entity(view).build());
+        return stakeholders.add(id, wanted, caller).map(view ->
+                Created.at("/api/leads/" + id + "/stakeholders/" + view.id(), view));
     }
 
     @GET
