@@ -33,10 +33,13 @@ public class DuplicateFinder {
                 select id, first_name, last_name, created_at from contact
                 where :checkContact and lower(email) = lower(cast(:email as text))
                 order by created_at, id limit %1$d for share)
-            select 'ACCOUNT', id, name, normalized_name, created_at from accounts
+            select 'ACCOUNT' as kind, id, name, normalized_name as detail, created_at from accounts
             union all
             select 'CONTACT', id, first_name, last_name, created_at from contacts
             order by 1, 5, 2""".formatted(MAX_MATCHES);
+
+    /** The rows' mapping, declared on Account: named, so Hibernate's query plan cache finds the query again (see AttemptLookup.ROW). */
+    public static final String ROW = "DuplicateFinder.row";
 
     /** What matched; empty lists when nothing did. */
     public record Matches(List<DuplicateMatch> accounts, List<DuplicateMatch> contacts) {
@@ -64,7 +67,7 @@ public class DuplicateFinder {
         if (!checkAccount && !checkContact) {
             return Uni.createFrom().item(new Matches(List.of(), List.of()));
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(FIND, Object[].class)
+        return Panache.getSession().chain(session -> session.createNativeQuery(FIND, session.getResultSetMapping(Object[].class, ROW))
                         .setParameter("checkAccount", checkAccount)
                         .setParameter("name", name)
                         .setParameter("domain", domain)

@@ -29,11 +29,18 @@ public class AttemptLookup {
             locked as (
                 select count(pg_advisory_xact_lock(cast(k as bigint))) as n
                 from unnest(string_to_array(cast(:keys as text), ',')) as k)
-            select cast(kind as text), record_id from record_link where qualification_id = :attempt
+            select cast(kind as text) as what, record_id as id from record_link where qualification_id = :attempt
             union all select 'UNDONE', null from undone_attempt where qualification_id = :attempt
             union all select 'NAMED_ACCOUNT', id from named_account
             union all select 'NAMED_CONTACT', id from named_contact
             union all select 'LOCKED', null from locked""";
+
+    /**
+     * The rows' mapping, declared on {@link RecordLink}: a native query read as plain Object[] would get a new
+     * mapping each time, which Hibernate 7.1's query plan cache cannot find again (every call adds an entry, all
+     * with one hash code); a named mapping is found.
+     */
+    static final String ROW = "AttemptLookup.row";
 
     /** One record the attempt already created or linked. */
     public record Linked(Kind kind, UUID recordId) {
@@ -50,7 +57,7 @@ public class AttemptLookup {
     /** @param lockKeys advisory lock keys, ascending (the statement takes them in this order) */
     public Uni<Found> find(ResolveAccountAndContact command, List<Long> lockKeys) {
         String keys = lockKeys.stream().map(String::valueOf).collect(Collectors.joining(","));
-        return Panache.getSession().chain(session -> session.createNativeQuery(LOOKUP, Object[].class)
+        return Panache.getSession().chain(session -> session.createNativeQuery(LOOKUP, session.getResultSetMapping(Object[].class, ROW))
                         .setParameter("account", command.existingAccountId())
                         .setParameter("contact", command.existingContactId())
                         .setParameter("keys", keys)

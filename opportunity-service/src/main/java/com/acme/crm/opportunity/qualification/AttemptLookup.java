@@ -17,15 +17,22 @@ public class AttemptLookup {
 
     private static final String LOOKUP = """
             with existing as (select id from opportunity where created_by_qualification = :attempt for update)
-            select 'OPPORTUNITY', id from existing
+            select 'OPPORTUNITY' as what, id from existing
             union all select 'UNDONE', null from undone_attempt where qualification_id = :attempt""";
+
+    /**
+     * The rows' mapping, declared on {@link com.acme.crm.opportunity.Opportunity}: a native query read as plain
+     * Object[] would get a new mapping each time, which Hibernate 7.1's query plan cache cannot find again (every
+     * call adds an entry, all with one hash code); a named mapping is found.
+     */
+    public static final String ROW = "AttemptLookup.row";
 
     /** {@code opportunity} null when the attempt has none. */
     public record Found(boolean undone, UUID opportunity) {
     }
 
     public Uni<Found> find(UUID qualificationId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(LOOKUP, Object[].class)
+        return Panache.getSession().chain(session -> session.createNativeQuery(LOOKUP, session.getResultSetMapping(Object[].class, ROW))
                         .setParameter("attempt", qualificationId)
                         .getResultList())
                 .map(AttemptLookup::found);
