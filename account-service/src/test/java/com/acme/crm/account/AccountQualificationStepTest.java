@@ -69,6 +69,30 @@ class AccountQualificationStepTest {
     }
 
     @Test
+    void aCommandResentUnderANewMessageIdIsAnsweredFromTheAttemptsLinks_evenInOneBatch() throws Exception {
+        UUID lead = UUID.randomUUID();
+        UUID attempt = UUID.randomUUID();
+        String command = json.writeValueAsString(resolve(attempt, lead, "Resent Robotics " + lead, null,
+                "resent-" + lead + "@robotics.example", DuplicatePolicy.REPORT));
+        // two message ids, so the inbox lets both through: the second must find the first's links, not duplicates
+        KafkaProbe.send(Topics.ACCOUNT_COMMANDS, lead.toString(), QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT.name(), command);
+        KafkaProbe.send(Topics.ACCOUNT_COMMANDS, lead.toString(), QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT.name(), command);
+
+        List<ConsumerRecord<String, String>> replies = KafkaProbe.await(Topics.QUALIFICATION_REPLIES, lead.toString(), 2,
+                KafkaProbe.ofType(QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED.name()));
+        JsonNode first = data(replies.get(0));
+        JsonNode second = data(replies.get(1));
+        assertEquals(first.get("accountId").asText(), second.get("accountId").asText());
+        assertEquals(first.get("contactId").asText(), second.get("contactId").asText());
+        given().auth().oauth2(TestTokens.token("alice", "salesperson"))
+                .queryParam("originatingLeadId", lead).get("/api/accounts")
+                .then().statusCode(200).body("items", hasSize(1));
+        given().auth().oauth2(TestTokens.token("alice", "salesperson"))
+                .queryParam("originatingLeadId", lead).get("/api/contacts")
+                .then().statusCode(200).body("items", hasSize(1));
+    }
+
+    @Test
     void reportsDuplicatesByNormalisedNameAndEmailAndCreatesNothing() throws Exception {
         UUID firstLead = UUID.randomUUID();
         String email = "grace-" + firstLead + "@hopper.example";

@@ -1,8 +1,11 @@
 package com.acme.crm.opportunity;
 
 import com.acme.crm.contracts.opportunity.OpportunitySummary;
+import com.acme.crm.opportunity.qualification.AttemptLookup;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.ColumnResult;
+import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,6 +23,8 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "opportunity")
+@SqlResultSetMapping(name = AttemptLookup.ROW, columns = {
+        @ColumnResult(name = "what", type = String.class), @ColumnResult(name = "id", type = UUID.class)})
 public class Opportunity extends PanacheEntityBase {
 
     /** The sales stages; qualification starts every opportunity at DEVELOP. */

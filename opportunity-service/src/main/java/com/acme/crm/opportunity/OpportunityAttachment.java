@@ -1,6 +1,7 @@
 package com.acme.crm.opportunity;
 
 import com.acme.crm.contracts.qualification.AttachmentRef;
+import com.acme.crm.common.persistence.CombinedInsert;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
@@ -31,23 +32,17 @@ public class OpportunityAttachment extends PanacheEntityBase {
     public long size;
     public String sha256;
 
-    /** Stores the files of a new opportunity, in order. Needs a transaction. */
-    public static Uni<Void> store(UUID opportunityId, List<AttachmentRef> attachments) {
-        List<OpportunityAttachment> rows = new ArrayList<>();
+    private static final List<String> COLUMNS = List.of("id", "opportunity_id", "position", "attachment_id", "file_name",
+            "media_type", "size", "sha256");
+
+    /** Adds the files of a new opportunity, in order, to {@code insert} (written with the opportunity, in one statement). */
+    public static CombinedInsert addTo(CombinedInsert insert, UUID opportunityId, List<AttachmentRef> attachments) {
+        List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < attachments.size(); i++) {
             AttachmentRef ref = attachments.get(i);
-            OpportunityAttachment row = new OpportunityAttachment();
-            row.id = UUID.randomUUID();
-            row.opportunityId = opportunityId;
-            row.position = i;
-            row.attachmentId = ref.id();
-            row.fileName = ref.fileName();
-            row.mediaType = ref.mediaType();
-            row.size = ref.size();
-            row.sha256 = ref.sha256();
-            rows.add(row);
+            rows.add(new Object[]{UUID.randomUUID(), opportunityId, i, ref.id(), ref.fileName(), ref.mediaType(), ref.size(), ref.sha256()});
         }
-        return rows.isEmpty() ? Uni.createFrom().voidItem() : persist(rows);
+        return insert.into("opportunity_attachment", COLUMNS, rows);
     }
 
     /** The opportunity's files, in the lead's order. Needs a session. */

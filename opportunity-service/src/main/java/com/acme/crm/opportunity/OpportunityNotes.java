@@ -1,13 +1,12 @@
 package com.acme.crm.opportunity;
 
 import com.acme.crm.contracts.qualification.CopiedNote;
+import com.acme.crm.common.persistence.CombinedInsert;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** An opportunity's copied notes, one row each. Needs a session (and a transaction to store). */
@@ -20,24 +19,21 @@ public class OpportunityNotes {
                 .map(rows -> rows.stream().map(OpportunityNote::copied).toList());
     }
 
+    private static final List<String> COLUMNS = List.of("opportunity_id", "note_position", "text", "author", "created_at");
+
     /** Stores {@code notes} at positions {@code first}, {@code first + 1}, …; positions already stored (a repeat) are skipped. */
     public Uni<Void> store(UUID opportunityId, int first, List<CopiedNote> notes) {
-        if (notes.isEmpty()) {
-            return Uni.createFrom().voidItem();
+        return addTo(new CombinedInsert(), opportunityId, first, notes).execute();
+    }
+
+    /** Adds the rows of {@link #store} to {@code insert}, to be written in one statement with others. */
+    public CombinedInsert addTo(CombinedInsert insert, UUID opportunityId, int first, List<CopiedNote> notes) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < notes.size(); i++) {
+            CopiedNote note = notes.get(i);
+            rows.add(new Object[]{opportunityId, first + i, note.text(), note.author(), note.createdAt()});
         }
-        return OpportunityNote.<OpportunityNote>find("opportunityId = ?1 and notePosition between ?2 and ?3",
-                        opportunityId, first, first + notes.size() - 1).list()
-                .chain(stored -> {
-                    Set<Integer> present = new HashSet<>();
-                    stored.forEach(row -> present.add(row.notePosition));
-                    List<OpportunityNote> missing = new ArrayList<>();
-                    for (int i = 0; i < notes.size(); i++) {
-                        if (!present.contains(first + i)) {
-                            missing.add(OpportunityNote.of(opportunityId, first + i, notes.get(i)));
-                        }
-                    }
-                    return missing.isEmpty() ? Uni.createFrom().voidItem() : OpportunityNote.persist(missing);
-                });
+        return insert.into("opportunity_note", COLUMNS, rows, "on conflict (opportunity_id, note_position) do nothing");
     }
 
     public Uni<Long> count(UUID opportunityId) {

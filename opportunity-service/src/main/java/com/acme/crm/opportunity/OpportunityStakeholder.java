@@ -1,6 +1,7 @@
 package com.acme.crm.opportunity;
 
 import com.acme.crm.contracts.qualification.StakeholderRef;
+import com.acme.crm.common.persistence.CombinedInsert;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
@@ -26,19 +27,15 @@ public class OpportunityStakeholder extends PanacheEntityBase {
     public UUID contactId;
     public String role;
 
-    /** Stores the stakeholders of a new opportunity, in order. Needs a transaction. */
-    public static Uni<Void> store(UUID opportunityId, List<StakeholderRef> stakeholders) {
-        List<OpportunityStakeholder> rows = new ArrayList<>();
+    private static final List<String> COLUMNS = List.of("id", "opportunity_id", "position", "contact_id", "role");
+
+    /** Adds the stakeholders of a new opportunity, in order, to {@code insert} (written with the opportunity, in one statement). */
+    public static CombinedInsert addTo(CombinedInsert insert, UUID opportunityId, List<StakeholderRef> stakeholders) {
+        List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < stakeholders.size(); i++) {
-            OpportunityStakeholder row = new OpportunityStakeholder();
-            row.id = UUID.randomUUID();
-            row.opportunityId = opportunityId;
-            row.position = i;
-            row.contactId = stakeholders.get(i).contactId();
-            row.role = stakeholders.get(i).role();
-            rows.add(row);
+            rows.add(new Object[]{UUID.randomUUID(), opportunityId, i, stakeholders.get(i).contactId(), stakeholders.get(i).role()});
         }
-        return rows.isEmpty() ? Uni.createFrom().voidItem() : persist(rows);
+        return insert.into("opportunity_stakeholder", COLUMNS, rows);
     }
 
     /** The opportunity's stakeholders, in the lead's order. Needs a session. */

@@ -65,6 +65,8 @@ import java.util.function.Function;
 public class AccountAndContactResolver {
 
     @Inject
+    AttemptLookup lookup;
+    @Inject
     DuplicateFinder duplicates;
 
     @Inject
@@ -73,8 +75,9 @@ public class AccountAndContactResolver {
     AccountEvents events;
 
     public Uni<Void> resolve(ResolveAccountAndContact command) {
-        return previousAnswer(command)
-                .chain(previous -> previous != null ? Uni.createFrom().item(previous) : decideAndCarryOut(command))
+        return lookup.find(command, advisoryKeys(ResolveDecision.duplicateKeys(command)))
+                .chain(found -> found.links().isEmpty() ? decideAndCarryOut(command, found)
+                        : Uni.createFrom().item(previousAnswer(command, found)))
                 .chain(reply -> reply(command, reply));
     }
 
@@ -105,53 +108,19 @@ public class AccountAndContactResolver {
     // ---- resolve
 
     /** A command sent again for one attempt must not make a second set of records: its links answer it. */
-    private Uni<QualificationReply> previousAnswer(ResolveAccountAndContact command) {
-        return RecordLink.<RecordLink>list("qualificationId", command.qualificationId()).map(links -> {
-            if (links.isEmpty()) {
-                return null;
-            }
-            UUID account = idsOf(links, Kind.ACCOUNT).stream().findFirst().orElse(command.existingAccountId());
-            UUID contact = idsOf(links, Kind.CONTACT).stream().findFirst().orElse(command.existingContactId());
-            return new AccountAndContactResolved(command.qualificationId(), command.leadId(), account, contact);
-        });
+    private static QualificationReply previousAnswer(ResolveAccountAndContact command, AttemptLookup.Found found) {
+        UUID account = found.linked(Kind.ACCOUNT);
+        UUID contact = found.linked(Kind.CONTACT);
+        return new AccountAndContactResolved(command.qualificationId(), command.leadId(),
+                account != null ? account : command.existingAccountId(), contact != null ? contact : command.existingContactId());
     }
 
-    private Uni<QualificationReply> decideAndCarryOut(ResolveAccountAndContact command) {
-        return isUndone(command.qualificationId()).chain(undone -> {
-            if (undone) {
-                return Uni.createFrom().item(new Facts(true, false, false, null));
-            }
-            return lockNamed(Account.class, command.existingAccountId())
-                    .chain(account -> lockNamed(Contact.class, command.existingContactId())
-                            .chain(contact -> search(command)
-                                    .map(found -> new Facts(false, account, contact, found))));
-        }).chain(facts -> carryOut(command, ResolveDecision.decide(command, facts)));
-    }
-
-    /** A record the lead names, share-locked: true when it exists (or none is named). */
-    private static <T extends OwnedRecord> Uni<Boolean> lockNamed(Class<T> type, UUID id) {
-        if (id == null) {
-            return Uni.createFrom().item(true);
-        }
-        Uni<? extends OwnedRecord> found = type == Account.class
-                ? Account.<Account>findById(id, LockModeType.PESSIMISTIC_READ)
-                : Contact.<Contact>findById(id, LockModeType.PESSIMISTIC_READ);
-        return found.map(record -> record != null);
-    }
-
-    /** Duplicates of what the command may create, under the advisory locks of their keys; null when the rules do not apply. */
-    private Uni<Matches> search(ResolveAccountAndContact command) {
-        Uni<Void> locked = Uni.createFrom().voidItem();
-        for (long key : advisoryKeys(ResolveDecision.duplicateKeys(command))) {
-            locked = locked.chain(() -> Panache.getSession().chain(session -> session
-                    .createNativeQuery("select 1 from pg_advisory_xact_lock(:key)")
-                    .setParameter("key", key)
-                    .getSingleResult())).replaceWithVoid();
-        }
-        if (!ResolveDecision.searchesDuplicates(command)) {
-            return locked.replaceWith((Matches) null);
-        }
-        return locked.chain(() -> duplicates.find(command));
+    /** The lookup took the advisory locks already; the duplicate search is a statement of its own, so it sees what their previous holder committed. */
+    private Uni<QualificationReply> decideAndCarryOut(ResolveAccountAndContact command, AttemptLookup.Found found) {
+        Uni<Matches> duplicates = found.undone() || !ResolveDecision.searchesDuplicates(command)
+                ? Uni.createFrom().nullItem() : this.duplicates.find(command);
+        return duplicates.map(matches -> new Facts(found.undone(), found.namedAccountExists(), found.namedContactExists(), matches))
+                .chain(facts -> carryOut(command, ResolveDecision.decide(command, facts)));
     }
 
     /** 64-bit lock keys from the duplicate keys (a stable hash), in ascending order so no two attempts wait in a cycle. */
@@ -182,36 +151,21 @@ public class AccountAndContactResolver {
                     report.matches().accounts(), report.matches().contacts()));
         }
         Proceed proceed = (Proceed) outcome;
-        return account(command, proceed.account())
-                .chain(account -> contact(command, proceed.contact(), account)
-                        .chain(contact -> link(command, Kind.ACCOUNT, account)
-                                .chain(() -> link(command, Kind.CONTACT, contact))
-                                .map(ignored -> new AccountAndContactResolved(command.qualificationId(), command.leadId(),
-                                        account, contact))));
+        Account account = proceed.account() instanceof Create ? newAccount(command) : null;
+        UUID accountId = account != null ? account.id : linked(proceed.account());
+        Contact contact = proceed.contact() instanceof Create ? newContact(command, accountId) : null;
+        UUID contactId = contact != null ? contact.id : linked(proceed.contact());
+        return NewRecords.insert(command, account, contact, accountId, contactId)
+                .chain(() -> account == null ? Uni.createFrom().voidItem() : events.account(PublicEvents.ACCOUNT_CREATED, account))
+                .chain(() -> contact == null ? Uni.createFrom().voidItem() : events.contact(PublicEvents.CONTACT_CREATED, contact))
+                .map(ignored -> new AccountAndContactResolved(command.qualificationId(), command.leadId(), accountId, contactId));
     }
 
-    private Uni<UUID> account(ResolveAccountAndContact command, Step step) {
-        if (step instanceof Link link) {
-            return Uni.createFrom().item(link.id());
-        }
-        return step instanceof Create ? newAccount(command).map(a -> a.id) : Uni.createFrom().nullItem();
+    private static UUID linked(Step step) {
+        return step instanceof Link link ? link.id() : null;
     }
 
-    private Uni<UUID> contact(ResolveAccountAndContact command, Step step, UUID accountId) {
-        if (step instanceof Link link) {
-            return Uni.createFrom().item(link.id());
-        }
-        return step instanceof Create ? newContact(command, accountId).map(c -> c.id) : Uni.createFrom().nullItem();
-    }
-
-    private static Uni<Void> link(ResolveAccountAndContact command, Kind kind, UUID record) {
-        if (record == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return RecordLink.of(command.qualificationId(), command.leadId(), kind, record).persist().replaceWithVoid();
-    }
-
-    private Uni<Account> newAccount(ResolveAccountAndContact command) {
+    private static Account newAccount(ResolveAccountAndContact command) {
         ProspectDetails p = command.prospect();
         Account account = new Account();
         account.madeBy(command);
@@ -226,11 +180,10 @@ public class AccountAndContactResolver {
         account.stateOrProvince = p.stateOrProvince();
         account.postalCode = p.postalCode();
         account.country = p.country();
-        return account.<Account>persist()
-                .call(a -> events.account(PublicEvents.ACCOUNT_CREATED, a));
+        return account;
     }
 
-    private Uni<Contact> newContact(ResolveAccountAndContact command, UUID accountId) {
+    private static Contact newContact(ResolveAccountAndContact command, UUID accountId) {
         ProspectDetails p = command.prospect();
         Contact contact = new Contact();
         contact.madeBy(command);
@@ -241,8 +194,7 @@ public class AccountAndContactResolver {
         contact.businessPhone = p.businessPhone();
         contact.mobilePhone = p.mobilePhone();
         contact.accountId = accountId;
-        return contact.<Contact>persist()
-                .call(c -> events.contact(PublicEvents.CONTACT_CREATED, c));
+        return contact;
     }
 
     private Uni<Void> reply(ResolveAccountAndContact command, QualificationReply reply) {
@@ -250,14 +202,6 @@ public class AccountAndContactResolver {
     }
 
     // ---- undo
-
-    private static Uni<Boolean> isUndone(UUID attempt) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select count(*) from undone_attempt where qualification_id = :id", Long.class)
-                .setParameter("id", attempt)
-                .getSingleResult()
-                .map(count -> count > 0));
-    }
 
     private static Uni<Void> markUndone(UUID attempt) {
         return Panache.getSession().chain(session -> session

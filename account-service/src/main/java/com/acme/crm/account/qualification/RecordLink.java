@@ -7,6 +7,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.ColumnResult;
+import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
@@ -21,6 +23,8 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "record_link")
+@SqlResultSetMapping(name = AttemptLookup.ROW, columns = {
+        @ColumnResult(name = "what", type = String.class), @ColumnResult(name = "id", type = UUID.class)})
 @IdClass(RecordLink.Key.class)
 public class RecordLink extends PanacheEntityBase {
 

@@ -2,6 +2,7 @@ package com.acme.crm.opportunity.qualification;
 
 import com.acme.crm.common.messaging.IncomingMessages.UnreadableMessageException;
 import com.acme.crm.common.outbox.Outbox;
+import com.acme.crm.common.persistence.CombinedInsert;
 import com.acme.crm.contracts.MessageType;
 import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.contracts.Topics;
@@ -23,6 +24,7 @@ import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -42,18 +44,26 @@ public class OpportunityMaker {
 
     private static final Logger LOG = Logger.getLogger(OpportunityMaker.class);
 
+    /** The columns of {@link Opportunity}, as {@link #newRows} writes them. */
+    private static final List<String> OPPORTUNITY = List.of("id", "name", "account_id", "contact_id", "currency",
+            "estimated_value", "purchase_timeframe", "purchase_process", "decision_maker", "description", "stage", "owner_id",
+            "originating_lead_id", "created_by_qualification", "note_count", "confirmed_at", "created_at", "modified_at", "version");
+
     @Inject
     Outbox outbox;
 
     @Inject
     OpportunityNotes notes;
 
+    @Inject
+    AttemptLookup attempts;
+
     public Uni<Void> create(CreateOpportunity command) {
         if (CreateOpportunityCheck.problem(command).isPresent()) { // nothing to look up
             return decided(command, OpportunityStepDecision.create(command, false, false));
         }
-        return undone(command.qualificationId()).chain(undone -> ofAttempt(command.qualificationId())
-                .chain(existing -> decided(command, OpportunityStepDecision.create(command, undone, existing != null))));
+        return attempts.find(command.qualificationId())
+                .chain(found -> decided(command, OpportunityStepDecision.create(command, found.undone(), found.opportunity() != null)));
     }
 
     private Uni<Void> decided(CreateOpportunity command, OpportunityStepDecision.OnCreate decision) {
@@ -64,10 +74,24 @@ public class OpportunityMaker {
             LOG.info(ignore.why());
             return Uni.createFrom().voidItem();
         }
-        return insert(command).call(o -> notes.store(o.id, 0, command.firstNotes()))
-                .call(o -> OpportunityStakeholder.store(o.id, command.stakeholdersOrNone()))
-                .call(o -> OpportunityAttachment.store(o.id, command.attachmentsOrNone()))
-                .chain(this::confirmIfComplete);
+        // a new opportunity holds exactly the command's first notes: complete already when they are all there are
+        Opportunity o = newOpportunity(command);
+        boolean complete = OpportunityStepDecision.confirms(false, command.firstNotes().size(), o.noteCount);
+        if (complete) {
+            o.confirmedAt = o.createdAt;
+        }
+        return newRows(o, command).execute().chain(() -> complete ? announce(o) : Uni.createFrom().voidItem());
+    }
+
+    /** The opportunity with its first notes, stakeholders and files: one statement. */
+    private CombinedInsert newRows(Opportunity o, CreateOpportunity command) {
+        CombinedInsert insert = new CombinedInsert().into("opportunity", OPPORTUNITY, List.<Object[]>of(new Object[]{
+                o.id, o.name, o.accountId, o.contactId, o.currency, o.estimatedValue, o.purchaseTimeframe, o.purchaseProcess,
+                o.decisionMaker, o.description, o.stage.name(), o.ownerId, o.originatingLeadId, o.createdByQualification,
+                o.noteCount, o.confirmedAt, o.createdAt, o.modifiedAt, o.version}));
+        notes.addTo(insert, o.id, 0, command.firstNotes());
+        OpportunityStakeholder.addTo(insert, o.id, command.stakeholdersOrNone());
+        return OpportunityAttachment.addTo(insert, o.id, command.attachmentsOrNone());
     }
 
     public Uni<Void> copyNotes(CopyOpportunityNotes chunk) {
@@ -117,13 +141,18 @@ public class OpportunityMaker {
                 return Uni.createFrom().voidItem();
             }
             opportunity.confirmedAt = Instant.now();
-            return Panache.flush().chain(() -> outbox.publish(Topics.OPPORTUNITY_EVENTS, opportunity.id, PublicEvents.OPPORTUNITY_CREATED, opportunity.summary()))
-                    .chain(() -> reply(opportunity.originatingLeadId, QualificationMessages.OPPORTUNITY_CREATED,
-                            new OpportunityCreated(opportunity.createdByQualification, opportunity.originatingLeadId, opportunity.id)));
+            return Panache.flush().chain(() -> announce(opportunity));
         });
     }
 
-    private Uni<Opportunity> insert(CreateOpportunity command) {
+    /** The opportunity is confirmed: the world and the lead hear of it, once. */
+    private Uni<Void> announce(Opportunity opportunity) {
+        return outbox.publish(Topics.OPPORTUNITY_EVENTS, opportunity.id, PublicEvents.OPPORTUNITY_CREATED, opportunity.summary())
+                .chain(() -> reply(opportunity.originatingLeadId, QualificationMessages.OPPORTUNITY_CREATED,
+                        new OpportunityCreated(opportunity.createdByQualification, opportunity.originatingLeadId, opportunity.id)));
+    }
+
+    private static Opportunity newOpportunity(CreateOpportunity command) {
         Instant now = Instant.now();
         Opportunity o = new Opportunity();
         o.id = UUID.randomUUID();
@@ -143,21 +172,13 @@ public class OpportunityMaker {
         o.noteCount = command.expectedNotes();
         o.createdAt = now;
         o.modifiedAt = now;
-        return o.persist();
+        return o;
     }
 
     /** The attempt's opportunity, locked: a chunk, a repeat and an undo of one attempt take turns even across a rebalance. */
     private static Uni<Opportunity> ofAttempt(UUID qualificationId) {
         return Opportunity.<Opportunity>find("createdByQualification", qualificationId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-    }
-
-    private static Uni<Boolean> undone(UUID qualificationId) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select count(*) from undone_attempt where qualification_id = :id", Long.class)
-                .setParameter("id", qualificationId)
-                .getSingleResult()
-                .map(count -> count > 0));
     }
 
     private <T> Uni<Void> reply(UUID leadId, MessageType<T> type, T data) {
