@@ -20,12 +20,16 @@ import java.util.stream.Collectors;
  * <p>A view of several states ({@code closed}, {@code all}) is one branch per state, each reading
  * at most one page from its (owner,) state, sort index, merged and cut to one page: the same
  * indexes serve every view in every sort, and no branch reads more than a page, at any table size.
+ *
+ * <p>{@code q} is matched as {@link TermMatch} chooses: in the sort's order, state by state as above, or by one
+ * trigram-index scan for q's rarest word, over all the view's states at once, sorted afterwards.
  */
 public record LeadQuery(String sql, Map<String, Object> parameters, boolean matchesNothing) {
 
     private static final LeadQuery NOTHING = new LeadQuery(null, Map.of(), true);
 
-    public static LeadQuery of(LeadCriteria criteria) {
+    /** {@code sample}: the statistics {@link TermMatch} chooses by ({@link SearchTextSample#NONE} walks in order). */
+    public static LeadQuery of(LeadCriteria criteria, SearchTextSample sample) {
         List<String> where = new ArrayList<>();
         Map<String, Object> parameters = new LinkedHashMap<>();
 
@@ -57,9 +61,18 @@ public record LeadQuery(String sql, Map<String, Object> parameters, boolean matc
         if (states.isEmpty()) {
             return NOTHING; // e.g. view=open&statusReason=LOST
         }
+        boolean oneScan = states.size() == 1;
         if (criteria.q() != null && !criteria.q().isBlank()) {
-            where.add("l.search_text like :q"); // GIN trigram index on search_text
-            parameters.put("q", "%" + escapeLike(criteria.q().trim().toLowerCase(Locale.ROOT)) + "%");
+            String term = criteria.q().trim().toLowerCase(Locale.ROOT);
+            TermMatch match = TermMatch.choose(term, states.size(), criteria.limit() + 1, sample);
+            // strpos, not LIKE: the planner must not search the trigram index for the whole of q (TermMatch says why)
+            where.add("strpos(l.search_text, :q) > 0");
+            parameters.put("q", term);
+            if (!match.inOrder()) {
+                where.add("l.search_text like :word"); // GIN trigram index on search_text, for this word only
+                parameters.put("word", "%" + escapeLike(match.indexedWord()) + "%");
+                oneScan = true;
+            }
         }
 
         LeadSort sort = criteria.sort();
@@ -73,14 +86,14 @@ public record LeadQuery(String sql, Map<String, Object> parameters, boolean matc
         parameters.put("limit", criteria.limit() + 1); // one more tells whether there is a next page
 
         String order = " order by " + column + " " + direction + ", l.id " + direction + " limit :limit";
-        if (states.size() == 1) {
-            return new LeadQuery("select l.id from lead l where " + String.join(" and ", branch(states.iterator().next(), where))
+        if (oneScan) {
+            return new LeadQuery("select l.id from lead l where " + String.join(" and ", branch(states, where))
                     + order, parameters, false);
         }
         // state literals, not parameters: the planner then knows them even in a generic plan
         String branches = states.stream()
                 .map(state -> "(select l.id, " + column + " as k from lead l where "
-                        + String.join(" and ", branch(state, where)) + order + ")")
+                        + String.join(" and ", branch(EnumSet.of(state), where)) + order + ")")
                 .collect(Collectors.joining(" union all "));
         String sql = "select page.id from (" + branches + ") page order by page.k " + direction + ", page.id "
                 + direction + " limit :limit";
@@ -95,9 +108,10 @@ public record LeadQuery(String sql, Map<String, Object> parameters, boolean matc
         };
     }
 
-    private static List<String> branch(LeadState state, List<String> where) {
+    private static List<String> branch(Set<LeadState> states, List<String> where) {
         List<String> conditions = new ArrayList<>();
-        conditions.add("l.state = '" + state.name() + "'");
+        conditions.add(states.size() == 1 ? "l.state = '" + states.iterator().next().name() + "'"
+                : states.stream().map(state -> "'" + state.name() + "'").collect(Collectors.joining(", ", "l.state in (", ")")));
         conditions.addAll(where);
         return conditions;
     }

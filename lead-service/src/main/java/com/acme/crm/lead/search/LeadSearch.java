@@ -28,6 +28,9 @@ public class LeadSearch {
     @Inject
     LeadAccess access;
 
+    @Inject
+    SearchTextStatistics statistics;
+
     /** The raw query parameters; each is checked here (a 400 naming it when wrong). */
     @WithSession
     public Uni<LeadPage> list(String view, String q, StatusReason statusReason, String ownerId, String sort,
@@ -38,14 +41,17 @@ public class LeadSearch {
         LeadCriteria criteria = new LeadCriteria(LeadListView.parse(view), me,
                 access.seesEveryLead(caller) ? null : me, q, statusReason, blankToNull(ownerId), order,
                 cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor, order), size);
-        LeadQuery query = LeadQuery.of(criteria);
-        if (query.matchesNothing()) {
-            return Uni.createFrom().item(new LeadPage(List.of(), null));
-        }
-        return Panache.getSession()
-                .chain(session -> pageOfIds(session, query))
-                .chain(LeadSearch::load)
-                .map(rows -> page(rows, size, order));
+        // the statistics only choose how q is matched: a list without q needs none
+        Uni<SearchTextSample> sample = q == null || q.isBlank() ? Uni.createFrom().item(SearchTextSample.NONE) : statistics.current();
+        return sample.map(known -> LeadQuery.of(criteria, known)).chain(query -> {
+            if (query.matchesNothing()) {
+                return Uni.createFrom().item(new LeadPage(List.of(), null));
+            }
+            return Panache.getSession()
+                    .chain(session -> pageOfIds(session, query))
+                    .chain(LeadSearch::load)
+                    .map(rows -> page(rows, size, order));
+        });
     }
 
     /** The page's ids in order: mostly answered from the index alone. */
