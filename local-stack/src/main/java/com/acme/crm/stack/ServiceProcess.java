@@ -33,17 +33,12 @@ public final class ServiceProcess implements AutoCloseable {
      * above the live set, the serial collector (2 cores: G1's regions, remembered sets and concurrent threads cost
      * memory a small heap does not need), and caps on metaspace and code cache well above what a service uses
      * (they bound, they do not reserve), and a periodic trim of the C heap (JDK 17.0.9+), which otherwise keeps
-     * what the JIT compilers and the clients' buffers freed. The JIT's first tier (C1) waits for ten times its default
- * number of calls (Tier3*Threshold): Native Memory Tracking after a job showed lead-service's code cache as its
- * largest part that a setting can shrink (51 MB, 70 % of it C1 code of ~13,600 lukewarm methods), and RSS after the
- * quick benchmark's job fell by 17–32 MiB per service; the price is that a method stays interpreted for its first
- * 2,000 calls instead of 200. C2's thresholds keep their defaults (docs/performance.md, "Issue 9, third step"). Thread stacks and direct buffers keep the JVM's defaults: smaller stacks
+     * what the JIT compilers and the clients' buffers freed. Thread stacks and direct buffers keep the JVM's defaults: smaller stacks
      * risk a StackOverflowError in long reactive chains, a direct-memory cap an OutOfMemoryError in Kafka's
      * fetches, for little RSS.
      */
     public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC",
-            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=96m", "-XX:TrimNativeHeapInterval=5000",
-            "-XX:Tier3InvocationThreshold=2000", "-XX:Tier3MinInvocationThreshold=1000", "-XX:Tier3CompileThreshold=20000");
+            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=96m", "-XX:TrimNativeHeapInterval=5000");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
