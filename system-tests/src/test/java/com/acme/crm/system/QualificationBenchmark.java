@@ -55,7 +55,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>Not part of the suite (the class name does not end in Test). Run it as docs/performance.md says:
  * {@code ./mvnw -B -o -pl system-tests -am verify -Dtest=QualificationBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * (add {@code -Dbench.quick=true} for a smaller run; every count is a {@code -Dbench.*} property, see {@link Settings}).
+ * (add {@code -Dbench.quick=true} for a smaller run; every count is a {@code -Dbench.*} property, see {@link Settings};
+ * {@code -Dbench.profile=true} records each service with JFR and prints its hottest methods at the end, see {@link HotMethods}).
  * It asserts nothing about time, only the correctness counts. The report is also written to
  * {@code system-tests/target/benchmark-report.txt}.
  */
@@ -63,7 +64,8 @@ class QualificationBenchmark {
 
     /** The run's sizes: the numbers by default, smaller ones with -Dbench.quick=true, each overridable. */
     record Settings(boolean quick, int warmUp, int single, int smallJob, int largeJob, int hops, int kafkaRecords,
-                    double postgresSeconds, int interactivePauseMillis, int creators, int jobTimeoutMinutes) {
+                    double postgresSeconds, int interactivePauseMillis, int creators, int jobTimeoutMinutes,
+                    boolean profile) {
 
         static Settings fromSystemProperties() {
             boolean quick = Boolean.getBoolean("bench.quick");
@@ -77,7 +79,8 @@ class QualificationBenchmark {
                     Double.parseDouble(System.getProperty("bench.postgres.seconds", quick ? "2" : "5")),
                     Integer.getInteger("bench.interactive.pause.ms", 200),
                     Integer.getInteger("bench.creators", 4),
-                    Integer.getInteger("bench.job.timeout.minutes", 60));
+                    Integer.getInteger("bench.job.timeout.minutes", 60),
+                    Boolean.getBoolean("bench.profile"));
         }
     }
 
@@ -103,6 +106,9 @@ class QualificationBenchmark {
     void measure() throws Exception {
         long startAt = System.nanoTime();
         stack = RunningStack.get();
+        if (settings.profile()) {
+            startRecordings();
+        }
         double stackSeconds = (System.nanoTime() - startAt) / 1e9;
         token = stack.tokenOf("carol");
         get("/benchmark-client-warm-up"); // the gateway answers 404 itself: warms this client, not the services
@@ -188,12 +194,55 @@ class QualificationBenchmark {
                 correctnessFailures.isEmpty() ? "" : ": " + String.join("; ", correctnessFailures));
         line("");
         line("load average at the end (1, 5, 15 min): %s", loadAverage());
+        if (settings.profile()) {
+            printProfiles();
+        }
 
         Path file = Path.of("target", "benchmark-report.txt");
         Files.createDirectories(file.getParent());
         Files.writeString(file, report.toString());
         System.out.println("(report written to " + file.toAbsolutePath() + ")");
         assertTrue(correctnessFailures.isEmpty(), "counts after the runs: " + correctnessFailures);
+    }
+
+    // ---- -Dbench.profile=true: a JFR recording of each service over the whole run, its hottest methods in the report
+
+    private static final Path PROFILES = Path.of("target", "profiles").toAbsolutePath();
+    private static final int HOT_METHODS = 15;
+
+    /**
+     * Restarts each service with a JFR recording (through JDK_JAVA_OPTIONS, which the java launcher adds to its
+     * options: the stack's own JVM settings stay as they are), written when the service stops.
+     */
+    private void startRecordings() throws IOException {
+        Files.createDirectories(PROFILES);
+        for (ServiceDefinition service : ServiceDefinition.ALL) {
+            Path recording = PROFILES.resolve(service.name() + ".jfr");
+            Files.deleteIfExists(recording);
+            progress("restarting %s with a JFR recording to %s", service.name(), recording);
+            stack.restartWith(service.name(), Map.of("JDK_JAVA_OPTIONS", "-XX:FlightRecorderOptions:stackdepth=128"
+                    + " -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording));
+        }
+    }
+
+    /** Stops the services (a JFR recording is written at exit) and prints where each spent its CPU. */
+    private void printProfiles() throws IOException {
+        section("Profiles (-Dbench.profile=true: JFR, settings=profile, the whole run; files in " + PROFILES + ")");
+        for (ServiceDefinition service : ServiceDefinition.ALL) {
+            stack.service(service.name()).stop();
+        }
+        for (ServiceDefinition service : ServiceDefinition.ALL) {
+            Path recording = PROFILES.resolve(service.name() + ".jfr");
+            if (!Files.isRegularFile(recording)) {
+                line("  %s: no recording at %s", service.name(), recording);
+                continue;
+            }
+            HotMethods hot = HotMethods.of(recording, HOT_METHODS);
+            line("  %s, %,d execution samples; self time by method:", service.name(), hot.samples());
+            hot.self().forEach(count -> line("    %5.1f %%  %s", hot.percent(count), count.method()));
+            line("  %s, the project's methods by total time (on the sampled stack):", service.name());
+            hot.ownTotal().forEach(count -> line("    %5.1f %%  %s", hot.percent(count), count.method()));
+        }
     }
 
     /** What one bulk job measured. */
@@ -207,6 +256,7 @@ class QualificationBenchmark {
         progress("submitting the job of %,d leads", size);
         Map<String, Long> pids = processes();
         Map<String, Double> cpuBefore = cpu(pids);
+        DatabaseActivity databaseBefore = DatabaseActivity.now();
         List<String> interactiveLeads = Collections.synchronizedList(new ArrayList<>());
         List<Double> interactiveMillis = Collections.synchronizedList(new ArrayList<>());
         double seconds;
@@ -291,6 +341,10 @@ class QualificationBenchmark {
         if (withInteractive) {
             correctness("interactive calls beside the job", new ArrayList<>(interactiveLeads));
         }
+        Thread.sleep(2_000); // PostgreSQL publishes the backends' counts within a second or two of their last commit
+        line("  per lead (the job's %d leads%s; pg_stat_database, the benchmark's own reads included):%s", size,
+                withInteractive ? " and " + interactiveLeads.size() + " interactive ones" : "",
+                DatabaseActivity.now().perLeadSince(databaseBefore, size + interactiveLeads.size()));
         return new JobResult(size, seconds, leadsPerSecond, interactive);
     }
 
