@@ -42,6 +42,9 @@ public class ConsumerDispatcher {
     @Inject
     IdempotentConsumer consumer;
 
+    @Inject
+    Inbox inbox;
+
     private Counter splits;
 
     void start(@Observes StartupEvent event, MeterRegistry metrics) {
@@ -54,7 +57,7 @@ public class ConsumerDispatcher {
     private record Item(IncomingCloudEventMetadata<String> event, Handling handling) {
     }
 
-    /** Which of its index the running batch transaction is at; -1 once every work is done (then the commit failed). */
+    /** Which of its index the running batch transaction is at; -1 before the first work (the inbox) and once every work is done (the commit). */
     private static final class Position {
         int at = -1;
     }
@@ -124,18 +127,29 @@ public class ConsumerDispatcher {
                 .onFailure().recoverWithUni(failure -> split(items, position.at, failure));
     }
 
+    /**
+     * The batch's inbox records in one statement, then each new message's work in offset order; a repeat (of an
+     * earlier poll, or twice in this one) is skipped. Position stays -1 while the inbox is written: a failure there
+     * is not a message's, so the split handles each message on its own.
+     */
     private Uni<Void> allOf(List<Item> items, Position position) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int i = 0; i < items.size(); i++) {
-            int index = i;
-            Item item = items.get(i);
-            chain = chain.chain(() -> {
-                position.at = index;
-                return consumer.firstDelivery(item.event()).chain(first -> first ? item.handling().work().get()
-                        : Uni.createFrom().voidItem());
-            });
-        }
-        return chain.invoke(() -> position.at = -1);
+        List<String> ids = items.stream().map(item -> item.event().getId()).toList();
+        return inbox.firstDeliveries(ids).chain(firstTime -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (int i = 0; i < items.size(); i++) {
+                int index = i;
+                Item item = items.get(i);
+                chain = chain.chain(() -> {
+                    position.at = index;
+                    if (!firstTime.remove(item.event().getId())) {
+                        LOG.debugf("skipping repeat of message %s (%s)", item.event().getId(), item.event().getType());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return item.handling().work().get();
+                });
+            }
+            return chain.invoke(() -> position.at = -1);
+        });
     }
 
     /** Before the failing message as a batch, the failing one alone, after it as a batch; a failed commit: each alone. */
