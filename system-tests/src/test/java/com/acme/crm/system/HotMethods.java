@@ -8,6 +8,7 @@ import jdk.jfr.consumer.RecordingFile;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,19 +18,22 @@ import java.util.Set;
 
 /**
  * Where a JVM spent its CPU, from the {@code jdk.ExecutionSample} events of a JFR recording: by method where the
- * sample was taken (self time), and by the project's own methods on the sampled stack (total time, so a saga step
- * shows with what it calls). For the benchmark's {@code -Dbench.profile=true}.
+ * sample was taken (self time); by library, the package of the first frame below the JDK's (so {@code Objects.equals}
+ * called by Hibernate's dirty checking counts for Hibernate); and by the project's own methods on the sampled stack
+ * (total time; reactive code runs its continuations from the I/O threads, so this undercounts what a step causes).
+ * For the benchmark's {@code -Dbench.profile=true}.
  */
-record HotMethods(long samples, List<Count> self, List<Count> ownTotal) {
+record HotMethods(long samples, List<Count> self, List<Count> libraries, List<Count> ownTotal) {
 
     /** The project's packages: the frames "total time" is counted for. */
     private static final String OWN = "com.acme.crm.";
 
-    record Count(String method, long samples) {
+    record Count(String name, long samples) {
     }
 
     static HotMethods of(Path recording, int top) throws IOException {
         Map<String, Long> self = new HashMap<>();
+        Map<String, Long> libraries = new HashMap<>();
         Map<String, Long> ownTotal = new HashMap<>();
         long samples = 0;
         try (RecordingFile file = new RecordingFile(recording)) {
@@ -42,6 +46,7 @@ record HotMethods(long samples, List<Count> self, List<Count> ownTotal) {
                 }
                 samples++;
                 self.merge(name(stack.getFrames().get(0).getMethod()), 1L, Long::sum);
+                libraries.merge(library(stack.getFrames()), 1L, Long::sum);
                 Set<String> seen = new HashSet<>(); // a recursive method counts once a sample
                 for (RecordedFrame frame : stack.getFrames()) {
                     String method = name(frame.getMethod());
@@ -51,7 +56,19 @@ record HotMethods(long samples, List<Count> self, List<Count> ownTotal) {
                 }
             }
         }
-        return new HotMethods(samples, topOf(self, top), topOf(ownTotal, top));
+        return new HotMethods(samples, topOf(self, top), topOf(libraries, top), topOf(ownTotal, top));
+    }
+
+    /** The first three names of the package of the first frame that is not the JDK's, e.g. {@code org.hibernate.reactive}. */
+    private static String library(List<RecordedFrame> frames) {
+        for (RecordedFrame frame : frames) {
+            String type = frame.getMethod().getType().getName();
+            if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
+                String[] names = type.split("\\.");
+                return String.join(".", Arrays.copyOf(names, Math.min(3, names.length - 1)));
+            }
+        }
+        return "(the JDK alone)";
     }
 
     private static String name(RecordedMethod method) {
@@ -60,7 +77,7 @@ record HotMethods(long samples, List<Count> self, List<Count> ownTotal) {
 
     private static List<Count> topOf(Map<String, Long> counts, int top) {
         return counts.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparingLong(Count::samples).reversed().thenComparing(Count::method))
+                .sorted(Comparator.comparingLong(Count::samples).reversed().thenComparing(Count::name))
                 .limit(top).toList();
     }
 

@@ -62,10 +62,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class QualificationBenchmark {
 
-    /** The run's sizes: the numbers by default, smaller ones with -Dbench.quick=true, each overridable. */
+    /**
+     * The run's sizes: the issue's numbers by default, smaller ones with -Dbench.quick=true, each overridable.
+     * {@code -Dbench.profile=true} adds a JFR profile of each service; {@code -Dbench.outbox.linger.ms=N} runs the
+     * services' outbox producer with linger.ms N instead of the product's setting (to measure a choice).
+     */
     record Settings(boolean quick, int warmUp, int single, int smallJob, int largeJob, int hops, int kafkaRecords,
                     double postgresSeconds, int interactivePauseMillis, int creators, int jobTimeoutMinutes,
-                    boolean profile) {
+                    boolean profile, Integer outboxLingerMs) {
 
         static Settings fromSystemProperties() {
             boolean quick = Boolean.getBoolean("bench.quick");
@@ -80,7 +84,8 @@ class QualificationBenchmark {
                     Integer.getInteger("bench.interactive.pause.ms", 200),
                     Integer.getInteger("bench.creators", 4),
                     Integer.getInteger("bench.job.timeout.minutes", 60),
-                    Boolean.getBoolean("bench.profile"));
+                    Boolean.getBoolean("bench.profile"),
+                    Integer.getInteger("bench.outbox.linger.ms"));
         }
     }
 
@@ -106,9 +111,7 @@ class QualificationBenchmark {
     void measure() throws Exception {
         long startAt = System.nanoTime();
         stack = RunningStack.get();
-        if (settings.profile()) {
-            startRecordings();
-        }
+        restartWithBenchmarkSettings();
         double stackSeconds = (System.nanoTime() - startAt) / 1e9;
         token = stack.tokenOf("carol");
         get("/benchmark-client-warm-up"); // the gateway answers 404 itself: warms this client, not the services
@@ -125,7 +128,7 @@ class QualificationBenchmark {
 
         // 2. the physical limits
         progress("measuring Kafka and PostgreSQL");
-        PhysicalLimits limits = new PhysicalLimits(stack);
+        PhysicalLimits limits = new PhysicalLimits(stack, outboxLingerMs());
         Latencies hop = new Latencies(limits.kafkaHopMillis(settings.hops()));
         double kafkaRate = limits.kafkaRecordsPerSecond(settings.kafkaRecords(), partitionsOf(Topics.ACCOUNT_COMMANDS));
         double commits1 = limits.postgresCommitsPerSecond(1, settings.postgresSeconds());
@@ -210,18 +213,45 @@ class QualificationBenchmark {
     private static final Path PROFILES = Path.of("target", "profiles").toAbsolutePath();
     private static final int HOT_METHODS = 15;
 
+    /** The services' outbox linger.ms in this run: the one asked for, else service-common's default. */
+    private int outboxLingerMs() throws IOException {
+        if (settings.outboxLingerMs() != null) {
+            return settings.outboxLingerMs();
+        }
+        Path shared = Path.of("").toAbsolutePath().getParent() // surefire runs in system-tests/
+                .resolve("service-common/src/main/resources/META-INF/microprofile-config.properties");
+        Matcher setting = Pattern.compile("(?m)^mp\\.messaging\\.outgoing\\.outbox\\.linger\\.ms=\\$\\{\\w+:(\\d+)}")
+                .matcher(Files.readString(shared));
+        if (!setting.find()) {
+            throw new IllegalStateException("no mp.messaging.outgoing.outbox.linger.ms=${VARIABLE:default} in " + shared);
+        }
+        return Integer.parseInt(setting.group(1));
+    }
+
     /**
-     * Restarts each service with a JFR recording (through JDK_JAVA_OPTIONS, which the java launcher adds to its
-     * options: the stack's own JVM settings stay as they are), written when the service stops.
+     * With {@code -Dbench.profile} or {@code -Dbench.outbox.linger.ms}, restarts each service with them: a JFR
+     * recording through JDK_JAVA_OPTIONS (which the java launcher adds to the stack's own JVM options), written when
+     * the service stops; the linger through the variable the services read.
      */
-    private void startRecordings() throws IOException {
-        Files.createDirectories(PROFILES);
+    private void restartWithBenchmarkSettings() throws IOException {
+        if (settings.profile()) {
+            Files.createDirectories(PROFILES);
+        }
         for (ServiceDefinition service : ServiceDefinition.ALL) {
-            Path recording = PROFILES.resolve(service.name() + ".jfr");
-            Files.deleteIfExists(recording);
-            progress("restarting %s with a JFR recording to %s", service.name(), recording);
-            stack.restartWith(service.name(), Map.of("JDK_JAVA_OPTIONS", "-XX:FlightRecorderOptions:stackdepth=128"
-                    + " -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording));
+            Map<String, String> environment = new LinkedHashMap<>();
+            if (settings.profile()) {
+                Path recording = PROFILES.resolve(service.name() + ".jfr");
+                Files.deleteIfExists(recording);
+                environment.put("JDK_JAVA_OPTIONS", "-XX:FlightRecorderOptions:stackdepth=128"
+                        + " -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
+            }
+            if (settings.outboxLingerMs() != null) {
+                environment.put("CRM_OUTBOX_LINGER_MS", settings.outboxLingerMs().toString());
+            }
+            if (!environment.isEmpty()) {
+                progress("restarting %s with %s", service.name(), environment);
+                stack.restartWith(service.name(), environment);
+            }
         }
     }
 
@@ -239,9 +269,11 @@ class QualificationBenchmark {
             }
             HotMethods hot = HotMethods.of(recording, HOT_METHODS);
             line("  %s, %,d execution samples; self time by method:", service.name(), hot.samples());
-            hot.self().forEach(count -> line("    %5.1f %%  %s", hot.percent(count), count.method()));
+            hot.self().forEach(count -> line("    %5.1f %%  %s", hot.percent(count), count.name()));
+            line("  %s, by library (the package of the first frame below the JDK's):", service.name());
+            hot.libraries().forEach(count -> line("    %5.1f %%  %s", hot.percent(count), count.name()));
             line("  %s, the project's methods by total time (on the sampled stack):", service.name());
-            hot.ownTotal().forEach(count -> line("    %5.1f %%  %s", hot.percent(count), count.method()));
+            hot.ownTotal().forEach(count -> line("    %5.1f %%  %s", hot.percent(count), count.name()));
         }
     }
 
