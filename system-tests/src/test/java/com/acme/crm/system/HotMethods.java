@@ -50,7 +50,9 @@ record HotMethods(long samples, List<Count> self, List<Count> libraries, List<Co
                 Set<String> seen = new HashSet<>(); // a recursive method counts once a sample
                 for (RecordedFrame frame : stack.getFrames()) {
                     String method = name(frame.getMethod());
-                    if (method.startsWith(OWN) && seen.add(method)) {
+                    // a lambda's or a CDI proxy's frame only repeats the method beside it
+                    if (method.startsWith(OWN) && !method.contains("$$Lambda") && !method.contains("_ClientProxy")
+                            && seen.add(method)) {
                         ownTotal.merge(method, 1L, Long::sum);
                     }
                 }
