@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * Where a JVM spent its CPU, from the {@code jdk.ExecutionSample} events of a JFR recording: by method where the
- * sample was taken (self time); by library, the package of the first frame below the JDK's (so {@code Objects.equals}
+ * sample was taken (self time); by library, from the package of the first frame below the JDK's (so {@code Objects.equals}
  * called by Hibernate's dirty checking counts for Hibernate); and by the project's own methods on the sampled stack
  * (total time; reactive code runs its continuations from the I/O threads, so this undercounts what a step causes).
  * For the benchmark's {@code -Dbench.profile=true}.
@@ -27,6 +27,8 @@ record HotMethods(long samples, List<Count> self, List<Count> libraries, List<Co
 
     /** The project's packages: the frames "total time" is counted for. */
     private static final String OWN = "com.acme.crm.";
+    /** Second names of packages that name a foundation, not a library: {@code org.apache.kafka} is the library. */
+    private static final Set<String> FOUNDATIONS = Set.of("apache", "eclipse", "jboss");
 
     record Count(String name, long samples) {
     }
@@ -61,13 +63,17 @@ record HotMethods(long samples, List<Count> self, List<Count> libraries, List<Co
         return new HotMethods(samples, topOf(self, top), topOf(libraries, top), topOf(ownTotal, top));
     }
 
-    /** The first three names of the package of the first frame that is not the JDK's, e.g. {@code org.hibernate.reactive}. */
+    /**
+     * The library of the first frame that is not the JDK's: the first two names of its package ({@code org.hibernate},
+     * {@code io.netty}), three under a foundation's name ({@code org.apache.kafka}).
+     */
     private static String library(List<RecordedFrame> frames) {
         for (RecordedFrame frame : frames) {
             String type = frame.getMethod().getType().getName();
             if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
                 String[] names = type.split("\\.");
-                return String.join(".", Arrays.copyOf(names, Math.min(3, names.length - 1)));
+                int length = names.length > 2 && FOUNDATIONS.contains(names[1]) ? 3 : 2;
+                return String.join(".", Arrays.copyOf(names, Math.min(length, names.length - 1)));
             }
         }
         return "(the JDK alone)";

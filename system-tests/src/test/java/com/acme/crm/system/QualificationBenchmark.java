@@ -270,7 +270,7 @@ class QualificationBenchmark {
             HotMethods hot = HotMethods.of(recording, HOT_METHODS);
             line("  %s, %,d execution samples; self time by method:", service.name(), hot.samples());
             hot.self().forEach(count -> line("    %5.1f %%  %s", hot.percent(count), count.name()));
-            line("  %s, by library (the package of the first frame below the JDK's):", service.name());
+            line("  %s, by library (of the first frame below the JDK's):", service.name());
             hot.libraries().forEach(count -> line("    %5.1f %%  %s", hot.percent(count), count.name()));
             line("  %s, the project's methods by total time (on the sampled stack):", service.name());
             hot.ownTotal().forEach(count -> line("    %5.1f %%  %s", hot.percent(count), count.name()));
