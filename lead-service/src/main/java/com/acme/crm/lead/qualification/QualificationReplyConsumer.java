@@ -7,6 +7,7 @@ import com.acme.crm.common.messaging.PermanentFailure;
 import com.acme.crm.contracts.qualification.QualificationMessages;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,13 +43,20 @@ public class QualificationReplyConsumer {
         return dispatcher.dispatch(batch, this::handling, this::prepare);
     }
 
-    /** The batch's leads and running attempts in two statements (the replies are keyed, and their subject is, by lead id). */
+    /** The batch's leads and running attempts in two statements (the replies are keyed by lead id). */
     private Uni<Void> prepare(List<IncomingCloudEventMetadata<String>> fresh) {
         Set<UUID> leads = new LinkedHashSet<>();
         for (IncomingCloudEventMetadata<String> event : fresh) {
-            event.getSubject().flatMap(QualificationReplyConsumer::uuid).ifPresent(leads::add);
+            keyOf(event).flatMap(QualificationReplyConsumer::uuid).ifPresent(leads::add);
         }
         return saga.prepare(leads);
+    }
+
+    private static Optional<String> keyOf(IncomingCloudEventMetadata<String> event) {
+        if (event instanceof IncomingKafkaCloudEventMetadata<?, ?> kafka && kafka.getKey() != null) {
+            return Optional.of(kafka.getKey().toString());
+        }
+        return event.getSubject(); // the relay writes the key there too
     }
 
     private static Optional<UUID> uuid(String text) {
