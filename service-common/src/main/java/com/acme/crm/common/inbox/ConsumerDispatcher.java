@@ -25,9 +25,9 @@ import java.util.function.Supplier;
 
 /**
  * The one way every service consumes its Kafka channel: a whole poll (SmallRye's batch mode,
- * {@code mp.messaging.incoming.<channel>.batch=true}) in one transaction — each message's inbox
- * record and work in offset order, so one commit stands for the batch and two messages of one lead
- * see each other's changes. When the batch fails at a message, the messages before it are tried
+ * {@code mp.messaging.incoming.<channel>.batch=true}) in one transaction — the batch's inbox
+ * records in one statement, then each new message's work in offset order, so one commit stands for
+ * the batch and two messages of one lead see each other's changes. When the batch fails at a message, the messages before it are tried
  * again as a batch, the failing one goes on alone under {@link IdempotentConsumer}'s rules with
  * this failure as its first attempt (retried, rejected or set aside: a poison message is set aside
  * alone), and the rest follow as a batch. Nothing of a failed batch is committed, and the offsets
