@@ -176,12 +176,13 @@ public class ConsumerDispatcher {
         });
     }
 
-    /** Before the failing message as a batch, the failing one alone, after it as a batch; a failed commit: each alone. */
+    /** Before the failing message as a batch, the failing one alone, after it as a batch; a failure outside the works: each alone. */
     private Uni<Void> split(List<Item> items, Preparation prepare,
                             int failedAt, Throwable failure) {
         splits.increment();
         if (failedAt < 0) {
-            LOG.infof("a batch of %d message(s) failed to commit (%s); handling each on its own",
+            LOG.infof("a batch of %d message(s) failed outside a message's work (inbox, preparation or commit: %s);"
+                    + " handling each on its own",
                     items.size(), FailureClassifier.reason(failure));
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (Item item : items) {
