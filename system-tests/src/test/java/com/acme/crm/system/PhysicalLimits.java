@@ -40,20 +40,24 @@ import java.util.concurrent.atomic.AtomicLong;
 final class PhysicalLimits {
 
     private final LocalStack stack;
+    private final int lingerMs;
 
-    PhysicalLimits(LocalStack stack) {
+    /** @param lingerMs the outbox producer's linger.ms the services run with */
+    PhysicalLimits(LocalStack stack, int lingerMs) {
         this.stack = stack;
+        this.lingerMs = lingerMs;
     }
 
     /**
      * The producer settings of the services' outbox relay (service-common's microprofile-config.properties: acks=all,
-     * idempotence; linger.ms and batch.size left at the client's defaults).
+     * idempotence, linger.ms as the services run with it; batch.size left at the client's default).
      */
     Map<String, Object> servicesProducerSettings() {
         Map<String, Object> settings = new HashMap<>();
         settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
         return settings;
     }
 

@@ -55,15 +55,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>Not part of the suite (the class name does not end in Test). Run it as docs/performance.md says:
  * {@code ./mvnw -B -o -pl system-tests -am verify -Dtest=QualificationBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * (add {@code -Dbench.quick=true} for a smaller run; every count is a {@code -Dbench.*} property, see {@link Settings}).
+ * (add {@code -Dbench.quick=true} for a smaller run; every count is a {@code -Dbench.*} property, see {@link Settings};
+ * {@code -Dbench.profile=true} records each service with JFR and prints its hottest methods at the end, see {@link HotMethods}).
  * It asserts nothing about time, only the correctness counts. The report is also written to
  * {@code system-tests/target/benchmark-report.txt}.
  */
 class QualificationBenchmark {
 
-    /** The run's sizes: the numbers by default, smaller ones with -Dbench.quick=true, each overridable. */
+    /**
+     * The run's sizes: the issue's numbers by default, smaller ones with -Dbench.quick=true, each overridable.
+     * {@code -Dbench.profile=true} adds a JFR profile of each service; {@code -Dbench.outbox.linger.ms=N} runs the
+     * services' outbox producer with linger.ms N instead of the product's setting (to measure a choice).
+     */
     record Settings(boolean quick, int warmUp, int single, int smallJob, int largeJob, int hops, int kafkaRecords,
-                    double postgresSeconds, int interactivePauseMillis, int creators, int jobTimeoutMinutes) {
+                    double postgresSeconds, int interactivePauseMillis, int creators, int jobTimeoutMinutes,
+                    boolean profile, Integer outboxLingerMs) {
 
         static Settings fromSystemProperties() {
             boolean quick = Boolean.getBoolean("bench.quick");
@@ -77,7 +83,9 @@ class QualificationBenchmark {
                     Double.parseDouble(System.getProperty("bench.postgres.seconds", quick ? "2" : "5")),
                     Integer.getInteger("bench.interactive.pause.ms", 200),
                     Integer.getInteger("bench.creators", 4),
-                    Integer.getInteger("bench.job.timeout.minutes", 60));
+                    Integer.getInteger("bench.job.timeout.minutes", 60),
+                    Boolean.getBoolean("bench.profile"),
+                    Integer.getInteger("bench.outbox.linger.ms"));
         }
     }
 
@@ -103,6 +111,7 @@ class QualificationBenchmark {
     void measure() throws Exception {
         long startAt = System.nanoTime();
         stack = RunningStack.get();
+        restartWithBenchmarkSettings();
         double stackSeconds = (System.nanoTime() - startAt) / 1e9;
         token = stack.tokenOf("carol");
         get("/benchmark-client-warm-up"); // the gateway answers 404 itself: warms this client, not the services
@@ -119,7 +128,7 @@ class QualificationBenchmark {
 
         // 2. the physical limits
         progress("measuring Kafka and PostgreSQL");
-        PhysicalLimits limits = new PhysicalLimits(stack);
+        PhysicalLimits limits = new PhysicalLimits(stack, outboxLingerMs());
         Latencies hop = new Latencies(limits.kafkaHopMillis(settings.hops()));
         double kafkaRate = limits.kafkaRecordsPerSecond(settings.kafkaRecords(), partitionsOf(Topics.ACCOUNT_COMMANDS));
         double commits1 = limits.postgresCommitsPerSecond(1, settings.postgresSeconds());
@@ -188,12 +197,84 @@ class QualificationBenchmark {
                 correctnessFailures.isEmpty() ? "" : ": " + String.join("; ", correctnessFailures));
         line("");
         line("load average at the end (1, 5, 15 min): %s", loadAverage());
+        if (settings.profile()) {
+            printProfiles();
+        }
 
         Path file = Path.of("target", "benchmark-report.txt");
         Files.createDirectories(file.getParent());
         Files.writeString(file, report.toString());
         System.out.println("(report written to " + file.toAbsolutePath() + ")");
         assertTrue(correctnessFailures.isEmpty(), "counts after the runs: " + correctnessFailures);
+    }
+
+    // ---- -Dbench.profile=true: a JFR recording of each service over the whole run, its hottest methods in the report
+
+    private static final Path PROFILES = Path.of("target", "profiles").toAbsolutePath();
+    private static final int HOT_METHODS = 15;
+
+    /** The services' outbox linger.ms in this run: the one asked for, else service-common's default. */
+    private int outboxLingerMs() throws IOException {
+        if (settings.outboxLingerMs() != null) {
+            return settings.outboxLingerMs();
+        }
+        Path shared = Path.of("").toAbsolutePath().getParent() // surefire runs in system-tests/
+                .resolve("service-common/src/main/resources/META-INF/microprofile-config.properties");
+        Matcher setting = Pattern.compile("(?m)^mp\\.messaging\\.outgoing\\.outbox\\.linger\\.ms=\\$\\{\\w+:(\\d+)}")
+                .matcher(Files.readString(shared));
+        if (!setting.find()) {
+            throw new IllegalStateException("no mp.messaging.outgoing.outbox.linger.ms=${VARIABLE:default} in " + shared);
+        }
+        return Integer.parseInt(setting.group(1));
+    }
+
+    /**
+     * With {@code -Dbench.profile} or {@code -Dbench.outbox.linger.ms}, restarts each service with them: a JFR
+     * recording through JDK_JAVA_OPTIONS (which the java launcher adds to the stack's own JVM options), written when
+     * the service stops; the linger through the variable the services read.
+     */
+    private void restartWithBenchmarkSettings() throws IOException {
+        if (settings.profile()) {
+            Files.createDirectories(PROFILES);
+        }
+        for (ServiceDefinition service : ServiceDefinition.ALL) {
+            Map<String, String> environment = new LinkedHashMap<>();
+            if (settings.profile()) {
+                Path recording = PROFILES.resolve(service.name() + ".jfr");
+                Files.deleteIfExists(recording);
+                environment.put("JDK_JAVA_OPTIONS", "-XX:FlightRecorderOptions:stackdepth=128"
+                        + " -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
+            }
+            if (settings.outboxLingerMs() != null) {
+                environment.put("CRM_OUTBOX_LINGER_MS", settings.outboxLingerMs().toString());
+            }
+            if (!environment.isEmpty()) {
+                progress("restarting %s with %s", service.name(), environment);
+                stack.restartWith(service.name(), environment);
+            }
+        }
+    }
+
+    /** Stops the services (a JFR recording is written at exit) and prints where each spent its CPU. */
+    private void printProfiles() throws IOException {
+        section("Profiles (-Dbench.profile=true: JFR, settings=profile, the whole run; files in " + PROFILES + ")");
+        for (ServiceDefinition service : ServiceDefinition.ALL) {
+            stack.service(service.name()).stop();
+        }
+        for (ServiceDefinition service : ServiceDefinition.ALL) {
+            Path recording = PROFILES.resolve(service.name() + ".jfr");
+            if (!Files.isRegularFile(recording)) {
+                line("  %s: no recording at %s", service.name(), recording);
+                continue;
+            }
+            HotMethods hot = HotMethods.of(recording, HOT_METHODS);
+            line("  %s, %,d execution samples; self time by method:", service.name(), hot.samples());
+            hot.self().forEach(count -> line("    %5.1f %%  %s", hot.percent(count), count.name()));
+            line("  %s, by library (of the first frame below the JDK's):", service.name());
+            hot.libraries().forEach(count -> line("    %5.1f %%  %s", hot.percent(count), count.name()));
+            line("  %s, the project's methods by total time (on the sampled stack):", service.name());
+            hot.ownTotal().forEach(count -> line("    %5.1f %%  %s", hot.percent(count), count.name()));
+        }
     }
 
     /** What one bulk job measured. */
@@ -207,6 +288,7 @@ class QualificationBenchmark {
         progress("submitting the job of %,d leads", size);
         Map<String, Long> pids = processes();
         Map<String, Double> cpuBefore = cpu(pids);
+        DatabaseActivity databaseBefore = DatabaseActivity.now();
         List<String> interactiveLeads = Collections.synchronizedList(new ArrayList<>());
         List<Double> interactiveMillis = Collections.synchronizedList(new ArrayList<>());
         double seconds;
@@ -291,6 +373,10 @@ class QualificationBenchmark {
         if (withInteractive) {
             correctness("interactive calls beside the job", new ArrayList<>(interactiveLeads));
         }
+        Thread.sleep(2_000); // PostgreSQL publishes the backends' counts within a second or two of their last commit
+        line("  per lead (the job's %d leads%s; pg_stat_database, the benchmark's own reads included):%s", size,
+                withInteractive ? " and " + interactiveLeads.size() + " interactive ones" : "",
+                DatabaseActivity.now().perLeadSince(databaseBefore, size + interactiveLeads.size()));
         return new JobResult(size, seconds, leadsPerSecond, interactive);
     }
 

@@ -7,12 +7,17 @@ import com.acme.crm.common.messaging.PermanentFailure;
 import com.acme.crm.contracts.qualification.QualificationMessages;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Where the lead service hears the account and opportunity services' answers (topic
@@ -35,7 +40,31 @@ public class QualificationReplyConsumer {
 
     @Incoming("qualification-replies")
     public Uni<Void> on(List<String> data, IncomingKafkaRecordBatchMetadata<String, String> batch) {
-        return dispatcher.dispatch(batch, this::handling);
+        return dispatcher.dispatch(batch, this::handling, this::prepare);
+    }
+
+    /** The batch's leads and running attempts in two statements (the replies are keyed by lead id). */
+    private Uni<Void> prepare(List<IncomingCloudEventMetadata<String>> fresh) {
+        Set<UUID> leads = new LinkedHashSet<>();
+        for (IncomingCloudEventMetadata<String> event : fresh) {
+            keyOf(event).flatMap(QualificationReplyConsumer::uuid).ifPresent(leads::add);
+        }
+        return saga.prepare(leads);
+    }
+
+    private static Optional<String> keyOf(IncomingCloudEventMetadata<String> event) {
+        if (event instanceof IncomingKafkaCloudEventMetadata<?, ?> kafka && kafka.getKey() != null) {
+            return Optional.of(kafka.getKey().toString());
+        }
+        return event.getSubject(); // the relay writes the key there too
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException notALeadId) {
+            return Optional.empty(); // its reply loads what it needs itself
+        }
     }
 
     private Handling handling(IncomingCloudEventMetadata<String> event) {

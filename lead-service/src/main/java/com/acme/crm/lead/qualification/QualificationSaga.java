@@ -19,6 +19,8 @@ import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.UUID;
 
 /**
  * The lead side of the qualification saga, as I/O around {@link LeadDecisions}: loads the attempt
@@ -33,6 +35,21 @@ public class QualificationSaga {
 
     @Inject
     DecisionWriter writer;
+
+    /**
+     * Loads in two statements what a batch's replies will each load: the running attempts of their leads (locked,
+     * in id order, as each reply locks its own) and the leads. Each reply then finds them in the session instead of
+     * loading them; a reply for an attempt not loaded here (a late one) loads and locks it itself.
+     */
+    public Uni<Void> prepare(Collection<UUID> leadIds) {
+        if (leadIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Qualification.find("leadId in ?1 and status = ?2 order by id", leadIds, QualificationStatus.IN_PROGRESS)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .chain(() -> Lead.list("from Lead l left join fetch l.latestQualification where l.id in ?1", leadIds))
+                .replaceWithVoid();
+    }
 
     public Uni<Void> on(QualificationReply reply) {
         return Qualification.<Qualification>findById(reply.qualificationId(), LockModeType.PESSIMISTIC_WRITE)

@@ -25,9 +25,9 @@ import java.util.function.Supplier;
 
 /**
  * The one way every service consumes its Kafka channel: a whole poll (SmallRye's batch mode,
- * {@code mp.messaging.incoming.<channel>.batch=true}) in one transaction — each message's inbox
- * record and work in offset order, so one commit stands for the batch and two messages of one lead
- * see each other's changes. When the batch fails at a message, the messages before it are tried
+ * {@code mp.messaging.incoming.<channel>.batch=true}) in one transaction — the batch's inbox
+ * records in one statement, then each new message's work in offset order, so one commit stands for
+ * the batch and two messages of one lead see each other's changes. When the batch fails at a message, the messages before it are tried
  * again as a batch, the failing one goes on alone under {@link IdempotentConsumer}'s rules with
  * this failure as its first attempt (retried, rejected or set aside: a poison message is set aside
  * alone), and the rest follow as a batch. Nothing of a failed batch is committed, and the offsets
@@ -38,9 +38,19 @@ import java.util.function.Supplier;
 public class ConsumerDispatcher {
 
     private static final Logger LOG = Logger.getLogger(ConsumerDispatcher.class);
+    private static final Preparation NO_PREPARATION = fresh -> Uni.createFrom().voidItem();
+
+    /** What a service does for a batch as a whole before its messages' work (see the three-argument dispatch). */
+    @FunctionalInterface
+    public interface Preparation {
+        Uni<Void> of(List<IncomingCloudEventMetadata<String>> fresh);
+    }
 
     @Inject
     IdempotentConsumer consumer;
+
+    @Inject
+    Inbox inbox;
 
     private Counter splits;
 
@@ -54,7 +64,7 @@ public class ConsumerDispatcher {
     private record Item(IncomingCloudEventMetadata<String> event, Handling handling) {
     }
 
-    /** Which of its index the running batch transaction is at; -1 once every work is done (then the commit failed). */
+    /** Which of its index the running batch transaction is at; -1 before the first work (the inbox) and once every work is done (the commit). */
     private static final class Position {
         int at = -1;
     }
@@ -64,9 +74,21 @@ public class ConsumerDispatcher {
      * @param route the service's handling of a message, from its CloudEvent (type and data); may
      *              throw {@link UnreadableMessageException} for data it cannot read
      */
-    @SuppressWarnings("unchecked")
     public Uni<Void> dispatch(IncomingKafkaRecordBatchMetadata<?, String> batch,
                               Function<IncomingCloudEventMetadata<String>, Handling> route) {
+        return dispatch(batch, route, NO_PREPARATION);
+    }
+
+    /**
+     * As {@link #dispatch(IncomingKafkaRecordBatchMetadata, Function)}, with {@code prepare} run in the batch's
+     * transaction after its inbox records and before the first work, given the messages seen for the first time:
+     * e.g. loading (and locking) in one statement what every work of the batch would load alone. It must not change
+     * anything; a failure there makes each message go on alone, as a failed commit does.
+     */
+    @SuppressWarnings("unchecked")
+    public Uni<Void> dispatch(IncomingKafkaRecordBatchMetadata<?, String> batch,
+                              Function<IncomingCloudEventMetadata<String>, Handling> route,
+                              Preparation prepare) {
         List<Item> items = new ArrayList<>();
         Uni<Void> refused = Uni.createFrom().voidItem();
         for (Message<?> message : batch.getBatchedMessages()) {
@@ -85,7 +107,7 @@ public class ConsumerDispatcher {
             Optional<Context> trace = message.getMetadata(TracingMetadata.class).map(TracingMetadata::getCurrentContext);
             items.add(new Item(event.get(), trace.isEmpty() ? handling : handling.around(work -> within(trace.get(), work))));
         }
-        return refused.chain(() -> inOneTransaction(items));
+        return refused.chain(() -> inOneTransaction(items, prepare));
     }
 
     /**
@@ -115,34 +137,52 @@ public class ConsumerDispatcher {
         }
     }
 
-    private Uni<Void> inOneTransaction(List<Item> items) {
+    private Uni<Void> inOneTransaction(List<Item> items, Preparation prepare) {
         if (items.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         Position position = new Position();
-        return Panache.withTransaction(() -> allOf(items, position))
-                .onFailure().recoverWithUni(failure -> split(items, position.at, failure));
+        return Panache.withTransaction(() -> allOf(items, prepare, position))
+                .onFailure().recoverWithUni(failure -> split(items, prepare, position.at, failure));
     }
 
-    private Uni<Void> allOf(List<Item> items, Position position) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int i = 0; i < items.size(); i++) {
-            int index = i;
-            Item item = items.get(i);
-            chain = chain.chain(() -> {
-                position.at = index;
-                return consumer.firstDelivery(item.event()).chain(first -> first ? item.handling().work().get()
-                        : Uni.createFrom().voidItem());
-            });
-        }
-        return chain.invoke(() -> position.at = -1);
+    /**
+     * The batch's inbox records in one statement, then each new message's work in offset order; a repeat (of an
+     * earlier poll, or twice in this one) is skipped. Position stays -1 while the inbox is written: a failure there
+     * is not a message's, so the split handles each message on its own.
+     */
+    private Uni<Void> allOf(List<Item> items, Preparation prepare,
+                            Position position) {
+        List<String> ids = items.stream().map(item -> item.event().getId()).toList();
+        return inbox.firstDeliveries(ids).call(firstTime -> {
+            List<IncomingCloudEventMetadata<String>> fresh = items.stream().map(Item::event)
+                    .filter(event -> firstTime.contains(event.getId())).toList();
+            return fresh.isEmpty() ? Uni.createFrom().voidItem() : prepare.of(fresh);
+        }).chain(firstTime -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (int i = 0; i < items.size(); i++) {
+                int index = i;
+                Item item = items.get(i);
+                chain = chain.chain(() -> {
+                    position.at = index;
+                    if (!firstTime.remove(item.event().getId())) {
+                        LOG.debugf("skipping repeat of message %s (%s)", item.event().getId(), item.event().getType());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return item.handling().work().get();
+                });
+            }
+            return chain.invoke(() -> position.at = -1);
+        });
     }
 
-    /** Before the failing message as a batch, the failing one alone, after it as a batch; a failed commit: each alone. */
-    private Uni<Void> split(List<Item> items, int failedAt, Throwable failure) {
+    /** Before the failing message as a batch, the failing one alone, after it as a batch; a failure outside the works: each alone. */
+    private Uni<Void> split(List<Item> items, Preparation prepare,
+                            int failedAt, Throwable failure) {
         splits.increment();
         if (failedAt < 0) {
-            LOG.infof("a batch of %d message(s) failed to commit (%s); handling each on its own",
+            LOG.infof("a batch of %d message(s) failed outside a message's work (inbox, preparation or commit: %s);"
+                    + " handling each on its own",
                     items.size(), FailureClassifier.reason(failure));
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (Item item : items) {
@@ -153,8 +193,8 @@ public class ConsumerDispatcher {
         Item failed = items.get(failedAt);
         LOG.debugf("batch of %d failed at message %s (%s); splitting around it", items.size(), failed.event().getId(),
                 FailureClassifier.reason(failure));
-        return inOneTransaction(items.subList(0, failedAt))
+        return inOneTransaction(items.subList(0, failedAt), prepare)
                 .chain(() -> consumer.continueAfter(failed.event(), failed.handling(), failure))
-                .chain(() -> inOneTransaction(items.subList(failedAt + 1, items.size())));
+                .chain(() -> inOneTransaction(items.subList(failedAt + 1, items.size()), prepare));
     }
 }

@@ -130,25 +130,54 @@ public class BulkJobRunner {
                         JobSubmitter.stored((String) r[2], (String) r[3]), (String) r[4], DuplicatePolicy.valueOf((String) r[5]))).toList());
     }
 
+    /**
+     * The window's starts in one transaction, one commit for all of them (a lead that cannot be qualified is
+     * recorded as failed in it too: that refusal is decided before anything of the lead is written). If the
+     * transaction fails (a database fault, a lost race), each lead starts again in a transaction of its own, so one
+     * lead's fault never holds up the others; their claims make the retry safe.
+     */
     private Uni<Void> startAll(List<Claim> claims) {
-        if (!claims.isEmpty()) {
-            LOG.debugf("claimed %d lead(s) of bulk jobs", claims.size());
+        if (claims.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Claim claim : claims) {
-            chain = chain.chain(() -> startOne(claim));
-        }
-        return chain;
+        LOG.debugf("claimed %d lead(s) of bulk jobs", claims.size());
+        return Panache.withTransaction(() -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Claim claim : claims) {
+                        chain = chain.chain(() -> startOrRefuse(claim));
+                    }
+                    return chain;
+                })
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.infof("starting %d claimed lead(s) together failed (%s); starting each on its own",
+                            claims.size(), failure.getMessage());
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Claim claim : claims) {
+                        chain = chain.chain(() -> startOne(claim));
+                    }
+                    return chain;
+                });
+    }
+
+    /** One lead's start in the window's transaction: its attempt, or the reason it cannot be qualified. */
+    private Uni<Void> startOrRefuse(Claim claim) {
+        return starter.startForJob(startOf(claim), claim.submitter())
+                .chain(attempt -> record(claim, attempt))
+                .onFailure(ProblemException.class).recoverWithUni(problem ->
+                        refusal(claim, ((ProblemException) problem).problem().detail()));
     }
 
     private Uni<Void> startOne(Claim claim) {
-        QualifyRequest request = new QualifyRequest(null, null, null, null, null, claim.currency(), null);
         // one transaction: the saga can report the attempt's end only to a row that already names it
-        return Panache.withTransaction(() -> starter
-                        .startForJob(new Start(claim.leadId(), request, claim.policy(), "job:" + claim.jobId()), claim.submitter())
+        return Panache.withTransaction(() -> starter.startForJob(startOf(claim), claim.submitter())
                         .chain(attempt -> record(claim, attempt)))
                 .onFailure(ProblemException.class).recoverWithUni(problem ->
-                        recordRefusal(claim, ((ProblemException) problem).problem().detail()));
+                        Panache.withTransaction(() -> refusal(claim, ((ProblemException) problem).problem().detail())));
+    }
+
+    private static Start startOf(Claim claim) {
+        QualifyRequest request = new QualifyRequest(null, null, null, null, null, claim.currency(), null);
+        return new Start(claim.leadId(), request, claim.policy(), "job:" + claim.jobId());
     }
 
     private Uni<Void> record(Claim claim, QualificationView attempt) {
@@ -165,14 +194,14 @@ public class BulkJobRunner {
     }
 
     /** The lead could not be qualified at all (closed, already being qualified, deleted, no longer the submitter's to see). */
-    private Uni<Void> recordRefusal(Claim claim, String reason) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+    private Uni<Void> refusal(Claim claim, String reason) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
                                 update qualify_job_lead set status = 'FAILED', detail = :detail
                                 where job_id = :job and lead_id = :lead""")
                         .setParameter("detail", reason.length() > 500 ? reason.substring(0, 500) : reason)
                         .setParameter("job", claim.jobId())
                         .setParameter("lead", claim.leadId())
-                        .executeUpdate()))
+                        .executeUpdate())
                 .replaceWithVoid();
     }
 
