@@ -1,0 +1,145 @@
+package com.acme.crm.common.warmup;
+
+import com.acme.crm.common.inbox.Inbox;
+import com.acme.crm.contracts.Topics;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Readies a service for its first message before it reports ready ({@link WarmUpCheck}), bounded
+ * by {@code crm.warm-up.timeout}: the producer's metadata of every platform topic is fetched (its
+ * first send would wait for it), the consumers have joined their groups (the first message would
+ * wait for the join), and each {@link Rehearsal} runs once in a transaction that is rolled back.
+ * All three run side by side, after SmallRye has started the channels. A warm-up that fails or
+ * runs out of time is logged and the service goes ready all the same: it only costs speed, and the
+ * other readiness checks (database, Kafka) say whether the service can work.
+ */
+@ApplicationScoped
+public class WarmUp {
+
+    private static final Logger LOG = Logger.getLogger(WarmUp.class);
+    private static final Duration JOIN_CHECK_INTERVAL = Duration.ofMillis(25);
+
+    /** How a warm-up ended, for the readiness check's data. */
+    public record Outcome(String result, long millis) {
+    }
+
+    @Inject
+    @Any
+    Instance<Rehearsal> rehearsals;
+
+    @Inject
+    KafkaClientService kafka;
+
+    @Inject
+    Inbox inbox;
+
+    @ConfigProperty(name = "crm.warm-up.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @ConfigProperty(name = "crm.warm-up.timeout", defaultValue = "10s")
+    Duration timeout;
+
+    private volatile Outcome outcome;
+
+    /** After SmallRye's start-up observer (priority 1000), which wires the Kafka channels this needs. */
+    void start(@Observes StartupEvent event) {
+        if (!enabled) {
+            outcome = new Outcome("disabled", 0);
+            return;
+        }
+        long started = System.nanoTime();
+        // on a Vert.x context of its own (Hibernate Reactive needs one), without holding up start-up
+        VertxContextSupport.subscribe(() -> steps().toMulti(), subscribe -> subscribe.with(
+                ignored -> {
+                },
+                failure -> finish(started, "failed: " + failure),
+                () -> finish(started, "done")));
+    }
+
+    /** Null while the warm-up runs. */
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    private Uni<Void> steps() {
+        return Uni.combine().all().unis(producerMetadata(), consumersJoined(), rehearsed()).discardItems()
+                .ifNoItem().after(timeout).failWith(() -> new IllegalStateException("not over after " + timeout));
+    }
+
+    private void finish(long started, String result) {
+        outcome = new Outcome(result, Duration.ofNanos(System.nanoTime() - started).toMillis());
+        if (result.equals("done")) {
+            LOG.infof("warmed up in %d ms", outcome.millis());
+        } else {
+            LOG.warnf("warm-up %s after %d ms; ready all the same (the first messages may be slower)", result, outcome.millis());
+        }
+    }
+
+    /** What the producer's first send to each topic would otherwise fetch first. */
+    private Uni<Void> producerMetadata() {
+        List<Uni<?>> fetches = new ArrayList<>();
+        for (String channel : kafka.getProducerChannels()) {
+            for (String topic : Topics.ALL) {
+                fetches.add(kafka.getProducer(channel).partitionsFor(topic));
+            }
+        }
+        return all(fetches);
+    }
+
+    /**
+     * Every consumer of every channel has joined its group (a generation id above -1), whether or
+     * not it got partitions: a replica beyond the partition count gets none and must still be ready.
+     */
+    private Uni<Void> consumersJoined() {
+        List<Uni<?>> joins = new ArrayList<>();
+        for (String channel : kafka.getConsumerChannels()) {
+            for (KafkaConsumer<Object, Object> consumer : kafka.<Object, Object>getConsumers(channel)) {
+                joins.add(joined(consumer));
+            }
+        }
+        return all(joins);
+    }
+
+    private static Uni<Void> joined(KafkaConsumer<?, ?> consumer) {
+        return consumer.consumerGroupMetadata()
+                .chain(group -> group.generationId() >= 0 ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().voidItem().onItem().delayIt().by(JOIN_CHECK_INTERVAL).chain(() -> joined(consumer)));
+    }
+
+    /**
+     * Each rehearsal in a transaction of its own that is marked for rollback before the work
+     * starts, behind the inbox's record of a made-up message id, as the consumer does it.
+     */
+    private Uni<Void> rehearsed() {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Rehearsal rehearsal : rehearsals) {
+            chain = chain.chain(() -> Panache.withTransaction(() -> Panache.currentTransaction()
+                    .invoke(Mutiny.Transaction::markForRollback)
+                    .chain(() -> inbox.firstDelivery("warm-up-" + UUID.randomUUID()))
+                    .chain(rehearsal::run)));
+        }
+        return chain;
+    }
+
+    private static Uni<Void> all(List<Uni<?>> unis) {
+        return unis.isEmpty() ? Uni.createFrom().voidItem() : Uni.combine().all().unis(unis).discardItems();
+    }
+}
