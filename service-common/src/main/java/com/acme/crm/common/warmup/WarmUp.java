@@ -20,7 +20,10 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * Readies a service for its first message before it reports ready ({@link WarmUpCheck}), bounded
@@ -37,8 +40,8 @@ public class WarmUp {
     private static final Logger LOG = Logger.getLogger(WarmUp.class);
     private static final Duration JOIN_CHECK_INTERVAL = Duration.ofMillis(25);
 
-    /** How a warm-up ended, for the readiness check's data. */
-    public record Outcome(String result, long millis) {
+    /** How a warm-up ended, for the readiness check's data; {@code steps} says how long each step took. */
+    public record Outcome(String result, long millis, String steps) {
     }
 
     @Inject
@@ -58,11 +61,12 @@ public class WarmUp {
     Duration timeout;
 
     private volatile Outcome outcome;
+    private final Map<String, Long> stepMillis = new ConcurrentSkipListMap<>();
 
     /** After SmallRye's start-up observer (priority 1000), which wires the Kafka channels this needs. */
     void start(@Observes StartupEvent event) {
         if (!enabled) {
-            outcome = new Outcome("disabled", 0);
+            outcome = new Outcome("disabled", 0, "");
             return;
         }
         long started = System.nanoTime();
@@ -80,17 +84,28 @@ public class WarmUp {
     }
 
     private Uni<Void> steps() {
-        return Uni.combine().all().unis(producerMetadata(), consumersJoined(), rehearsed()).discardItems()
+        return Uni.combine().all().unis(timed("producer metadata", producerMetadata()), timed("consumers joined", consumersJoined()),
+                        timed("rehearsals", rehearsed())).discardItems()
                 .ifNoItem().after(timeout).failWith(() -> new IllegalStateException("not over after " + timeout));
     }
 
     private void finish(long started, String result) {
-        outcome = new Outcome(result, Duration.ofNanos(System.nanoTime() - started).toMillis());
+        StringJoiner steps = new StringJoiner(", ");
+        stepMillis.forEach((step, millis) -> steps.add(step + " " + millis + " ms"));
+        outcome = new Outcome(result, Duration.ofNanos(System.nanoTime() - started).toMillis(), steps.toString());
         if (result.equals("done")) {
-            LOG.infof("warmed up in %d ms", outcome.millis());
+            LOG.infof("warmed up in %d ms (%s)", outcome.millis(), outcome.steps());
         } else {
-            LOG.warnf("warm-up %s after %d ms; ready all the same (the first messages may be slower)", result, outcome.millis());
+            LOG.warnf("warm-up %s after %d ms (steps over: %s); ready all the same (the first messages may be slower)",
+                    result, outcome.millis(), outcome.steps());
         }
+    }
+
+    private Uni<Void> timed(String step, Uni<Void> work) {
+        return Uni.createFrom().deferred(() -> {
+            long started = System.nanoTime();
+            return work.invoke(() -> stepMillis.put(step, Duration.ofNanos(System.nanoTime() - started).toMillis()));
+        });
     }
 
     /** What the producer's first send to each topic would otherwise fetch first. */

@@ -21,6 +21,7 @@ public class WarmUpCheck implements HealthCheck {
             return HealthCheckResponse.named("warm-up").down().withData("result", "running").build();
         }
         return HealthCheckResponse.named("warm-up").up()
-                .withData("result", outcome.result()).withData("millis", outcome.millis()).build();
+                .withData("result", outcome.result()).withData("millis", outcome.millis())
+                .withData("steps", outcome.steps()).build();
     }
 }
