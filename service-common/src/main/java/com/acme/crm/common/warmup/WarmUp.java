@@ -24,15 +24,17 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Readies a service for its first message before it reports ready ({@link WarmUpCheck}), bounded
- * by {@code crm.warm-up.timeout}: the producer's metadata of every platform topic is fetched (its
- * first send would wait for it), the consumers have joined their groups (the first message would
- * wait for the join), and each {@link Rehearsal} runs once in a transaction that is rolled back.
- * All three run side by side, after SmallRye has started the channels. A warm-up that fails or
- * runs out of time is logged and the service goes ready all the same: it only costs speed, and the
- * other readiness checks (database, Kafka) say whether the service can work.
+ * Readies a service for its first message before it reports ready ({@link WarmUpCheck}): the
+ * producer's metadata of every platform topic is fetched (its first send would wait for it), the
+ * consumers have joined their groups (the first message would wait for the join), and each
+ * {@link Rehearsal} runs once in a transaction that is rolled back. All three run side by side,
+ * after SmallRye has started the channels. {@code crm.warm-up.timeout} bounds the wait for
+ * readiness (the steps still finish in the background). A warm-up that fails or runs out of time is
+ * logged and the service goes ready all the same: it only costs speed, and the other readiness
+ * checks (database, Kafka) say whether the service can work.
  */
 @ApplicationScoped
 public class WarmUp {
@@ -60,13 +62,13 @@ public class WarmUp {
     @ConfigProperty(name = "crm.warm-up.timeout", defaultValue = "10s")
     Duration timeout;
 
-    private volatile Outcome outcome;
+    private final AtomicReference<Outcome> outcome = new AtomicReference<>();
     private final Map<String, Long> stepMillis = new ConcurrentSkipListMap<>();
 
     /** After SmallRye's start-up observer (priority 1000), which wires the Kafka channels this needs. */
     void start(@Observes StartupEvent event) {
         if (!enabled) {
-            outcome = new Outcome("disabled", 0, "");
+            outcome.set(new Outcome("disabled", 0, ""));
             return;
         }
         long started = System.nanoTime();
@@ -76,28 +78,37 @@ public class WarmUp {
                 },
                 failure -> finish(started, "failed: " + failure),
                 () -> finish(started, "done")));
+        // The bound ends the wait for readiness, not the steps: a rehearsal cancelled in the middle
+        // of its transaction could leave its connection open, holding the transaction.
+        Uni.createFrom().voidItem().onItem().delayIt().by(timeout)
+                .subscribe().with(ignored -> finish(started, "not over after " + timeout));
     }
 
     /** Null while the warm-up runs. */
     public Outcome outcome() {
-        return outcome;
+        return outcome.get();
     }
 
     private Uni<Void> steps() {
         return Uni.combine().all().unis(timed("producer metadata", producerMetadata()), timed("consumers joined", consumersJoined()),
-                        timed("rehearsals", rehearsed())).discardItems()
-                .ifNoItem().after(timeout).failWith(() -> new IllegalStateException("not over after " + timeout));
+                timed("rehearsals", rehearsed())).discardItems();
     }
 
     private void finish(long started, String result) {
         StringJoiner steps = new StringJoiner(", ");
         stepMillis.forEach((step, millis) -> steps.add(step + " " + millis + " ms"));
-        outcome = new Outcome(result, Duration.ofNanos(System.nanoTime() - started).toMillis(), steps.toString());
+        Outcome over = new Outcome(result, Duration.ofNanos(System.nanoTime() - started).toMillis(), steps.toString());
+        if (!outcome.compareAndSet(null, over)) {
+            if (!result.startsWith("not over")) { // the steps ended after the bound: say how long they took after all
+                LOG.infof("warm-up %s after %d ms, past its bound (%s)", result, over.millis(), over.steps());
+            }
+            return;
+        }
         if (result.equals("done")) {
-            LOG.infof("warmed up in %d ms (%s)", outcome.millis(), outcome.steps());
+            LOG.infof("warmed up in %d ms (%s)", over.millis(), over.steps());
         } else {
             LOG.warnf("warm-up %s after %d ms (steps over: %s); ready all the same (the first messages may be slower)",
-                    result, outcome.millis(), outcome.steps());
+                    result, over.millis(), over.steps());
         }
     }
 
@@ -133,9 +144,10 @@ public class WarmUp {
         return all(joins);
     }
 
-    private static Uni<Void> joined(KafkaConsumer<?, ?> consumer) {
+    /** Asks again until the consumer has joined, or the warm-up is over (e.g. the broker is away: its own check says so). */
+    private Uni<Void> joined(KafkaConsumer<?, ?> consumer) {
         return consumer.consumerGroupMetadata()
-                .chain(group -> group.generationId() >= 0 ? Uni.createFrom().voidItem()
+                .chain(group -> group.generationId() >= 0 || outcome.get() != null ? Uni.createFrom().voidItem()
                         : Uni.createFrom().voidItem().onItem().delayIt().by(JOIN_CHECK_INTERVAL).chain(() -> joined(consumer)));
     }
 
