@@ -71,6 +71,9 @@ public final class KafkaServer implements AutoCloseable {
                 "log.dirs=" + settings.dataDir().resolve("data").toAbsolutePath(),
                 // one node: every internal topic can only have one replica
                 "offsets.topic.replication.factor=1",
+                // and one partition for the group offsets (default 50): the first FindCoordinator
+                // creates and loads all of them, ~2.5 s before the first consumer can join
+                "offsets.topic.num.partitions=1",
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",
                 "share.coordinator.state.topic.replication.factor=1",

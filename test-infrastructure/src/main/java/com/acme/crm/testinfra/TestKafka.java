@@ -44,6 +44,9 @@ public final class TestKafka {
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 .setConfigProp("num.partitions", "3")
                 .setConfigProp("offsets.topic.replication.factor", "1")
+                // one partition for the group offsets on one broker (default 50): the first
+                // FindCoordinator creates and loads all of them before any consumer can join
+                .setConfigProp("offsets.topic.num.partitions", "1")
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("auto.create.topics.enable", "true")
