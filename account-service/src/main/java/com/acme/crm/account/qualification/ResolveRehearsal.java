@@ -6,8 +6,6 @@ import com.acme.crm.contracts.qualification.DuplicatePolicy;
 import com.acme.crm.contracts.qualification.ProspectDetails;
 import com.acme.crm.contracts.qualification.QualificationMessages;
 import com.acme.crm.contracts.qualification.ResolveAccountAndContact;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,9 +24,6 @@ public class ResolveRehearsal implements Rehearsal {
     IncomingMessages messages;
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
     AccountAndContactResolver resolver;
 
     @Override
@@ -38,15 +33,7 @@ public class ResolveRehearsal implements Rehearsal {
                 true, true, null, null, DuplicatePolicy.REPORT,
                 new ProspectDetails("Warm-up " + unique, null, null, "Warm", "Up " + unique, null,
                         "warm-up-" + unique + "@example.invalid", null, null, null, null, null, null, "DE"));
-        return Uni.createFrom().item(() -> messages.read(toJson(command), QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT))
+        return Uni.createFrom().item(() -> messages.asReceived(command, QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT))
                 .chain(resolver::resolve);
-    }
-
-    private String toJson(Object data) {
-        try {
-            return json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

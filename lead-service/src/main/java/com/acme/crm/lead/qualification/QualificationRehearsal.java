@@ -10,7 +10,6 @@ import com.acme.crm.lead.api.LeadBodyReader;
 import com.acme.crm.lead.api.LeadView;
 import com.acme.crm.lead.qualification.QualificationStarter.Start;
 import com.acme.crm.lead.qualification.api.QualifyRequest;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
@@ -64,11 +63,7 @@ public class QualificationRehearsal implements Rehearsal {
     }
 
     private AccountAndContactResolved reply(LeadView lead, UUID attempt) {
-        AccountAndContactResolved reply = new AccountAndContactResolved(attempt, lead.id(), UUID.randomUUID(), UUID.randomUUID());
-        try {
-            return messages.read(json.writeValueAsString(reply), QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return messages.asReceived(new AccountAndContactResolved(attempt, lead.id(), UUID.randomUUID(), UUID.randomUUID()),
+                QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED);
     }
 }

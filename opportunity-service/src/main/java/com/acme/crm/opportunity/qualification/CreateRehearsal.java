@@ -5,8 +5,6 @@ import com.acme.crm.common.warmup.Rehearsal;
 import com.acme.crm.contracts.qualification.CopiedNote;
 import com.acme.crm.contracts.qualification.CreateOpportunity;
 import com.acme.crm.contracts.qualification.QualificationMessages;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,9 +25,6 @@ public class CreateRehearsal implements Rehearsal {
     IncomingMessages messages;
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
     OpportunityMaker maker;
 
     @Override
@@ -37,15 +32,7 @@ public class CreateRehearsal implements Rehearsal {
         CreateOpportunity command = new CreateOpportunity(UUID.randomUUID(), UUID.randomUUID(), "warm-up",
                 UUID.randomUUID(), UUID.randomUUID(), "Warm-up", "EUR", new BigDecimal("1.00"), "UNKNOWN", "UNKNOWN",
                 null, null, 0, List.<CopiedNote>of());
-        return Uni.createFrom().item(() -> messages.read(toJson(command), QualificationMessages.CREATE_OPPORTUNITY))
+        return Uni.createFrom().item(() -> messages.asReceived(command, QualificationMessages.CREATE_OPPORTUNITY))
                 .chain(maker::create);
-    }
-
-    private String toJson(Object data) {
-        try {
-            return json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package com.acme.crm.common.messaging;
 
 import com.acme.crm.contracts.MessageType;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -34,6 +35,18 @@ public class IncomingMessages {
             return readerFor(type.dataClass()).readValue(data);
         } catch (IOException e) {
             throw new UnreadableMessageException("cannot read " + type.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The data as a consumer would read it after a sender wrote it (a warm-up's synthetic message
+     * takes the real reading path, readers included).
+     */
+    public <T> T asReceived(T data, MessageType<T> type) {
+        try {
+            return read(json.writeValueAsString(data), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + type.name() + ": " + e.getMessage(), e);
         }
     }
 
