@@ -39,8 +39,10 @@ class QualificationSystemTest {
     @Test
     void everyServiceRehearsedItsSagaStepBeforeItWentReady() {
         for (ServiceDefinition service : ServiceDefinition.ALL) {
+            // the body names every check whatever the overall status: another check (Kafka's, during a
+            // rebalance after the tests before this one) may be DOWN for a moment; this is about the warm-up's
             String result = RestAssured.given().baseUri(stack.service(service.name()).baseUrl())
-                    .get("/q/health/ready").then().statusCode(200)
+                    .get("/q/health/ready").then()
                     .extract().path("checks.find { it.name == 'warm-up' }.data.result");
             // "not over after <bound>" only says the machine was slow; "failed: ..." names a broken rehearsal
             assertTrue("done".equals(result) || (result != null && result.startsWith("not over")),
