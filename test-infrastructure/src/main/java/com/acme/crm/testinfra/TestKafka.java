@@ -1,6 +1,7 @@
 package com.acme.crm.testinfra;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.testcontainers.kafka.KafkaContainer;
 
@@ -36,6 +37,11 @@ public final class TestKafka {
     }
 
     private static String startInProcess() throws Exception {
+        // A broker in the test JVM must never end it: on a fatal error (e.g. while it is closed in the
+        // shutdown hook, beside everything else shutting down) Kafka calls Exit.exit/halt, which would end
+        // the surefire fork with a non-zero code after all its tests passed ("Error occurred in starting fork").
+        Exit.setExitProcedure((code, message) -> System.err.println("test Kafka asked to exit(" + code + "): " + message));
+        Exit.setHaltProcedure((code, message) -> System.err.println("test Kafka asked to halt(" + code + "): " + message));
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true)
                 .setNumBrokerNodes(1)
