@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Starts the attempts of bulk jobs, a window at a time: at most {@code crm.bulk.window} job
@@ -141,22 +142,21 @@ public class BulkJobRunner {
             return Uni.createFrom().voidItem();
         }
         LOG.debugf("claimed %d lead(s) of bulk jobs", claims.size());
-        return Panache.withTransaction(() -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Claim claim : claims) {
-                        chain = chain.chain(() -> startOrRefuse(claim));
-                    }
-                    return chain;
-                })
+        return Panache.withTransaction(() -> inOrder(claims, this::startOrRefuse))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.infof("starting %d claimed lead(s) together failed (%s); starting each on its own",
                             claims.size(), failure.getMessage());
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Claim claim : claims) {
-                        chain = chain.chain(() -> startOne(claim));
-                    }
-                    return chain;
+                    return inOrder(claims, this::startOne);
                 });
+    }
+
+    /** One claim after the other (a session runs one statement at a time). */
+    private static Uni<Void> inOrder(List<Claim> claims, Function<Claim, Uni<Void>> start) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Claim claim : claims) {
+            chain = chain.chain(() -> start.apply(claim));
+        }
+        return chain;
     }
 
     /** One lead's start in the window's transaction: its attempt, or the reason it cannot be qualified. */
