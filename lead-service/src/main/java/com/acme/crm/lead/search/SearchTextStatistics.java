@@ -3,6 +3,7 @@ package com.acme.crm.lead.search;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
 
@@ -15,6 +16,7 @@ import java.time.Duration;
 @ApplicationScoped
 public class SearchTextStatistics {
 
+    private static final Logger LOG = Logger.getLogger(SearchTextStatistics.class);
     private static final Duration KEPT = Duration.ofMinutes(5);
 
     private record Loaded(SearchTextSample sample, long atNanos) {
@@ -32,6 +34,12 @@ public class SearchTextStatistics {
                 .chain(session -> session.createNativeQuery(SearchTextSample.TEXTS_SQL, String.class).getResultList()
                         .chain(texts -> session.createNativeQuery(SearchTextSample.ROWS_SQL, Double.class).getSingleResult()
                                 .map(rows -> new SearchTextSample(texts, rows))))
-                .invoke(sample -> loaded = new Loaded(sample, System.nanoTime()));
+                .invoke(sample -> loaded = new Loaded(sample, System.nanoTime()))
+                // the statistics only choose between two correct plans: without them the list walks in order
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("cannot read the search text statistics (%s); searching with %s", failure,
+                            last == null ? "none (in the sort's order)" : "the last ones read");
+                    return last == null ? SearchTextSample.NONE : last.sample();
+                });
     }
 }
