@@ -1,6 +1,7 @@
 package com.acme.crm.common.inbox;
 
 import com.acme.crm.common.messaging.IncomingMessages.UnreadableMessageException;
+import com.acme.crm.common.stages.MessageStages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Context;
@@ -52,6 +53,9 @@ public class ConsumerDispatcher {
     @Inject
     Inbox inbox;
 
+    @Inject
+    MessageStages stages;
+
     private Counter splits;
 
     void start(@Observes StartupEvent event, MeterRegistry metrics) {
@@ -89,6 +93,7 @@ public class ConsumerDispatcher {
     public Uni<Void> dispatch(IncomingKafkaRecordBatchMetadata<?, String> batch,
                               Function<IncomingCloudEventMetadata<String>, Handling> route,
                               Preparation prepare) {
+        Runnable committed = stages.arrived(batch);
         List<Item> items = new ArrayList<>();
         Uni<Void> refused = Uni.createFrom().voidItem();
         for (Message<?> message : batch.getBatchedMessages()) {
@@ -107,7 +112,7 @@ public class ConsumerDispatcher {
             Optional<Context> trace = message.getMetadata(TracingMetadata.class).map(TracingMetadata::getCurrentContext);
             items.add(new Item(event.get(), trace.isEmpty() ? handling : handling.around(work -> within(trace.get(), work))));
         }
-        return refused.chain(() -> inOneTransaction(items, prepare));
+        return refused.chain(() -> inOneTransaction(items, prepare)).invoke(committed);
     }
 
     /**
