@@ -34,8 +34,9 @@ record StageTimes(Map<Key, Sample> samples) {
     private static final String QUALIFY_URI = "/api/leads/{id}/qualify";
     private static final String INTERNAL = "crm.internal.";
 
+    // the tags greedily: a tag's value may hold braces (uri="/api/leads/{id}/qualify")
     private static final Pattern LINE = Pattern.compile(
-            "^(crm_outbox_wait|crm_outbox_send|crm_consumer_delivery|crm_consumer_batch|http_server_requests)_seconds_(count|sum)\\{([^}]*)} (\\S+)$",
+            "^(crm_outbox_wait|crm_outbox_send|crm_consumer_delivery|crm_consumer_batch|http_server_requests)_seconds_(count|sum)\\{(.*)} (\\S+)$",
             Pattern.MULTILINE);
     private static final Pattern TAG = Pattern.compile("(\\w+)=\"([^\"]*)\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -124,7 +125,7 @@ record StageTimes(Map<Key, Sample> samples) {
                 .map(Map.Entry::getValue).findFirst().orElse(new Sample(0, 0));
         lines.add(String.format("%sPOST /qualify in lead-service (server side, %s answers): mean %.1f ms", indent,
                 count(qualify.count()), qualify.meanMillis()));
-        lines.add(String.format("%s%-36s %-20s %10s %8s   %-20s %9s %8s", indent, "topic (means per message, ms)", "sender",
+        lines.add(String.format("%s%-36s %-36s %11s %8s   %-20s %9s %8s", indent, "topic (means per message, ms)", "sender",
                 "outbox wait", "send", "receiver", "delivery", "batch"));
         Map<String, String> senders = new TreeMap<>();
         Map<String, TreeSet<String>> receivers = new TreeMap<>();
@@ -141,7 +142,7 @@ record StageTimes(Map<Key, Sample> samples) {
             String sender = senders.getOrDefault(topic, "-");
             for (String receiver : receivers.getOrDefault(topic, new TreeSet<>(List.of("-")))) {
                 Sample wait = sum(sender, OUTBOX_WAIT, topic);
-                lines.add(String.format("%s%-36s %-20s %10s %8s   %-20s %9s %8s   (%s sent, %s received)", indent, topic,
+                lines.add(String.format("%s%-36s %-36s %11s %8s   %-20s %9s %8s   (%s sent, %s received)", indent, topic,
                         sender, millis(wait), millis(sum(sender, OUTBOX_SEND, topic)), receiver,
                         millis(sum(receiver, DELIVERY, topic)), millis(sum(receiver, BATCH, topic)),
                         count(wait.count()), count(sum(receiver, DELIVERY, topic).count())));

@@ -2,6 +2,7 @@ package com.acme.crm.common.inbox;
 
 import com.acme.crm.common.messaging.IncomingMessages.UnreadableMessageException;
 import com.acme.crm.common.stages.MessageStages;
+import com.acme.crm.common.warmup.WarmUpMessages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Context;
@@ -56,6 +57,9 @@ public class ConsumerDispatcher {
     @Inject
     MessageStages stages;
 
+    @Inject
+    WarmUpMessages warmUps;
+
     private Counter splits;
 
     void start(@Observes StartupEvent event, MeterRegistry metrics) {
@@ -103,6 +107,10 @@ public class ConsumerDispatcher {
                 // no ce_id to count it once by: the channel's failure strategy (dead-letter topic) takes it
                 refused = refused.chain(() -> Uni.createFrom().completionStage(
                         message.nack(new UnreadableMessageException("not a CloudEvent: no ce_* headers", null))));
+                continue;
+            }
+            if (WarmUpMessages.isWarmUp(event.get())) {
+                warmUps.arrived(batch.getChannel()); // a starting service's round trip (warmup/): nothing to do
                 continue;
             }
             Handling handling = handlingOf(event.get(), route);
