@@ -123,7 +123,9 @@ class QualificationBenchmark {
         long created = System.nanoTime();
         String firstLead = createLead("Benchmark first");
         double firstCreateMillis = (System.nanoTime() - created) / 1e6;
+        StageTimes beforeFirst = StageTimes.read(stack);
         double firstQualifyMillis = qualifyMillis(firstLead);
+        StageTimes firstStages = stagesSince(beforeFirst, 1);
 
         line("=== qualification benchmark, %s%s ===", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                 ZonedDateTime.now().withNano(0)), settings.quick() ? " (quick profile)" : "");
@@ -154,18 +156,25 @@ class QualificationBenchmark {
             qualifyMillis(lead);
         }
         List<Double> singleMillis = new ArrayList<>();
+        StageTimes beforeSingle = StageTimes.read(stack);
         for (int i = 0; i < settings.single(); i++) {
             String lead = createLead("Benchmark single");
             singleLeads.add(lead);
             singleMillis.add(qualifyMillis(lead));
         }
+        StageTimes singleStages = stagesSince(beforeSingle, settings.single());
         Latencies single = new Latencies(singleMillis);
         double floorP50 = 4 * hop.p(50) + 5 * commitMillis;
         double floorP99 = 4 * hop.p(99) + 5 * commitMillis;
         section("Single qualification through the gateway (POST /api/leads/{id}/qualify, Prefer: wait)");
-        line("  first on the fresh stack: %.0f ms (the lead's creation before it: %.0f ms)", firstQualifyMillis, firstCreateMillis);
-        line("  after %d warm-up calls, %d calls one at a time: p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f ms",
-                settings.warmUp(), single.size(), single.p(50), single.p(90), single.p(99), single.p(99.9), single.max());
+        line("  first on the fresh stack: %.0f ms (the lead's creation before it: %.0f ms); where its time went:",
+                firstQualifyMillis, firstCreateMillis);
+        firstStages.lines("    ").forEach(text -> line("%s", text));
+        line("  after %d warm-up calls, %d calls one at a time: p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f ms (mean %.1f)",
+                settings.warmUp(), single.size(), single.p(50), single.p(90), single.p(99), single.p(99.9), single.max(),
+                single.mean());
+        line("  where the time of those %d calls went (the services' stage timers, docs/performance.md):", single.size());
+        singleStages.lines("    ").forEach(text -> line("%s", text));
         line("  floor = 4 Kafka hops + 5 commits (1 client): %.1f ms at the hop's p50, %.1f ms at its p99", floorP50, floorP99);
         line("  ratio to the floor: p50 %.1f×   p99 %.1f× (to the p99 floor)", single.p(50) / floorP50, single.p(99) / floorP99);
         correctness("single qualifications (warm-up included)", singleLeads);
@@ -306,6 +315,20 @@ class QualificationBenchmark {
             line("  %s, the project's methods by total time (on the sampled stack):", service.name());
             hot.ownTotal().forEach(count -> line("    %5.1f %%  %s", hot.percent(count), count.name()));
         }
+    }
+
+    /**
+     * The stage timers recorded since {@code before}, once lead-service has counted {@code qualifications} answers of
+     * POST /qualify (it records its HTTP timer as the answer goes out, a moment after the client may have it).
+     */
+    private StageTimes stagesSince(StageTimes before, int qualifications) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        StageTimes since = StageTimes.read(stack).since(before);
+        while (since.qualifications() < qualifications && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            since = StageTimes.read(stack).since(before);
+        }
+        return since;
     }
 
     /** What one bulk job measured. */
@@ -653,6 +676,10 @@ class QualificationBenchmark {
 
         double max() {
             return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1);
+        }
+
+        double mean() {
+            return sorted.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         }
     }
 }

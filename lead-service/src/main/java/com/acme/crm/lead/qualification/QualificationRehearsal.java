@@ -18,12 +18,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The warm-up's rehearsal of this service's part of a qualification (service-common {@code WarmUp},
- * rolled back): a made-up lead is created, its qualification started and the account service's
- * reply read from its JSON and handled, which puts CreateOpportunity in the outbox. It stops
+ * rolled back): a made-up lead is created, its qualification started, the reply consumer's batch
+ * preparation run for it, and the account service's reply read from its JSON and handled, which puts
+ * CreateOpportunity in the outbox. It stops
  * there: the attempt's end would count a metric and wake waiters, which must not happen.
  */
 @ApplicationScoped
@@ -59,7 +61,8 @@ public class QualificationRehearsal implements Rehearsal {
                 .chain(fields -> leads.create(fields, false, WARM_UP))
                 .chain(lead -> starter.start(new Start(lead.id(), new QualifyRequest(true, true, true, null, null, "EUR", null),
                                 null, null), WARM_UP)
-                        .chain(attempt -> saga.on(reply(lead, attempt.id()))));
+                        // the reply consumer's batch preparation first, as for a real batch
+                        .chain(attempt -> saga.prepare(Set.of(lead.id())).chain(() -> saga.on(reply(lead, attempt.id())))));
     }
 
     private AccountAndContactResolved reply(LeadView lead, UUID attempt) {

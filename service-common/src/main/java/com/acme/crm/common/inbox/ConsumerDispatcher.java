@@ -1,6 +1,8 @@
 package com.acme.crm.common.inbox;
 
 import com.acme.crm.common.messaging.IncomingMessages.UnreadableMessageException;
+import com.acme.crm.common.stages.MessageStages;
+import com.acme.crm.common.warmup.WarmUpMessages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Context;
@@ -52,6 +54,12 @@ public class ConsumerDispatcher {
     @Inject
     Inbox inbox;
 
+    @Inject
+    MessageStages stages;
+
+    @Inject
+    WarmUpMessages warmUps;
+
     private Counter splits;
 
     void start(@Observes StartupEvent event, MeterRegistry metrics) {
@@ -89,6 +97,7 @@ public class ConsumerDispatcher {
     public Uni<Void> dispatch(IncomingKafkaRecordBatchMetadata<?, String> batch,
                               Function<IncomingCloudEventMetadata<String>, Handling> route,
                               Preparation prepare) {
+        Runnable committed = stages.arrived(batch);
         List<Item> items = new ArrayList<>();
         Uni<Void> refused = Uni.createFrom().voidItem();
         for (Message<?> message : batch.getBatchedMessages()) {
@@ -100,6 +109,10 @@ public class ConsumerDispatcher {
                         message.nack(new UnreadableMessageException("not a CloudEvent: no ce_* headers", null))));
                 continue;
             }
+            if (WarmUpMessages.isWarmUp(event.get())) {
+                warmUps.arrived(batch.getChannel()); // a starting service's round trip (warmup/): nothing to do
+                continue;
+            }
             Handling handling = handlingOf(event.get(), route);
             if (handling instanceof Handling.NotForUs) {
                 continue; // nothing to do and nothing to remember; the batch's offsets cover it
@@ -107,7 +120,7 @@ public class ConsumerDispatcher {
             Optional<Context> trace = message.getMetadata(TracingMetadata.class).map(TracingMetadata::getCurrentContext);
             items.add(new Item(event.get(), trace.isEmpty() ? handling : handling.around(work -> within(trace.get(), work))));
         }
-        return refused.chain(() -> inOneTransaction(items, prepare));
+        return refused.chain(() -> inOneTransaction(items, prepare)).invoke(committed);
     }
 
     /**

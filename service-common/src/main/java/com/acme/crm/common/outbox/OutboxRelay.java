@@ -2,6 +2,7 @@ package com.acme.crm.common.outbox;
 
 import com.acme.crm.common.messaging.DatabaseSignals;
 import com.acme.crm.common.setaside.SetAsideMessages;
+import com.acme.crm.common.stages.MessageStages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -77,6 +78,9 @@ public class OutboxRelay {
 
     @Inject
     DatabaseSignals signals;
+
+    @Inject
+    MessageStages stages;
 
     @Inject
     @Channel("outbox")
@@ -234,7 +238,9 @@ public class OutboxRelay {
         String messageId = row.getString("message_id");
         String type = row.getString("type");
         String topic = row.getString("topic");
+        long read = stages.readFromOutbox(topic, row.getOffsetDateTime("created_at"));
         return send(row)
+                .invoke(() -> stages.sent(topic, read))
                 .map(ok -> new Outcome(id, messageId, type, topic, null))
                 .onFailure().recoverWithItem(failure -> new Outcome(id, messageId, type, topic, failure));
     }

@@ -1,10 +1,14 @@
 package com.acme.crm.common.warmup;
 
 import com.acme.crm.common.inbox.Inbox;
+import com.acme.crm.common.outbox.Outbox;
+import com.acme.crm.common.outbox.OutboxRelay;
 import com.acme.crm.contracts.Topics;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
@@ -13,25 +17,34 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 /**
  * Readies a service for its first message before it reports ready ({@link WarmUpCheck}): the
  * producer's metadata of every platform topic is fetched (its first send would wait for it), the
- * consumers have joined their groups (the first message would wait for the join), and each
- * {@link Rehearsal} runs once in a transaction that is rolled back. All three run side by side,
- * after SmallRye has started the channels. {@code crm.warm-up.timeout} bounds the wait for
+ * consumers have joined their groups (the first message would wait for the join), then a warm-up
+ * message goes through the outbox, the relay and Kafka to every partition of the internal topics
+ * they were assigned and back to the dispatcher ({@link WarmUpMessages}: the real send and consume
+ * path, which a rolled-back transaction cannot reach), and each {@link Rehearsal} runs once in a
+ * transaction that is rolled back. They run side by side, after SmallRye has started the channels. {@code crm.warm-up.timeout} bounds the wait for
  * readiness (the steps still finish in the background). A warm-up that fails or runs out of time is
  * logged and the service goes ready all the same: it only costs speed, and the other readiness
  * checks (database, Kafka) say whether the service can work.
@@ -55,6 +68,19 @@ public class WarmUp {
 
     @Inject
     Inbox inbox;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    WarmUpMessages warmUps;
+
+    /** The consumed topics a warm-up message may be sent to: our own services' internal ones, never a public topic. */
+    @ConfigProperty(name = "crm.warm-up.round-trip-topics", defaultValue = "crm\\.internal\\..*")
+    Pattern roundTripTopics;
 
     @ConfigProperty(name = "crm.warm-up.enabled", defaultValue = "true")
     boolean enabled;
@@ -90,8 +116,12 @@ public class WarmUp {
     }
 
     private Uni<Void> steps() {
+        long started = System.nanoTime();
+        Context context = Vertx.currentContext(); // the round trip's transaction needs it after Kafka's callbacks
+        // the round trips after the rehearsals: one Hibernate Reactive session at a time on this context
         return Uni.combine().all().unis(timed("producer metadata", producerMetadata()), timed("consumers joined", consumersJoined()),
-                timed("rehearsals", rehearsed())).discardItems();
+                timed("rehearsals", rehearsed())).discardItems()
+                .chain(() -> timed("round trips", roundTrips(started, context)));
     }
 
     private void finish(long started, String result) {
@@ -152,6 +182,70 @@ public class WarmUp {
     }
 
     /**
+     * A warm-up message to each partition of an internal topic that a consumer of this service was assigned, written
+     * to the outbox and committed (so the relay sends it for real), then until each such channel's dispatcher has seen
+     * one since {@code started}. The dispatcher does nothing else with them; the relay deletes the rows once sent.
+     */
+    private Uni<Void> roundTrips(long started, Context context) {
+        Map<String, Set<TopicPartition>> assigned = new ConcurrentHashMap<>(); // filled on the consumers' polling threads
+        List<Uni<?>> assignments = new ArrayList<>();
+        for (String channel : kafka.getConsumerChannels()) {
+            for (KafkaConsumer<Object, Object> consumer : kafka.<Object, Object>getConsumers(channel)) {
+                assignments.add(consumer.getAssignments().invoke(partitions -> partitions.stream()
+                        .filter(partition -> roundTripTopics.matcher(partition.topic()).matches())
+                        .forEach(partition -> assigned.computeIfAbsent(channel, c -> ConcurrentHashMap.newKeySet()).add(partition))));
+            }
+        }
+        return all(assignments).emitOn(work -> context.runOnContext(ignored -> work.run())).chain(() -> {
+            if (assigned.isEmpty() || kafka.getProducerChannels().isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            String producer = kafka.getProducerChannels().iterator().next();
+            Set<String> topics = new LinkedHashSet<>();
+            assigned.values().forEach(partitions -> partitions.forEach(partition -> topics.add(partition.topic())));
+            Map<String, Integer> partitionCounts = new ConcurrentHashMap<>();
+            List<Uni<?>> counts = new ArrayList<>();
+            for (String topic : topics) {
+                counts.add(kafka.getProducer(producer).partitionsFor(topic).invoke(infos -> partitionCounts.put(topic, infos.size())));
+            }
+            return all(counts)
+                    .emitOn(work -> context.runOnContext(ignored -> work.run()))
+                    .chain(() -> Panache.withTransaction(() -> {
+                        Uni<Void> writes = Uni.createFrom().voidItem();
+                        for (Set<TopicPartition> partitions : assigned.values()) {
+                            for (TopicPartition partition : partitions) {
+                                String key = keyFor(partition.partition(), partitionCounts.get(partition.topic()));
+                                writes = writes.chain(() -> outbox.publish(partition.topic(), key, WarmUpMessages.TYPE, Map.of()));
+                            }
+                        }
+                        return writes;
+                    }))
+                    .invoke(relay::wake)
+                    .chain(() -> arrived(assigned.keySet(), started));
+        });
+    }
+
+    /** Until a warm-up message has reached the dispatcher of each channel, or the warm-up is over (its bound). */
+    private Uni<Void> arrived(Set<String> channels, long since) {
+        return channels.stream().allMatch(channel -> warmUps.arrivedSince(channel, since)) || outcome.get() != null
+                ? Uni.createFrom().voidItem()
+                : Uni.createFrom().voidItem().onItem().delayIt().by(JOIN_CHECK_INTERVAL).chain(() -> arrived(channels, since));
+    }
+
+    /**
+     * A key the producer's default partitioner sends to {@code partition} of a topic of {@code partitions} (Kafka's
+     * murmur2 of the key's UTF-8 bytes, as the relay's string keys are serialized).
+     */
+    static String keyFor(int partition, int partitions) {
+        for (int i = 0; ; i++) {
+            String key = "warm-up-" + i;
+            if (Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions == partition) {
+                return key;
+            }
+        }
+    }
+
+    /**
      * Each rehearsal in a transaction of its own that is marked for rollback before the work
      * starts, behind the inbox's record of a made-up message id, as the consumer does it.
      */
@@ -160,7 +254,7 @@ public class WarmUp {
         for (Rehearsal rehearsal : rehearsals) {
             chain = chain.chain(() -> Panache.withTransaction(() -> Panache.currentTransaction()
                     .invoke(Mutiny.Transaction::markForRollback)
-                    .chain(() -> inbox.firstDelivery("warm-up-" + UUID.randomUUID()))
+                    .chain(() -> inbox.firstDeliveries(List.of("warm-up-" + UUID.randomUUID()))) // as the dispatcher does
                     .chain(rehearsal::run)));
         }
         return chain;
