@@ -4,6 +4,8 @@ import com.acme.crm.common.messaging.DatabaseSignals;
 import com.acme.crm.common.setaside.SetAsideMessages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import com.acme.crm.contracts.Topics;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -97,12 +99,26 @@ public class OutboxRelay {
     private final AtomicBoolean wokenWhileDraining = new AtomicBoolean();
     private final AtomicLong backlog = new AtomicLong();
     private Counter setAsideCounter;
+    private Timer interactiveWait;
+    private Timer otherWait;
     private volatile boolean listening;
 
     void start(@Observes StartupEvent event, MeterRegistry metrics) {
         metrics.gauge("crm.outbox.backlog", backlog);
         setAsideCounter = Counter.builder("crm.outbox.set_aside")
                 .description("Outbox messages Kafka refused for good, set aside for an operator")
+                .register(metrics);
+        interactiveWait = waitTimer(metrics, "interactive");
+        otherWait = waitTimer(metrics, "other");
+    }
+
+    /** How long a row waited, from its write to Kafka's acknowledgement: the interactive lane's rows apart from the rest. */
+    private static Timer waitTimer(MeterRegistry metrics, String lane) {
+        return Timer.builder("crm.outbox.wait")
+                .description("From an outbox message's write to Kafka's acknowledgement of it; lane=interactive: the"
+                        + " interactive lane's topics (message-contracts Lane), other: every other topic")
+                .tag("lane", lane)
+                .publishPercentileHistogram()
                 .register(metrics);
     }
 
@@ -234,7 +250,10 @@ public class OutboxRelay {
         String messageId = row.getString("message_id");
         String type = row.getString("type");
         String topic = row.getString("topic");
+        java.time.Instant written = row.getOffsetDateTime("created_at").toInstant();
         return send(row)
+                .invoke(() -> (Topics.isInteractive(topic) ? interactiveWait : otherWait)
+                        .record(java.time.Duration.between(written, java.time.Instant.now())))
                 .map(ok -> new Outcome(id, messageId, type, topic, null))
                 .onFailure().recoverWithItem(failure -> new Outcome(id, messageId, type, topic, failure));
     }
