@@ -2,6 +2,7 @@ package com.acme.crm.account;
 
 import com.acme.crm.account.qualification.AccountAndContactResolver;
 import com.acme.crm.testinfra.Db;
+import com.acme.crm.contracts.Lane;
 import com.acme.crm.contracts.Topics;
 import com.acme.crm.contracts.qualification.DuplicatePolicy;
 import com.acme.crm.contracts.qualification.ProspectDetails;
@@ -203,7 +204,7 @@ class AccountCompensationTest {
             for (ResolveAccountAndContact command : commands) {
                 Callable<Void> call = () -> {
                     try {
-                        return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> resolver.resolve(command)));
+                        return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> resolver.resolve(command, Lane.BULK)));
                     } catch (Throwable failure) {
                         throw new IllegalStateException(failure);
                     }

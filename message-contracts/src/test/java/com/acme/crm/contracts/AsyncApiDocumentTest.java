@@ -27,8 +27,7 @@ class AsyncApiDocumentTest {
     private final AsyncApiDocument doc = AsyncApiDocument.load();
 
     /** Topics with a consumer that dead-letters poison messages (failure-strategy=dead-letter-queue). */
-    private static final Set<String> CONSUMED_INTERNALLY = Set.of(
-            Topics.ACCOUNT_COMMANDS, Topics.OPPORTUNITY_COMMANDS, Topics.QUALIFICATION_REPLIES);
+    private static final Set<String> CONSUMED_INTERNALLY = Set.copyOf(Topics.CONSUMED);
 
     @Test
     void documentsExactlyTheTopicsAndTheirDeadLetterTopics() {
@@ -44,6 +43,9 @@ class AsyncApiDocumentTest {
                 Topics.ACCOUNT_COMMANDS, names(QualificationMessages.ACCOUNT_COMMANDS),
                 Topics.OPPORTUNITY_COMMANDS, names(QualificationMessages.OPPORTUNITY_COMMANDS),
                 Topics.QUALIFICATION_REPLIES, names(QualificationMessages.REPLIES),
+                Topics.ACCOUNT_COMMANDS_INTERACTIVE, names(QualificationMessages.ACCOUNT_COMMANDS),
+                Topics.OPPORTUNITY_COMMANDS_INTERACTIVE, names(QualificationMessages.OPPORTUNITY_COMMANDS),
+                Topics.QUALIFICATION_REPLIES_INTERACTIVE, names(QualificationMessages.REPLIES),
                 Topics.LEAD_EVENTS, publicEvents("crm.lead."),
                 Topics.ACCOUNT_EVENTS, publicEvents("crm.account.", "crm.contact."),
                 Topics.OPPORTUNITY_EVENTS, publicEvents("crm.opportunity."));

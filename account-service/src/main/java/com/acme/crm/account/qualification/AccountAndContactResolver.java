@@ -24,7 +24,7 @@ import com.acme.crm.account.qualification.ResolveDecision.ReportDuplicates;
 import com.acme.crm.account.qualification.ResolveDecision.Step;
 import com.acme.crm.common.outbox.Outbox;
 import com.acme.crm.contracts.PublicEvents;
-import com.acme.crm.contracts.Topics;
+import com.acme.crm.contracts.Lane;
 import com.acme.crm.contracts.qualification.AccountAndContactRejected;
 import com.acme.crm.contracts.qualification.AccountAndContactResolved;
 import com.acme.crm.contracts.qualification.DuplicatesFound;
@@ -74,20 +74,21 @@ public class AccountAndContactResolver {
     @Inject
     AccountEvents events;
 
-    public Uni<Void> resolve(ResolveAccountAndContact command) {
+    /** @param lane where the command came from: the reply goes back on the same lane */
+    public Uni<Void> resolve(ResolveAccountAndContact command, Lane lane) {
         return lookup.find(command, advisoryKeys(ResolveDecision.duplicateKeys(command)))
                 .chain(found -> found.links().isEmpty() ? decideAndCarryOut(command, found)
                         : Uni.createFrom().item(previousAnswer(command, found)))
-                .chain(reply -> reply(command, reply));
+                .chain(reply -> reply(command, reply, lane));
     }
 
     /**
      * The answer to a command that failed for a reason that will not change on retry (SPEC rule 7,
      * handed over by the consumer): the lead learns why at once, instead of waiting for its timeout.
      */
-    public Uni<Void> reject(ResolveAccountAndContact command, String reason) {
+    public Uni<Void> reject(ResolveAccountAndContact command, String reason, Lane lane) {
         return reply(command, new AccountAndContactRejected(command.qualificationId(), command.leadId(),
-                "the account service cannot do this step: " + reason));
+                "the account service cannot do this step: " + reason), lane);
     }
 
     /**
@@ -197,8 +198,8 @@ public class AccountAndContactResolver {
         return contact;
     }
 
-    private Uni<Void> reply(ResolveAccountAndContact command, QualificationReply reply) {
-        return outbox.publish(Topics.QUALIFICATION_REPLIES, command.leadId(), QualificationMessages.typeOf(reply).name(), reply);
+    private Uni<Void> reply(ResolveAccountAndContact command, QualificationReply reply, Lane lane) {
+        return outbox.publish(lane.replies(), command.leadId(), QualificationMessages.typeOf(reply).name(), reply);
     }
 
     // ---- undo

@@ -4,6 +4,7 @@ import com.acme.crm.common.inbox.ConsumerDispatcher;
 import com.acme.crm.common.inbox.Handling;
 import com.acme.crm.common.messaging.IncomingMessages;
 import com.acme.crm.common.messaging.IncomingMessages.UnreadableMessageException;
+import com.acme.crm.contracts.Lane;
 import com.acme.crm.contracts.qualification.QualificationMessages;
 import com.acme.crm.contracts.qualification.ResolveAccountAndContact;
 import com.acme.crm.contracts.qualification.UndoAccountAndContact;
@@ -17,8 +18,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.util.List;
 
 /**
- * Where account-service hears the qualification saga's commands (topic crm.internal.account-commands),
- * a poll at a time through {@link ConsumerDispatcher}.
+ * Where account-service hears the qualification saga's commands (topic crm.internal.account-commands, and its
+ * interactive lane crm.internal.account-commands.interactive: two channels, one way of handling), a poll at a
+ * time through {@link ConsumerDispatcher}. A reply goes back on the lane its command came on.
  * A resolve that fails for a reason that will not change on retry is answered at once with
  * AccountAndContactRejected (SPEC rule 7); an undo is retried until it succeeds (rule 8).
  */
@@ -36,14 +38,20 @@ public class AccountCommandConsumer {
 
     @Incoming("account-commands")
     public Uni<Void> on(List<String> data, IncomingKafkaRecordBatchMetadata<String, String> batch) {
-        return dispatcher.dispatch(batch, this::handling);
+        return dispatcher.dispatch(batch, event -> handling(event, Lane.BULK));
     }
 
-    private Handling handling(IncomingCloudEventMetadata<String> event) {
+    /** The interactive lane's commands: a consumer of their own, so a bulk job's backlog never holds them up. */
+    @Incoming("account-commands-interactive")
+    public Uni<Void> onInteractive(List<String> data, IncomingKafkaRecordBatchMetadata<String, String> batch) {
+        return dispatcher.dispatch(batch, event -> handling(event, Lane.INTERACTIVE));
+    }
+
+    private Handling handling(IncomingCloudEventMetadata<String> event, Lane lane) {
         String type = event.getType();
         if (QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT.name().equals(type)) {
             ResolveAccountAndContact command = messages.read(event.getData(), QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT);
-            return new Handling.OnceOrReject(() -> resolver.resolve(command), reason -> resolver.reject(command, reason));
+            return new Handling.OnceOrReject(() -> resolver.resolve(command, lane), reason -> resolver.reject(command, reason, lane));
         }
         if (QualificationMessages.UNDO_ACCOUNT_AND_CONTACT.name().equals(type)) {
             UndoAccountAndContact command = messages.read(event.getData(), QualificationMessages.UNDO_ACCOUNT_AND_CONTACT);

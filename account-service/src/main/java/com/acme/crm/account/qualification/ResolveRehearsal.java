@@ -2,6 +2,7 @@ package com.acme.crm.account.qualification;
 
 import com.acme.crm.common.messaging.IncomingMessages;
 import com.acme.crm.common.warmup.Rehearsal;
+import com.acme.crm.contracts.Lane;
 import com.acme.crm.contracts.qualification.DuplicatePolicy;
 import com.acme.crm.contracts.qualification.ProspectDetails;
 import com.acme.crm.contracts.qualification.QualificationMessages;
@@ -34,6 +35,6 @@ public class ResolveRehearsal implements Rehearsal {
                 new ProspectDetails("Warm-up " + unique, null, null, "Warm", "Up " + unique, null,
                         "warm-up-" + unique + "@example.invalid", null, null, null, null, null, null, "DE"));
         return Uni.createFrom().item(() -> messages.asReceived(command, QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT))
-                .chain(resolver::resolve);
+                .chain(received -> resolver.resolve(received, Lane.INTERACTIVE));
     }
 }

@@ -126,6 +126,7 @@ public class DecisionWriter {
         q.startedAt = a.startedAt();
         q.deadline = a.deadline();
         q.finishedAt = a.finishedAt();
+        q.lane = a.lane();
         return q;
     }
 

@@ -2,8 +2,8 @@ package com.acme.crm.lead.decisions;
 
 import com.acme.crm.common.api.Problem;
 import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.contracts.Lane;
 import com.acme.crm.contracts.PublicEvents;
-import com.acme.crm.contracts.Topics;
 import com.acme.crm.contracts.qualification.AccountAndContactRejected;
 import com.acme.crm.contracts.qualification.AccountAndContactResolved;
 import com.acme.crm.contracts.qualification.CopiedNote;
@@ -44,7 +44,8 @@ import java.util.function.ToIntFunction;
  * <p>The saga's rules: success closes the lead as QUALIFIED only once every wanted record is
  * confirmed; failure compensates (an undo to each service that may have acted) and leaves the lead
  * open; a reply for an attempt that is over is answered with an undo of what it reports created,
- * and a repeated reply changes nothing.
+ * and a repeated reply changes nothing. Every command of an attempt, undos included, goes on the
+ * attempt's lane ({@link Attempt#lane()}), so they stay in order on the lead's key.
  */
 public final class LeadDecisions {
 
@@ -121,9 +122,11 @@ public final class LeadDecisions {
      * One start of a qualification (a single call, or one lead of a bulk job).
      *
      * @param duplicatePolicy a bulk job's policy, or null to take it from the request
+     * @param lane            the topics the attempt's messages travel on ({@link LaneChoice})
      */
     public record StartInput(QualifyRequest request, DuplicatePolicy duplicatePolicy, String idempotencyKey,
-                             boolean createRecordsByDefault, String actor, UUID attemptId, Instant now, Duration timeout) {
+                             boolean createRecordsByDefault, String actor, UUID attemptId, Instant now, Duration timeout,
+                             Lane lane) {
     }
 
     /**
@@ -150,7 +153,7 @@ public final class LeadDecisions {
         return new Decision(status.qualifyingIn(attempt.id()), new Touch(in.now(), in.actor()), attempt, true, false,
                 List.of(new HistoryLine(in.actor(), HistoryAction.QUALIFICATION_REQUESTED, status.state(), status.state(),
                         "attempt " + attempt.id())),
-                List.of(new Outgoing(Topics.ACCOUNT_COMMANDS, QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT, command)),
+                List.of(new Outgoing(attempt.lane().accountCommands(), QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT, command)),
                 null, null);
     }
 
@@ -182,7 +185,7 @@ public final class LeadDecisions {
                 : Boolean.TRUE.equals(r.suppressDuplicateDetection()) ? DuplicatePolicy.CREATE_NEW : DuplicatePolicy.REPORT;
         return new Attempt(in.attemptId(), lead.id(), QualificationStatus.IN_PROGRESS, createAccount, createContact,
                 createOpportunity, existingAccount, existingContact, currency, policy, null, null, null, null, null,
-                in.actor(), in.idempotencyKey(), in.now(), in.now().plus(in.timeout()), null);
+                in.actor(), in.idempotencyKey(), in.now(), in.now().plus(in.timeout()), null, in.lane());
     }
 
     // ---- the replies, and the timeout ---------------------------------------------------------------------
@@ -249,9 +252,9 @@ public final class LeadDecisions {
                 .withAttachments(content.attachments());
         OpportunityCommands split = OpportunityCommands.of(command, content.notes(), jsonBytes);
         List<Outgoing> messages = new ArrayList<>();
-        messages.add(new Outgoing(Topics.OPPORTUNITY_COMMANDS, QualificationMessages.CREATE_OPPORTUNITY, split.command()));
+        messages.add(new Outgoing(after.lane().opportunityCommands(), QualificationMessages.CREATE_OPPORTUNITY, split.command()));
         for (CopyOpportunityNotes chunk : split.chunks()) {
-            messages.add(new Outgoing(Topics.OPPORTUNITY_COMMANDS, QualificationMessages.COPY_OPPORTUNITY_NOTES, chunk));
+            messages.add(new Outgoing(after.lane().opportunityCommands(), QualificationMessages.COPY_OPPORTUNITY_NOTES, chunk));
         }
         return new Decision(null, null, after, false, false, List.of(), List.copyOf(messages), null, null);
     }
@@ -304,12 +307,12 @@ public final class LeadDecisions {
     }
 
     private static Outgoing undoAccountAndContact(Attempt attempt) {
-        return new Outgoing(Topics.ACCOUNT_COMMANDS, QualificationMessages.UNDO_ACCOUNT_AND_CONTACT,
+        return new Outgoing(attempt.lane().accountCommands(), QualificationMessages.UNDO_ACCOUNT_AND_CONTACT,
                 new UndoAccountAndContact(attempt.id(), attempt.leadId()));
     }
 
     private static Outgoing undoOpportunity(Attempt attempt) {
-        return new Outgoing(Topics.OPPORTUNITY_COMMANDS, QualificationMessages.UNDO_OPPORTUNITY,
+        return new Outgoing(attempt.lane().opportunityCommands(), QualificationMessages.UNDO_OPPORTUNITY,
                 new UndoOpportunity(attempt.id(), attempt.leadId()));
     }
 

@@ -1,5 +1,6 @@
 package com.acme.crm.lead.qualification;
 
+import com.acme.crm.contracts.Lane;
 import com.acme.crm.contracts.qualification.DuplicatePolicy;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -65,6 +66,9 @@ public class Qualification extends PanacheEntityBase {
     public Instant deadline;
     @Column(name = "finished_at")
     public Instant finishedAt;
+    /** The topics every message of this attempt travels on (LaneChoice); attempts from before lanes were BULK. */
+    @Enumerated(EnumType.STRING)
+    public Lane lane;
     @Version
     public long version;
 }

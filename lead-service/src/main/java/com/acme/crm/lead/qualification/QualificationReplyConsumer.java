@@ -21,7 +21,8 @@ import java.util.UUID;
 
 /**
  * Where the lead service hears the account and opportunity services' answers (topic
- * crm.internal.qualification-replies), a poll at a time through {@link ConsumerDispatcher}.
+ * crm.internal.qualification-replies, and its interactive lane crm.internal.qualification-replies.interactive:
+ * two channels, one way of handling), a poll at a time through {@link ConsumerDispatcher}.
  * Transient faults are retried until they pass; a reply that can never be processed (an unknown
  * type, e.g. from a newer service during an upgrade) is set aside for an operator to replay, and
  * the replies behind it go on.
@@ -40,6 +41,12 @@ public class QualificationReplyConsumer {
 
     @Incoming("qualification-replies")
     public Uni<Void> on(List<String> data, IncomingKafkaRecordBatchMetadata<String, String> batch) {
+        return dispatcher.dispatch(batch, this::handling, this::prepare);
+    }
+
+    /** The interactive lane's replies: a consumer of their own, so a bulk job's backlog never holds them up. */
+    @Incoming("qualification-replies-interactive")
+    public Uni<Void> onInteractive(List<String> data, IncomingKafkaRecordBatchMetadata<String, String> batch) {
         return dispatcher.dispatch(batch, this::handling, this::prepare);
     }
 

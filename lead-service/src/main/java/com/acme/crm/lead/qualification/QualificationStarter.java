@@ -7,6 +7,7 @@ import com.acme.crm.lead.access.LeadAccess;
 import com.acme.crm.lead.decisions.Attempt;
 import com.acme.crm.lead.decisions.Decision;
 import com.acme.crm.lead.decisions.DecisionWriter;
+import com.acme.crm.lead.decisions.LaneChoice;
 import com.acme.crm.lead.decisions.LeadDecisions;
 import com.acme.crm.lead.decisions.LeadDecisions.StartInput;
 import com.acme.crm.lead.decisions.LeadFacts;
@@ -56,7 +57,7 @@ public class QualificationStarter {
     /** A caller's request: they must be allowed to see the lead (404 otherwise, existence is not leaked). */
     @WithTransaction
     public Uni<QualificationView> start(Start start, SecurityIdentity caller) {
-        return startLocked(start, LeadAccess.userId(caller), lead -> access.canSee(lead, caller),
+        return startLocked(start, false, LeadAccess.userId(caller), lead -> access.canSee(lead, caller),
                 lead -> ProblemException.notFound("lead", lead.id));
     }
 
@@ -67,12 +68,12 @@ public class QualificationStarter {
      */
     @WithTransaction
     public Uni<QualificationView> startForJob(Start start, JobSubmitter submitter) {
-        return startLocked(start, submitter.userId(), lead -> submitter.maySee(lead, access),
+        return startLocked(start, true, submitter.userId(), lead -> submitter.maySee(lead, access),
                 lead -> ProblemException.forbidden("lead " + lead.id + " is no longer visible to " + submitter.userId()
                         + ": it was given to someone else after the job was submitted"));
     }
 
-    private Uni<QualificationView> startLocked(Start start, String actor, Predicate<Lead> visible,
+    private Uni<QualificationView> startLocked(Start start, boolean forJob, String actor, Predicate<Lead> visible,
                                                Function<Lead, ProblemException> hidden) {
         return Lead.<Lead>findById(start.leadId(), LockModeType.PESSIMISTIC_WRITE)
                 .map(lead -> {
@@ -87,9 +88,13 @@ public class QualificationStarter {
                 .chain(lead -> repeatOf(start).chain(previous -> settings.createRecordsByDefault().chain(byDefault -> {
                     Decision decision = LeadDecisions.start(LeadFacts.of(lead), previous == null ? null : Attempt.of(previous),
                             new StartInput(start.request(), start.duplicatePolicy(), start.idempotencyKey(), byDefault, actor,
-                                    UUID.randomUUID(), Instant.now(), timeout));
+                                    UUID.randomUUID(), Instant.now(), timeout, LaneChoice.of(forJob, latestOf(lead))));
                     return writer.write(lead, previous, decision).map(QualificationView::of);
                 })));
+    }
+
+    private static Attempt latestOf(Lead lead) {
+        return lead.latestQualification == null ? null : Attempt.of(lead.latestQualification);
     }
 
     private Uni<Qualification> repeatOf(Start start) {

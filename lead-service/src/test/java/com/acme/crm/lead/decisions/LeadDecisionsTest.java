@@ -1,6 +1,7 @@
 package com.acme.crm.lead.decisions;
 
 import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.contracts.Lane;
 import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.contracts.Topics;
 import com.acme.crm.contracts.qualification.AccountAndContactRejected;
@@ -38,6 +39,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,7 +89,7 @@ class LeadDecisionsTest {
 
     private Attempt running(boolean createOpportunity) {
         return new Attempt(attemptId, leadId, QualificationStatus.IN_PROGRESS, true, true, createOpportunity, null, null,
-                "EUR", DuplicatePolicy.REPORT, null, null, null, null, null, ALICE, null, T0, T0.plus(TIMEOUT), null);
+                "EUR", DuplicatePolicy.REPORT, null, null, null, null, null, ALICE, null, T0, T0.plus(TIMEOUT), null, Lane.INTERACTIVE);
     }
 
     private Attempt accountStepDone() {
@@ -117,7 +119,7 @@ class LeadDecisionsTest {
     }
 
     private StartInput start(QualifyRequest request, boolean byDefault) {
-        return new StartInput(request, null, null, byDefault, ALICE, attemptId, T0, TIMEOUT);
+        return new StartInput(request, null, null, byDefault, ALICE, attemptId, T0, TIMEOUT, Lane.INTERACTIVE);
     }
 
     private static Decision reply(LeadFacts lead, Attempt attempt, QualificationReply reply) {
@@ -242,12 +244,12 @@ class LeadDecisionsTest {
         assertTrue(d.started());
         assertFalse(d.ended());
         assertEquals(new Attempt(attemptId, leadId, QualificationStatus.IN_PROGRESS, true, true, true, null, null, "EUR",
-                DuplicatePolicy.REPORT, null, null, null, null, null, ALICE, null, T0, T0.plus(TIMEOUT), null), a);
+                DuplicatePolicy.REPORT, null, null, null, null, null, ALICE, null, T0, T0.plus(TIMEOUT), null, Lane.INTERACTIVE), a);
         assertEquals(open().qualifyingIn(attemptId), d.lead());
         assertEquals(new Touch(T0, ALICE), d.touch());
         assertEquals(List.of(new HistoryLine(ALICE, HistoryAction.QUALIFICATION_REQUESTED, LeadState.OPEN, LeadState.OPEN,
                 "attempt " + attemptId)), d.history());
-        assertEquals(List.of(new Outgoing(Topics.ACCOUNT_COMMANDS, QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT,
+        assertEquals(List.of(new Outgoing(Topics.ACCOUNT_COMMANDS_INTERACTIVE, QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT,
                 new ResolveAccountAndContact(attemptId, leadId, ALICE, true, true, null, null, DuplicatePolicy.REPORT,
                         openLead().prospect()))), d.messages());
         assertNull(d.event());
@@ -267,12 +269,44 @@ class LeadDecisionsTest {
 
     @Test
     void aBulkJobsPolicy_winsOverTheRequest() {
-        StartInput in = new StartInput(QualifyRequest.EMPTY, DuplicatePolicy.LINK_EXISTING, "job:1", true, ALICE, attemptId, T0, TIMEOUT);
+        StartInput in = new StartInput(QualifyRequest.EMPTY, DuplicatePolicy.LINK_EXISTING, "job:1", true, ALICE, attemptId, T0, TIMEOUT,
+                Lane.BULK);
 
-        Attempt a = LeadDecisions.start(openLead(), null, in).attempt();
+        Decision d = LeadDecisions.start(openLead(), null, in);
 
-        assertEquals(DuplicatePolicy.LINK_EXISTING, a.duplicatePolicy());
-        assertEquals("job:1", a.idempotencyKey());
+        assertEquals(DuplicatePolicy.LINK_EXISTING, d.attempt().duplicatePolicy());
+        assertEquals("job:1", d.attempt().idempotencyKey());
+        assertEquals(Lane.BULK, d.attempt().lane());
+        assertEquals(List.of(Topics.ACCOUNT_COMMANDS), d.messages().stream().map(Outgoing::topic).toList());
+    }
+
+    @Test
+    void everyCommandOfABulkAttempt_travelsOnTheBulkLane_itsUndosAndLateUndosToo() {
+        Attempt bulk = LeadDecisions.start(openLead(), null, new StartInput(QualifyRequest.EMPTY, DuplicatePolicy.REPORT, "job:1",
+                true, ALICE, attemptId, T0, TIMEOUT, Lane.BULK)).attempt();
+        LeadFacts lead = lead(open().qualifyingIn(attemptId));
+
+        List<CopiedNote> notes = List.of(new CopiedNote("a", ALICE, T0), new CopiedNote("b", ALICE, T0), new CopiedNote("c", ALICE, T0));
+        int big = com.acme.crm.contracts.MessageLimits.MAX_DATA_BYTES * 2 / 5; // one note beside the command, then chunks
+        Decision resolved = LeadDecisions.onReply(lead, bulk, new AccountAndContactResolved(attemptId, leadId, account, contact),
+                OpportunityContent.notes(notes), v -> v instanceof CopiedNote ? big : 200, T1);
+        Attempt afterResolve = resolved.attempt();
+        assertTrue(resolved.messages().stream().anyMatch(m -> m.data() instanceof CopyOpportunityNotes));
+        Decision rejected = LeadDecisions.onReply(lead, afterResolve, new OpportunityRejected(attemptId, leadId, "no"), OpportunityContent.NONE,
+                value -> 0, T1);
+        Decision late = LeadDecisions.onReply(lead, rejected.attempt(), new OpportunityCreated(attemptId, leadId, opportunity),
+                OpportunityContent.NONE, value -> 0, T1);
+        Decision timedOut = LeadDecisions.timeOut(lead, afterResolve, T1.plus(TIMEOUT));
+
+        assertEquals(Set.of(Topics.OPPORTUNITY_COMMANDS), topics(resolved));
+        assertEquals(Set.of(Topics.ACCOUNT_COMMANDS), topics(rejected));
+        assertEquals(Set.of(Topics.OPPORTUNITY_COMMANDS), topics(late));
+        assertEquals(Set.of(Topics.ACCOUNT_COMMANDS, Topics.OPPORTUNITY_COMMANDS), topics(timedOut));
+    }
+
+    private static Set<String> topics(Decision d) {
+        assertFalse(d.messages().isEmpty());
+        return d.messages().stream().map(Outgoing::topic).collect(java.util.stream.Collectors.toSet());
     }
 
     @Test
@@ -322,7 +356,7 @@ class LeadDecisionsTest {
         assertEquals(contact, d.attempt().contactId());
         assertFalse(d.ended());
         assertNull(d.lead());
-        assertEquals(List.of(new Outgoing(Topics.OPPORTUNITY_COMMANDS, QualificationMessages.CREATE_OPPORTUNITY,
+        assertEquals(List.of(new Outgoing(Topics.OPPORTUNITY_COMMANDS_INTERACTIVE, QualificationMessages.CREATE_OPPORTUNITY,
                 new CreateOpportunity(attemptId, leadId, ALICE, account, contact, "Fleet telematics", "EUR",
                         new BigDecimal("120000"), "THIS_QUARTER", null, true, "pilot", 1, notes).withStakeholders(List.of())
                         .withAttachments(List.of()))),
@@ -528,10 +562,10 @@ class LeadDecisionsTest {
     }
 
     private Outgoing undoAccount() {
-        return new Outgoing(Topics.ACCOUNT_COMMANDS, QualificationMessages.UNDO_ACCOUNT_AND_CONTACT, new UndoAccountAndContact(attemptId, leadId));
+        return new Outgoing(Topics.ACCOUNT_COMMANDS_INTERACTIVE, QualificationMessages.UNDO_ACCOUNT_AND_CONTACT, new UndoAccountAndContact(attemptId, leadId));
     }
 
     private Outgoing undoOpportunity() {
-        return new Outgoing(Topics.OPPORTUNITY_COMMANDS, QualificationMessages.UNDO_OPPORTUNITY, new UndoOpportunity(attemptId, leadId));
+        return new Outgoing(Topics.OPPORTUNITY_COMMANDS_INTERACTIVE, QualificationMessages.UNDO_OPPORTUNITY, new UndoOpportunity(attemptId, leadId));
     }
 }

@@ -91,17 +91,17 @@ class BoundedNotesTest {
         assertEquals(LeadNote.MAX_NOTES, notes.size());
 
         ALICE.call().body(Map.of()).post("/api/leads/" + lead + "/qualify").then().statusCode(202);
-        UUID attempt = attemptOf(command(Topics.ACCOUNT_COMMANDS, lead, QualificationFixtures.RESOLVE));
+        UUID attempt = attemptOf(command(Topics.ACCOUNT_COMMANDS_INTERACTIVE, lead, QualificationFixtures.RESOLVE));
         reply(lead, QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED,
                 new AccountAndContactResolved(attempt, UUID.fromString(lead), UUID.randomUUID(), UUID.randomUUID()));
 
         // what reached the topic: the command, then the chunks, in order on the lead's key
-        ConsumerRecord<String, String> first = KafkaProbe.await(Topics.OPPORTUNITY_COMMANDS, lead, 1,
+        ConsumerRecord<String, String> first = KafkaProbe.await(Topics.OPPORTUNITY_COMMANDS_INTERACTIVE, lead, 1,
                 KafkaProbe.ofType(QualificationMessages.CREATE_OPPORTUNITY.name())).get(0);
         CreateOpportunity create = JSON.readValue(first.value(), CreateOpportunity.class);
         assertEquals(LeadNote.MAX_NOTES, create.noteCount());
         List<ConsumerRecord<String, String>> records = await().atMost(Duration.ofSeconds(30)).until(
-                () -> KafkaProbe.collect(Topics.OPPORTUNITY_COMMANDS, lead, Duration.ofSeconds(2)),
+                () -> KafkaProbe.collect(Topics.OPPORTUNITY_COMMANDS_INTERACTIVE, lead, Duration.ofSeconds(2)),
                 found -> carried(found) == LeadNote.MAX_NOTES);
         List<CopiedNote> sent = new ArrayList<>(create.notes());
         int largest = 0;
@@ -116,7 +116,7 @@ class BoundedNotesTest {
                 sent.addAll(chunk.notes());
             }
         }
-        System.out.printf("fullest lead: %d messages on %s, largest %d bytes%n", records.size(), Topics.OPPORTUNITY_COMMANDS, largest);
+        System.out.printf("fullest lead: %d messages on %s, largest %d bytes%n", records.size(), Topics.OPPORTUNITY_COMMANDS_INTERACTIVE, largest);
         assertEquals(notes, sent);
 
         UUID opportunity = UUID.randomUUID();

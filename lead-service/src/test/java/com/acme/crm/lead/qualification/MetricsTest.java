@@ -38,7 +38,7 @@ class MetricsTest {
         String lead = newLead(ALICE); // an HTTP request, and an event through the outbox
         given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/leads/" + lead + "/qualify").then().statusCode(202);
-        JsonNode resolve = command(Topics.ACCOUNT_COMMANDS, lead, RESOLVE);
+        JsonNode resolve = command(Topics.ACCOUNT_COMMANDS_INTERACTIVE, lead, RESOLVE);
         reply(lead, QualificationMessages.ACCOUNT_AND_CONTACT_REJECTED,
                 new AccountAndContactRejected(attemptOf(resolve), UUID.fromString(lead), "rejected for the metrics test"));
 

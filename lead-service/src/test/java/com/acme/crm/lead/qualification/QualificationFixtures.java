@@ -39,13 +39,21 @@ final class QualificationFixtures {
         return JSON.readTree(KafkaProbe.await(topic, leadId, 1, KafkaProbe.ofType(type.name())).get(0).value());
     }
 
-    /** Plays the other service: sends a reply as it would (a CloudEvent on the replies topic). */
+    /**
+     * Plays the other service: sends a reply as it would (a CloudEvent on the replies topic) to a single call's
+     * attempt, which runs on the interactive lane.
+     */
     static <T> String reply(String leadId, MessageType<T> type, T data) throws Exception {
-        return KafkaProbe.send(Topics.QUALIFICATION_REPLIES, leadId, type.name(), JSON.writeValueAsString(data));
+        return replyOn(Topics.QUALIFICATION_REPLIES_INTERACTIVE, leadId, type, data);
     }
 
     static <T> void reply(String leadId, MessageType<T> type, T data, String ceId) throws Exception {
-        KafkaProbe.send(Topics.QUALIFICATION_REPLIES, leadId, type.name(), ceId, JSON.writeValueAsString(data));
+        KafkaProbe.send(Topics.QUALIFICATION_REPLIES_INTERACTIVE, leadId, type.name(), ceId, JSON.writeValueAsString(data));
+    }
+
+    /** A reply on the given replies topic (one lane's, e.g. the bulk lane's for a job's attempt). */
+    static <T> String replyOn(String topic, String leadId, MessageType<T> type, T data) throws Exception {
+        return KafkaProbe.send(topic, leadId, type.name(), JSON.writeValueAsString(data));
     }
 
     static UUID attemptOf(JsonNode command) {

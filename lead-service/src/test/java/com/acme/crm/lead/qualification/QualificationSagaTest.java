@@ -62,7 +62,7 @@ class QualificationSagaTest {
         given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/leads/" + lead + "/qualify").then().statusCode(409);
 
-        JsonNode resolve = command(Topics.ACCOUNT_COMMANDS, lead, RESOLVE);
+        JsonNode resolve = command(Topics.ACCOUNT_COMMANDS_INTERACTIVE, lead, RESOLVE);
         assertEquals("alice", resolve.get("ownerId").asText());
         UUID attempt = attemptOf(resolve);
         UUID account = UUID.randomUUID();
@@ -72,7 +72,7 @@ class QualificationSagaTest {
         reply(lead, QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED, resolved, ceId);
         reply(lead, QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED, resolved, ceId); // redelivered
 
-        JsonNode create = command(Topics.OPPORTUNITY_COMMANDS, lead, QualificationMessages.CREATE_OPPORTUNITY);
+        JsonNode create = command(Topics.OPPORTUNITY_COMMANDS_INTERACTIVE, lead, QualificationMessages.CREATE_OPPORTUNITY);
         assertEquals(account.toString(), create.get("accountId").asText());
         assertEquals("Wants a pilot in Q3", create.get("notes").get(0).get("text").asText());
         assertEquals("alice", create.get("notes").get(0).get("author").asText());
@@ -97,7 +97,7 @@ class QualificationSagaTest {
                 .body("action", hasItems("CREATED", "NOTE_ADDED", "QUALIFICATION_REQUESTED", "QUALIFIED"));
         KafkaProbe.await(Topics.LEAD_EVENTS, lead, 1, KafkaProbe.ofType("crm.lead.qualified.v1"));
         // exactly one opportunity command, despite the repeated reply
-        assertEquals(1, KafkaProbe.collect(Topics.OPPORTUNITY_COMMANDS, lead, Duration.ofSeconds(1)).size());
+        assertEquals(1, KafkaProbe.collect(Topics.OPPORTUNITY_COMMANDS_INTERACTIVE, lead, Duration.ofSeconds(1)).size());
         // closed: a new attempt is refused
         given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/leads/" + lead + "/qualify").then().statusCode(409);
@@ -108,7 +108,7 @@ class QualificationSagaTest {
         String lead = newLead(ALICE);
         given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/leads/" + lead + "/qualify").then().statusCode(202);
-        UUID attempt = attemptOf(command(Topics.ACCOUNT_COMMANDS, lead, RESOLVE));
+        UUID attempt = attemptOf(command(Topics.ACCOUNT_COMMANDS_INTERACTIVE, lead, RESOLVE));
         UUID existing = UUID.randomUUID();
         reply(lead, QualificationMessages.DUPLICATES_FOUND, new DuplicatesFound(attempt, UUID.fromString(lead),
                 List.of(new DuplicatesFound.DuplicateMatch(existing, "Kaizen Logistics", "name")), List.of()));
@@ -129,14 +129,14 @@ class QualificationSagaTest {
         String lead = newLead(ALICE);
         given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/leads/" + lead + "/qualify").then().statusCode(202);
-        UUID attempt = attemptOf(command(Topics.ACCOUNT_COMMANDS, lead, RESOLVE));
+        UUID attempt = attemptOf(command(Topics.ACCOUNT_COMMANDS_INTERACTIVE, lead, RESOLVE));
         reply(lead, QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED,
                 new AccountAndContactResolved(attempt, UUID.fromString(lead), UUID.randomUUID(), UUID.randomUUID()));
-        command(Topics.OPPORTUNITY_COMMANDS, lead, QualificationMessages.CREATE_OPPORTUNITY);
+        command(Topics.OPPORTUNITY_COMMANDS_INTERACTIVE, lead, QualificationMessages.CREATE_OPPORTUNITY);
         reply(lead, QualificationMessages.OPPORTUNITY_REJECTED,
                 new OpportunityRejected(attempt, UUID.fromString(lead), "currency XTS is not sold"));
 
-        JsonNode undo = command(Topics.ACCOUNT_COMMANDS, lead, QualificationMessages.UNDO_ACCOUNT_AND_CONTACT);
+        JsonNode undo = command(Topics.ACCOUNT_COMMANDS_INTERACTIVE, lead, QualificationMessages.UNDO_ACCOUNT_AND_CONTACT);
         assertEquals(attempt.toString(), undo.get("qualificationId").asText());
         given().auth().oauth2(ALICE).get("/api/leads/" + lead + "/qualification").then()
                 .body("status", equalTo("FAILED"))
@@ -154,7 +154,7 @@ class QualificationSagaTest {
         UUID unknown = UUID.randomUUID();
         given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(Map.of("existingAccountId", unknown.toString()))
                 .post("/api/leads/" + lead + "/qualify").then().statusCode(202);
-        JsonNode resolve = command(Topics.ACCOUNT_COMMANDS, lead, RESOLVE);
+        JsonNode resolve = command(Topics.ACCOUNT_COMMANDS_INTERACTIVE, lead, RESOLVE);
         assertEquals(unknown.toString(), resolve.get("existingAccountId").asText());
         reply(lead, QualificationMessages.ACCOUNT_AND_CONTACT_REJECTED, new AccountAndContactRejected(
                 attemptOf(resolve), UUID.fromString(lead), "account " + unknown + " does not exist"));
@@ -169,7 +169,7 @@ class QualificationSagaTest {
         String lead = newLead(ALICE);
         Thread otherServices = new Thread(() -> {
             try {
-                UUID attempt = attemptOf(command(Topics.ACCOUNT_COMMANDS, lead, RESOLVE));
+                UUID attempt = attemptOf(command(Topics.ACCOUNT_COMMANDS_INTERACTIVE, lead, RESOLVE));
                 reply(lead, QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED,
                         new AccountAndContactResolved(attempt, UUID.fromString(lead), UUID.randomUUID(), UUID.randomUUID()));
             } catch (Exception e) {
@@ -207,7 +207,7 @@ class QualificationSagaTest {
         pool.shutdown();
         assertEquals(1, accepted);
         assertEquals(49, conflicts);
-        assertEquals(1, KafkaProbe.collect(Topics.ACCOUNT_COMMANDS, lead, Duration.ofSeconds(2)).size());
+        assertEquals(1, KafkaProbe.collect(Topics.ACCOUNT_COMMANDS_INTERACTIVE, lead, Duration.ofSeconds(2)).size());
     }
 
     @Test
@@ -220,7 +220,7 @@ class QualificationSagaTest {
         assertEquals(202, first.statusCode());
         assertEquals(202, again.statusCode());
         assertEquals(first.jsonPath().getString("id"), again.jsonPath().getString("id"));
-        assertEquals(1, KafkaProbe.collect(Topics.ACCOUNT_COMMANDS, lead, Duration.ofSeconds(2)).size());
+        assertEquals(1, KafkaProbe.collect(Topics.ACCOUNT_COMMANDS_INTERACTIVE, lead, Duration.ofSeconds(2)).size());
     }
 
     @Test

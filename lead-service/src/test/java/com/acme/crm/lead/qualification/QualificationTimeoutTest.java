@@ -46,7 +46,7 @@ class QualificationTimeoutTest {
         String lead = newLead(ALICE);
         given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/leads/" + lead + "/qualify").then().statusCode(202);
-        UUID attempt = attemptOf(command(Topics.ACCOUNT_COMMANDS, lead, RESOLVE));
+        UUID attempt = attemptOf(command(Topics.ACCOUNT_COMMANDS_INTERACTIVE, lead, RESOLVE));
 
         // nobody answers
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(ALICE)
@@ -57,13 +57,13 @@ class QualificationTimeoutTest {
         given().auth().oauth2(ALICE).get("/api/leads/" + lead + "/history").then()
                 .body("action", hasItems("QUALIFICATION_REQUESTED", "QUALIFICATION_FAILED"))
                 .body("actor", hasItems("system"));
-        command(Topics.ACCOUNT_COMMANDS, lead, QualificationMessages.UNDO_ACCOUNT_AND_CONTACT);
-        command(Topics.OPPORTUNITY_COMMANDS, lead, QualificationMessages.UNDO_OPPORTUNITY);
+        command(Topics.ACCOUNT_COMMANDS_INTERACTIVE, lead, QualificationMessages.UNDO_ACCOUNT_AND_CONTACT);
+        command(Topics.OPPORTUNITY_COMMANDS_INTERACTIVE, lead, QualificationMessages.UNDO_OPPORTUNITY);
 
         // account-service answers after all: what it made must not outlive the attempt
         reply(lead, QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED,
                 new AccountAndContactResolved(attempt, UUID.fromString(lead), UUID.randomUUID(), UUID.randomUUID()));
-        KafkaProbe.await(Topics.ACCOUNT_COMMANDS, lead, 2, KafkaProbe.ofType(QualificationMessages.UNDO_ACCOUNT_AND_CONTACT.name()));
+        KafkaProbe.await(Topics.ACCOUNT_COMMANDS_INTERACTIVE, lead, 2, KafkaProbe.ofType(QualificationMessages.UNDO_ACCOUNT_AND_CONTACT.name()));
         given().auth().oauth2(ALICE).get("/api/leads/" + lead + "/qualification").then().body("status", equalTo("FAILED"));
         // the lead can be qualified again
         given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(Map.of())

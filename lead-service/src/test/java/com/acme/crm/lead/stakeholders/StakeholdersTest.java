@@ -159,15 +159,15 @@ class StakeholdersTest {
                     ALICE.call().body(body).post(stakeholders(lead)).then().statusCode(201));
         }
         ALICE.call().body(Map.of()).post("/api/leads/" + lead + "/qualify").then().statusCode(202);
-        JsonNode resolve = JSON.readTree(KafkaProbe.await(Topics.ACCOUNT_COMMANDS, lead, 1,
+        JsonNode resolve = JSON.readTree(KafkaProbe.await(Topics.ACCOUNT_COMMANDS_INTERACTIVE, lead, 1,
                 KafkaProbe.ofType(QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT.name())).get(0).value());
         UUID attempt = UUID.fromString(resolve.get("qualificationId").asText());
         String before = ALICE.call().get(stakeholders(lead)).then().statusCode(200).extract().asString();
         // account-service linked the first stakeholder's contact as the lead's contact
-        KafkaProbe.send(Topics.QUALIFICATION_REPLIES, lead, QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED.name(),
+        KafkaProbe.send(Topics.QUALIFICATION_REPLIES_INTERACTIVE, lead, QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED.name(),
                 JSON.writeValueAsString(new AccountAndContactResolved(attempt, UUID.fromString(lead), UUID.randomUUID(), UUID.fromString(first))));
 
-        JsonNode create = JSON.readTree(KafkaProbe.await(Topics.OPPORTUNITY_COMMANDS, lead, 1,
+        JsonNode create = JSON.readTree(KafkaProbe.await(Topics.OPPORTUNITY_COMMANDS_INTERACTIVE, lead, 1,
                 KafkaProbe.ofType(QualificationMessages.CREATE_OPPORTUNITY.name())).get(0).value());
         assertEquals(first, create.get("stakeholders").get(0).get("contactId").asText());
         assertEquals("TECHNICAL_BUYER", create.get("stakeholders").get(0).get("role").asText());
@@ -178,9 +178,9 @@ class StakeholdersTest {
         // the opportunity step is rejected: the attempt fails, account-service is told to undo the attempt (by
         // its id only: it removes what the attempt created, never the contacts that existed before), and the
         // lead keeps its stakeholders exactly as they were
-        KafkaProbe.send(Topics.QUALIFICATION_REPLIES, lead, QualificationMessages.OPPORTUNITY_REJECTED.name(),
+        KafkaProbe.send(Topics.QUALIFICATION_REPLIES_INTERACTIVE, lead, QualificationMessages.OPPORTUNITY_REJECTED.name(),
                 JSON.writeValueAsString(new OpportunityRejected(attempt, UUID.fromString(lead), "rejected by the test")));
-        JsonNode undo = JSON.readTree(KafkaProbe.await(Topics.ACCOUNT_COMMANDS, lead, 1,
+        JsonNode undo = JSON.readTree(KafkaProbe.await(Topics.ACCOUNT_COMMANDS_INTERACTIVE, lead, 1,
                 KafkaProbe.ofType(QualificationMessages.UNDO_ACCOUNT_AND_CONTACT.name())).get(0).value());
         assertEquals(JSON.readTree(JSON.writeValueAsString(new UndoAccountAndContact(attempt, UUID.fromString(lead)))), undo);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->

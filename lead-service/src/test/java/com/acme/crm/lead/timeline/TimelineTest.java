@@ -94,12 +94,12 @@ class TimelineTest {
                 .body("statusReasonLabel", equalTo("Went with a competitor"));
         ALICE.call().post(lead(id) + "/reactivate").then().statusCode(200);
         ALICE.call().body(Map.of()).post(lead(id) + "/qualify").then().statusCode(202);
-        JsonNode resolve = JSON.readTree(KafkaProbe.await(Topics.ACCOUNT_COMMANDS, id, 1,
+        JsonNode resolve = JSON.readTree(KafkaProbe.await(Topics.ACCOUNT_COMMANDS_INTERACTIVE, id, 1,
                 KafkaProbe.ofType(QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT.name())).get(0).value());
         UUID attempt = UUID.fromString(resolve.get("qualificationId").asText());
-        KafkaProbe.send(Topics.QUALIFICATION_REPLIES, id, QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED.name(),
+        KafkaProbe.send(Topics.QUALIFICATION_REPLIES_INTERACTIVE, id, QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED.name(),
                 JSON.writeValueAsString(new AccountAndContactResolved(attempt, UUID.fromString(id), UUID.randomUUID(), UUID.randomUUID())));
-        JsonNode create = JSON.readTree(KafkaProbe.await(Topics.OPPORTUNITY_COMMANDS, id, 1,
+        JsonNode create = JSON.readTree(KafkaProbe.await(Topics.OPPORTUNITY_COMMANDS_INTERACTIVE, id, 1,
                 KafkaProbe.ofType(QualificationMessages.CREATE_OPPORTUNITY.name())).get(0).value());
         assertEquals(contact, create.get("stakeholders").get(0).get("contactId").asText());
         assertEquals(1, create.get("attachments").size());
@@ -109,7 +109,7 @@ class TimelineTest {
         assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(offer)),
                 create.get("attachments").get(0).get("sha256").asText());
         assertEquals("first call went well", create.get("notes").get(0).get("text").asText());
-        KafkaProbe.send(Topics.QUALIFICATION_REPLIES, id, QualificationMessages.OPPORTUNITY_CREATED.name(),
+        KafkaProbe.send(Topics.QUALIFICATION_REPLIES_INTERACTIVE, id, QualificationMessages.OPPORTUNITY_CREATED.name(),
                 JSON.writeValueAsString(new OpportunityCreated(attempt, UUID.fromString(id), UUID.randomUUID())));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 ALICE.call().get(lead(id)).then().body("state", equalTo("QUALIFIED")));

@@ -2,6 +2,7 @@ package com.acme.crm.opportunity.qualification;
 
 import com.acme.crm.common.messaging.IncomingMessages;
 import com.acme.crm.common.warmup.Rehearsal;
+import com.acme.crm.contracts.Lane;
 import com.acme.crm.contracts.qualification.CopiedNote;
 import com.acme.crm.contracts.qualification.CreateOpportunity;
 import com.acme.crm.contracts.qualification.QualificationMessages;
@@ -33,6 +34,6 @@ public class CreateRehearsal implements Rehearsal {
                 UUID.randomUUID(), UUID.randomUUID(), "Warm-up", "EUR", new BigDecimal("1.00"), "UNKNOWN", "UNKNOWN",
                 null, null, 0, List.<CopiedNote>of());
         return Uni.createFrom().item(() -> messages.asReceived(command, QualificationMessages.CREATE_OPPORTUNITY))
-                .chain(maker::create);
+                .chain(received -> maker.create(received, Lane.INTERACTIVE));
     }
 }

@@ -4,6 +4,7 @@ import com.acme.crm.common.inbox.ConsumerDispatcher;
 import com.acme.crm.common.inbox.Handling;
 import com.acme.crm.common.messaging.IncomingMessages;
 import com.acme.crm.common.messaging.IncomingMessages.UnreadableMessageException;
+import com.acme.crm.contracts.Lane;
 import com.acme.crm.contracts.qualification.CreateOpportunity;
 import com.acme.crm.contracts.qualification.QualificationMessages;
 import io.smallrye.mutiny.Uni;
@@ -16,8 +17,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.util.List;
 
 /**
- * Where opportunity-service hears the qualification saga's commands (topic crm.internal.opportunity-commands),
- * a poll at a time through {@link ConsumerDispatcher}.
+ * Where opportunity-service hears the qualification saga's commands (topic crm.internal.opportunity-commands, and
+ * its interactive lane crm.internal.opportunity-commands.interactive: two channels, one way of handling), a poll at
+ * a time through {@link ConsumerDispatcher}. A reply goes back on the lane its command came on.
  * A CreateOpportunity that cannot be done is answered with OpportunityRejected at once; an undo
  * is retried until it succeeds (SPEC rules 7 and 8).
  */
@@ -35,17 +37,23 @@ public class OpportunityCommandConsumer {
 
     @Incoming("opportunity-commands")
     public Uni<Void> on(List<String> data, IncomingKafkaRecordBatchMetadata<String, String> batch) {
-        return dispatcher.dispatch(batch, this::handling);
+        return dispatcher.dispatch(batch, event -> handling(event, Lane.BULK));
     }
 
-    private Handling handling(IncomingCloudEventMetadata<String> event) {
+    /** The interactive lane's commands: a consumer of their own, so a bulk job's backlog never holds them up. */
+    @Incoming("opportunity-commands-interactive")
+    public Uni<Void> onInteractive(List<String> data, IncomingKafkaRecordBatchMetadata<String, String> batch) {
+        return dispatcher.dispatch(batch, event -> handling(event, Lane.INTERACTIVE));
+    }
+
+    private Handling handling(IncomingCloudEventMetadata<String> event, Lane lane) {
         String type = event.getType();
         String data = event.getData();
         if (QualificationMessages.CREATE_OPPORTUNITY.name().equals(type)) {
-            return new Handling.OnceOrReject(() -> maker.create(create(data)), reason -> maker.reject(create(data), reason));
+            return new Handling.OnceOrReject(() -> maker.create(create(data), lane), reason -> maker.reject(create(data), reason, lane));
         }
         if (QualificationMessages.COPY_OPPORTUNITY_NOTES.name().equals(type)) {
-            return new Handling.Once(() -> maker.copyNotes(messages.read(data, QualificationMessages.COPY_OPPORTUNITY_NOTES)));
+            return new Handling.Once(() -> maker.copyNotes(messages.read(data, QualificationMessages.COPY_OPPORTUNITY_NOTES), lane));
         }
         if (QualificationMessages.UNDO_OPPORTUNITY.name().equals(type)) {
             return new Handling.UntilDone(() -> maker.undo(messages.read(data, QualificationMessages.UNDO_OPPORTUNITY)));

@@ -3,6 +3,7 @@ package com.acme.crm.opportunity.qualification;
 import com.acme.crm.common.messaging.IncomingMessages.UnreadableMessageException;
 import com.acme.crm.common.outbox.Outbox;
 import com.acme.crm.common.persistence.CombinedInsert;
+import com.acme.crm.contracts.Lane;
 import com.acme.crm.contracts.MessageType;
 import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.contracts.Topics;
@@ -58,17 +59,18 @@ public class OpportunityMaker {
     @Inject
     AttemptLookup attempts;
 
-    public Uni<Void> create(CreateOpportunity command) {
+    /** @param lane where the command came from: the reply goes back on the same lane */
+    public Uni<Void> create(CreateOpportunity command, Lane lane) {
         if (CreateOpportunityCheck.problem(command).isPresent()) { // nothing to look up
-            return decided(command, OpportunityStepDecision.create(command, false, false));
+            return decided(command, OpportunityStepDecision.create(command, false, false), lane);
         }
         return attempts.find(command.qualificationId())
-                .chain(found -> decided(command, OpportunityStepDecision.create(command, found.undone(), found.opportunity() != null)));
+                .chain(found -> decided(command, OpportunityStepDecision.create(command, found.undone(), found.opportunity() != null), lane));
     }
 
-    private Uni<Void> decided(CreateOpportunity command, OpportunityStepDecision.OnCreate decision) {
+    private Uni<Void> decided(CreateOpportunity command, OpportunityStepDecision.OnCreate decision, Lane lane) {
         if (decision instanceof OpportunityStepDecision.Reject reject) {
-            return reject(command, reject.reason());
+            return reject(command, reject.reason(), lane);
         }
         if (decision instanceof OpportunityStepDecision.Ignore ignore) {
             LOG.info(ignore.why());
@@ -80,7 +82,7 @@ public class OpportunityMaker {
         if (complete) {
             o.confirmedAt = o.createdAt;
         }
-        return newRows(o, command).execute().chain(() -> complete ? announce(o) : Uni.createFrom().voidItem());
+        return newRows(o, command).execute().chain(() -> complete ? announce(o, lane) : Uni.createFrom().voidItem());
     }
 
     /** The opportunity with its first notes, stakeholders and files: one statement. */
@@ -94,7 +96,7 @@ public class OpportunityMaker {
         return OpportunityAttachment.addTo(insert, o.id, command.attachmentsOrNone());
     }
 
-    public Uni<Void> copyNotes(CopyOpportunityNotes chunk) {
+    public Uni<Void> copyNotes(CopyOpportunityNotes chunk, Lane lane) {
         return ofAttempt(chunk.qualificationId()).chain(opportunity -> {
             OpportunityStepDecision.OnNotes decision = OpportunityStepDecision.notes(chunk,
                     opportunity == null ? null : opportunity.noteCount);
@@ -106,14 +108,14 @@ public class OpportunityMaker {
                 return Uni.createFrom().voidItem();
             }
             return notes.store(opportunity.id, chunk.firstPosition(), chunk.notesOrNone())
-                    .chain(() -> confirmIfComplete(opportunity));
+                    .chain(() -> confirmIfComplete(opportunity, lane));
         });
     }
 
     /** Answers a command that cannot be done, for a reason that will not change on retry; nothing is stored. */
-    public Uni<Void> reject(CreateOpportunity command, String reason) {
+    public Uni<Void> reject(CreateOpportunity command, String reason, Lane lane) {
         LOG.warnf("CreateOpportunity of attempt %s rejected: %s", command.qualificationId(), reason);
-        return reply(command.leadId(), QualificationMessages.OPPORTUNITY_REJECTED,
+        return reply(lane, command.leadId(), QualificationMessages.OPPORTUNITY_REJECTED,
                 new OpportunityRejected(command.qualificationId(), command.leadId(), reason));
     }
 
@@ -135,20 +137,20 @@ public class OpportunityMaker {
                 });
     }
 
-    private Uni<Void> confirmIfComplete(Opportunity opportunity) {
+    private Uni<Void> confirmIfComplete(Opportunity opportunity, Lane lane) {
         return Panache.flush().chain(() -> notes.count(opportunity.id)).chain(stored -> {
             if (!OpportunityStepDecision.confirms(opportunity.confirmedAt != null, stored, opportunity.noteCount)) {
                 return Uni.createFrom().voidItem();
             }
             opportunity.confirmedAt = Instant.now();
-            return Panache.flush().chain(() -> announce(opportunity));
+            return Panache.flush().chain(() -> announce(opportunity, lane));
         });
     }
 
     /** The opportunity is confirmed: the world and the lead hear of it, once. */
-    private Uni<Void> announce(Opportunity opportunity) {
+    private Uni<Void> announce(Opportunity opportunity, Lane lane) {
         return outbox.publish(Topics.OPPORTUNITY_EVENTS, opportunity.id, PublicEvents.OPPORTUNITY_CREATED, opportunity.summary())
-                .chain(() -> reply(opportunity.originatingLeadId, QualificationMessages.OPPORTUNITY_CREATED,
+                .chain(() -> reply(lane, opportunity.originatingLeadId, QualificationMessages.OPPORTUNITY_CREATED,
                         new OpportunityCreated(opportunity.createdByQualification, opportunity.originatingLeadId, opportunity.id)));
     }
 
@@ -181,7 +183,7 @@ public class OpportunityMaker {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
-    private <T> Uni<Void> reply(UUID leadId, MessageType<T> type, T data) {
-        return outbox.publish(Topics.QUALIFICATION_REPLIES, leadId, type, data);
+    private <T> Uni<Void> reply(Lane lane, UUID leadId, MessageType<T> type, T data) {
+        return outbox.publish(lane.replies(), leadId, type, data);
     }
 }

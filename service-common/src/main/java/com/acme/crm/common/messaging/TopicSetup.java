@@ -24,8 +24,9 @@ import java.util.concurrent.TimeUnit;
  * Creates the platform's topics (and the dead-letter topics) when they are missing, before the
  * first message needs them: a topic made on the fly by the broker costs its first producer and
  * consumers seconds of metadata retries. Where operators manage topics (e.g. Strimzi), they
- * already exist and this does nothing. Partitions: {@code crm.kafka.partitions}; replication:
- * the broker's default.
+ * already exist and this does nothing. Partitions: {@code crm.kafka.partitions}, and for the
+ * interactive lane's topics {@code crm.kafka.interactive-partitions} (few: see docs/operations.md,
+ * "Partitions"); replication: the broker's default.
  */
 @ApplicationScoped
 public class TopicSetup {
@@ -38,6 +39,9 @@ public class TopicSetup {
     @ConfigProperty(name = "crm.kafka.partitions", defaultValue = "3")
     int partitions;
 
+    @ConfigProperty(name = "crm.kafka.interactive-partitions", defaultValue = "2")
+    int interactivePartitions;
+
     /**
      * Before SmallRye starts the channels (its start-up observer has priority LIBRARY_BEFORE, 1000):
      * a consumer that subscribes before its topic exists joins its group with no partitions and
@@ -47,7 +51,8 @@ public class TopicSetup {
     void createMissingTopics(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         List<NewTopic> topics = new ArrayList<>();
         for (String name : Topics.ALL) {
-            topics.add(new NewTopic(name, Optional.of(partitions), Optional.empty()));
+            int count = Topics.isInteractive(name) ? interactivePartitions : partitions;
+            topics.add(new NewTopic(name, Optional.of(count), Optional.empty()));
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
