@@ -1,9 +1,11 @@
 package com.acme.crm.lead.decisions;
 
 import com.acme.crm.common.outbox.Outbox;
+import com.acme.crm.common.persistence.WriteBehind;
 import com.acme.crm.lead.Lead;
 import com.acme.crm.lead.decisions.Decision.HistoryLine;
 import com.acme.crm.lead.decisions.Decision.Outgoing;
+import com.acme.crm.lead.events.LeadEventDataOf;
 import com.acme.crm.lead.events.LeadEvents;
 import com.acme.crm.lead.history.LeadHistory;
 import com.acme.crm.lead.notes.LeadNotes;
@@ -24,7 +26,9 @@ import java.util.Map;
 /**
  * Carries out a {@link Decision} in the caller's transaction: the lead's and the attempt's new
  * state, the note, the history entries, the commands (outbox, in order, on the lead's key), the
- * public event showing the stored lead, and an ended attempt's metrics, bulk-job result and signal.
+ * public event showing the lead as stored, and an ended attempt's metrics, bulk-job result and signal.
+ * Within a {@link WriteBehind} unit (a batch) nothing is flushed per decision: the event carries the version the
+ * lead's row will have, and the batch's updates, history and messages are written at its end.
  */
 @ApplicationScoped
 public class DecisionWriter {
@@ -53,16 +57,20 @@ public class DecisionWriter {
      */
     public Uni<Qualification> write(Lead lead, Qualification attempt, Decision decision) {
         Qualification row = decision.attempt() == null ? attempt : store(decision.attempt(), attempt);
+        boolean changesLead = false;
         if (decision.lead() != null) {
+            changesLead = !decision.lead().equals(LeadStatus.of(lead));
             apply(decision.lead(), lead);
         }
         if (decision.started()) {
             lead.latestQualification = row;
         }
         if (decision.touch() != null) {
+            changesLead |= !decision.touch().at().equals(lead.modifiedAt) || !decision.touch().by().equals(lead.modifiedBy);
             lead.modifiedAt = decision.touch().at();
             lead.modifiedBy = decision.touch().by();
         }
+        boolean predictable = decision.event() != null && changesLead && PendingVersions.firstChange(lead);
         Uni<Void> chain = decision.started() ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
         if (decision.note() != null) {
             chain = chain.chain(() -> notes.append(lead.id, decision.note(), decision.touch().by()).replaceWithVoid());
@@ -76,7 +84,12 @@ public class DecisionWriter {
         for (Outgoing message : decision.messages()) {
             chain = chain.chain(() -> outbox.publish(message.topic(), keyOf(lead, row), message.type().name(), message.data()));
         }
-        if (decision.event() != null) {
+        if (predictable) {
+            // the event shows the version the row will have: its one update at the flush adds one (no flush here,
+            // so a batch's updates are written together at its end)
+            long stored = lead.version + 1;
+            chain = chain.chain(() -> events.publish(decision.event(), LeadEventDataOf.of(lead, stored)));
+        } else if (decision.event() != null) {
             chain = chain.chain(lead::flush) // the event shows the stored version
                     .chain(() -> events.publish(decision.event(), lead));
         }
@@ -131,9 +144,13 @@ public class DecisionWriter {
 
     /** Every attempt's end: counted, timed, reported to its bulk job if it has one, and announced to its waiters. */
     private Uni<Void> ended(Qualification q) {
-        metrics.counter("crm.qualification.finished", "status", q.status.name()).increment();
-        metrics.timer("crm.qualification.duration", "status", q.status.name())
-                .record(Duration.between(q.startedAt, q.finishedAt));
+        String status = q.status.name();
+        Duration took = Duration.between(q.startedAt, q.finishedAt);
+        // counted once it is committed: a batch that fails and is split would otherwise count its attempts twice
+        WriteBehind.afterCommit(() -> {
+            metrics.counter("crm.qualification.finished", "status", status).increment();
+            metrics.timer("crm.qualification.duration", "status", status).record(took);
+        });
         return jobs.attemptFinished(q).chain(ends::announce);
     }
 

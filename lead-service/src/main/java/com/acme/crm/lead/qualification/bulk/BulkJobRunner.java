@@ -1,6 +1,7 @@
 package com.acme.crm.lead.qualification.bulk;
 
 import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.persistence.WriteBehind;
 import com.acme.crm.contracts.qualification.DuplicatePolicy;
 import com.acme.crm.lead.qualification.QualificationStarter;
 import com.acme.crm.lead.qualification.QualificationStarter.Start;
@@ -142,7 +143,8 @@ public class BulkJobRunner {
             return Uni.createFrom().voidItem();
         }
         LOG.debugf("claimed %d lead(s) of bulk jobs", claims.size());
-        return Panache.withTransaction(() -> inOrder(claims, this::startOrRefuse))
+        // one unit: the window's history entries, commands and events are written together at its end
+        return WriteBehind.inTransaction(() -> inOrder(claims, this::startOrRefuse))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.infof("starting %d claimed lead(s) together failed (%s); starting each on its own",
                             claims.size(), failure.getMessage());
@@ -169,7 +171,7 @@ public class BulkJobRunner {
 
     private Uni<Void> startOne(Claim claim) {
         // one transaction: the saga can report the attempt's end only to a row that already names it
-        return Panache.withTransaction(() -> starter.startForJob(startOf(claim), claim.submitter())
+        return WriteBehind.inTransaction(() -> starter.startForJob(startOf(claim), claim.submitter())
                         .chain(attempt -> record(claim, attempt)))
                 .onFailure(ProblemException.class).recoverWithUni(problem ->
                         Panache.withTransaction(() -> refusal(claim, ((ProblemException) problem).problem().detail())));
