@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Carries out a {@link Decision} in the caller's transaction: the lead's and the attempt's new
@@ -56,21 +57,28 @@ public class DecisionWriter {
      * @return the attempt's row after the decision (the new one when it started one)
      */
     public Uni<Qualification> write(Lead lead, Qualification attempt, Decision decision) {
+        boolean changesLead = lead != null && changes(decision, lead);
+        PendingVersions.Change change = changesLead ? PendingVersions.change(lead) : PendingVersions.Change.OUTSIDE_UNIT;
+        // a lead changed again in one unit: its earlier change is flushed first, so each change is one update and
+        // each event's version is exact
+        Uni<Void> settled = change == PendingVersions.Change.AGAIN ? lead.flush() : Uni.createFrom().voidItem();
+        return settled.chain(() -> carryOut(lead, attempt, decision, change != PendingVersions.Change.OUTSIDE_UNIT));
+    }
+
+    /** @param predictable the lead's one pending change is this decision's: the flush will make exactly one update */
+    private Uni<Qualification> carryOut(Lead lead, Qualification attempt, Decision decision, boolean predictable) {
         Qualification row = decision.attempt() == null ? attempt : store(decision.attempt(), attempt);
-        boolean changesLead = false;
+        long versionAfter = predictable ? lead.version + 1 : -1;
         if (decision.lead() != null) {
-            changesLead = !decision.lead().equals(LeadStatus.of(lead));
             apply(decision.lead(), lead);
         }
         if (decision.started()) {
             lead.latestQualification = row;
         }
         if (decision.touch() != null) {
-            changesLead |= !decision.touch().at().equals(lead.modifiedAt) || !decision.touch().by().equals(lead.modifiedBy);
             lead.modifiedAt = decision.touch().at();
             lead.modifiedBy = decision.touch().by();
         }
-        boolean predictable = decision.event() != null && changesLead && PendingVersions.firstChange(lead);
         Uni<Void> chain = decision.started() ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
         if (decision.note() != null) {
             chain = chain.chain(() -> notes.append(lead.id, decision.note(), decision.touch().by()).replaceWithVoid());
@@ -84,16 +92,21 @@ public class DecisionWriter {
         for (Outgoing message : decision.messages()) {
             chain = chain.chain(() -> outbox.publish(message.topic(), keyOf(lead, row), message.type().name(), message.data()));
         }
-        if (predictable) {
-            // the event shows the version the row will have: its one update at the flush adds one (no flush here,
-            // so a batch's updates are written together at its end)
-            long stored = lead.version + 1;
-            chain = chain.chain(() -> events.publish(decision.event(), LeadEventDataOf.of(lead, stored)));
+        if (decision.event() != null && predictable) {
+            // the version the row will have (no flush per decision: a batch's updates are written at its end)
+            chain = chain.chain(() -> events.publish(decision.event(), LeadEventDataOf.of(lead, versionAfter)));
         } else if (decision.event() != null) {
             chain = chain.chain(lead::flush) // the event shows the stored version
                     .chain(() -> events.publish(decision.event(), lead));
         }
         return chain.replaceWith(row);
+    }
+
+    /** Whether carrying out {@code decision} changes a column of {@code lead} (so its flush makes one update). */
+    private static boolean changes(Decision decision, Lead lead) {
+        return decision.lead() != null && !decision.lead().equals(LeadStatus.of(lead))
+                || decision.touch() != null && (!Objects.equals(decision.touch().at(), lead.modifiedAt)
+                        || !Objects.equals(decision.touch().by(), lead.modifiedBy));
     }
 
     /** The UTF-8 size of a value as the outbox writes it (as a String: Jackson's byte writer would escape a surrogate pair to 12 bytes). */

@@ -8,20 +8,34 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
- * Which leads a batch's decisions changed without a flush, so that an event can carry the version the row will
- * have (its version plus the one update the flush makes) only where that is certain: the lead's first change in
- * a {@link WriteBehind} unit. A second change of one lead in a unit, or a change outside a unit, flushes first.
+ * Which leads a unit's decisions (a {@link WriteBehind} batch) changed without a flush. Within a unit an event
+ * carries the version the lead's row will have (its version plus the flush's one update) instead of flushing per
+ * decision; that is exact only while one change per lead is pending, so a lead changed again in the unit is
+ * flushed first. Outside a unit (a REST call) the writer flushes before an event, as it always did.
  */
 final class PendingVersions {
+
+    /** What a change of a lead is, in its transaction. */
+    enum Change {
+        /** not in a unit: no version is predicted */
+        OUTSIDE_UNIT,
+        /** the lead's first change in the unit */
+        FIRST,
+        /** the unit changed the lead before: flush that first */
+        AGAIN
+    }
 
     private static final Object KEY = PendingVersions.class;
 
     private PendingVersions() {
     }
 
-    /** True, and remembered, when {@code lead} has no change of an earlier decision of this unit waiting for the flush. */
-    static boolean firstChange(Lead lead) {
+    /** Records that the running unit changes {@code lead} now. */
+    static Change change(Lead lead) {
         Set<Lead> changed = WriteBehind.local(KEY, () -> Collections.newSetFromMap(new IdentityHashMap<>()));
-        return changed != null && changed.add(lead);
+        if (changed == null) {
+            return Change.OUTSIDE_UNIT;
+        }
+        return changed.add(lead) ? Change.FIRST : Change.AGAIN;
     }
 }
