@@ -16,9 +16,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** A lead's attachments (SPEC §10): metadata in {@link Attachment}, bytes in {@link AttachmentChunks}. */
 @ApplicationScoped
@@ -104,6 +107,13 @@ public class LeadAttachments {
     }
 
     /** What the opportunity lists on qualification: each file's metadata, oldest first. Needs a session. */
+    /** The refs of each of {@code leadIds}, oldest first. */
+    public static Uni<Map<UUID, List<AttachmentRef>>> refsOf(Collection<UUID> leadIds) {
+        return Attachment.<Attachment>list("leadId in ?1 order by leadId, createdAt, id", leadIds)
+                .map(found -> found.stream().collect(Collectors.groupingBy(s -> s.leadId, LinkedHashMap::new,
+                        Collectors.mapping(s -> new AttachmentRef(s.id, s.fileName, s.mediaType, s.size, s.sha256), Collectors.toList()))));
+    }
+
     public static Uni<List<AttachmentRef>> refsOf(UUID leadId) {
         return Attachment.<Attachment>list("leadId = ?1 order by createdAt, id", leadId)
                 .map(found -> found.stream().map(a -> new AttachmentRef(a.id, a.fileName, a.mediaType, a.size, a.sha256)).toList());

@@ -1,9 +1,11 @@
 package com.acme.crm.lead.decisions;
 
 import com.acme.crm.common.outbox.Outbox;
+import com.acme.crm.common.persistence.WriteBehind;
 import com.acme.crm.lead.Lead;
 import com.acme.crm.lead.decisions.Decision.HistoryLine;
 import com.acme.crm.lead.decisions.Decision.Outgoing;
+import com.acme.crm.lead.events.LeadEventDataOf;
 import com.acme.crm.lead.events.LeadEvents;
 import com.acme.crm.lead.history.LeadHistory;
 import com.acme.crm.lead.notes.LeadNotes;
@@ -20,11 +22,14 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Carries out a {@link Decision} in the caller's transaction: the lead's and the attempt's new
  * state, the note, the history entries, the commands (outbox, in order, on the lead's key), the
- * public event showing the stored lead, and an ended attempt's metrics, bulk-job result and signal.
+ * public event showing the lead as stored, and an ended attempt's metrics, bulk-job result and signal.
+ * Within a {@link WriteBehind} unit (a batch) nothing is flushed per decision: the event carries the version the
+ * lead's row will have, and the batch's updates, history and messages are written at its end.
  */
 @ApplicationScoped
 public class DecisionWriter {
@@ -52,7 +57,18 @@ public class DecisionWriter {
      * @return the attempt's row after the decision (the new one when it started one)
      */
     public Uni<Qualification> write(Lead lead, Qualification attempt, Decision decision) {
+        boolean changesLead = lead != null && changes(decision, lead);
+        PendingVersions.Change change = changesLead ? PendingVersions.change(lead) : PendingVersions.Change.OUTSIDE_UNIT;
+        // a lead changed again in one unit: its earlier change is flushed first, so each change is one update and
+        // each event's version is exact
+        Uni<Void> settled = change == PendingVersions.Change.AGAIN ? lead.flush() : Uni.createFrom().voidItem();
+        return settled.chain(() -> carryOut(lead, attempt, decision, change != PendingVersions.Change.OUTSIDE_UNIT));
+    }
+
+    /** @param predictable the lead's one pending change is this decision's: the flush will make exactly one update */
+    private Uni<Qualification> carryOut(Lead lead, Qualification attempt, Decision decision, boolean predictable) {
         Qualification row = decision.attempt() == null ? attempt : store(decision.attempt(), attempt);
+        long versionAfter = predictable ? lead.version + 1 : -1;
         if (decision.lead() != null) {
             apply(decision.lead(), lead);
         }
@@ -76,11 +92,21 @@ public class DecisionWriter {
         for (Outgoing message : decision.messages()) {
             chain = chain.chain(() -> outbox.publish(message.topic(), keyOf(lead, row), message.type().name(), message.data()));
         }
-        if (decision.event() != null) {
+        if (decision.event() != null && predictable) {
+            // the version the row will have (no flush per decision: a batch's updates are written at its end)
+            chain = chain.chain(() -> events.publish(decision.event(), LeadEventDataOf.of(lead, versionAfter)));
+        } else if (decision.event() != null) {
             chain = chain.chain(lead::flush) // the event shows the stored version
                     .chain(() -> events.publish(decision.event(), lead));
         }
         return chain.replaceWith(row);
+    }
+
+    /** Whether carrying out {@code decision} changes a column of {@code lead} (so its flush makes one update). */
+    private static boolean changes(Decision decision, Lead lead) {
+        return decision.lead() != null && !decision.lead().equals(LeadStatus.of(lead))
+                || decision.touch() != null && (!Objects.equals(decision.touch().at(), lead.modifiedAt)
+                        || !Objects.equals(decision.touch().by(), lead.modifiedBy));
     }
 
     /** The UTF-8 size of a value as the outbox writes it (as a String: Jackson's byte writer would escape a surrogate pair to 12 bytes). */
@@ -132,9 +158,13 @@ public class DecisionWriter {
 
     /** Every attempt's end: counted, timed, reported to its bulk job if it has one, and announced to its waiters. */
     private Uni<Void> ended(Qualification q) {
-        metrics.counter("crm.qualification.finished", "status", q.status.name()).increment();
-        metrics.timer("crm.qualification.duration", "status", q.status.name())
-                .record(Duration.between(q.startedAt, q.finishedAt));
+        String status = q.status.name();
+        Duration took = Duration.between(q.startedAt, q.finishedAt);
+        // counted once it is committed: a batch that fails and is split would otherwise count its attempts twice
+        WriteBehind.afterCommit(() -> {
+            metrics.counter("crm.qualification.finished", "status", status).increment();
+            metrics.timer("crm.qualification.duration", "status", status).record(took);
+        });
         return jobs.attemptFinished(q).chain(ends::announce);
     }
 

@@ -19,12 +19,17 @@ public final class LeadEventDataOf {
     }
 
     public static LeadEventData of(Lead lead) {
+        return of(lead, lead.version);
+    }
+
+    /** With {@code version} for the lead's, e.g. the one its row will have once the pending change is flushed. */
+    public static LeadEventData of(Lead lead, long version) {
         return new LeadEventData(lead.id, lead.topic, lead.firstName, lead.lastName, lead.jobTitle, lead.companyName,
                 lead.email, lead.businessPhone, lead.mobilePhone, lead.website, address(lead.address),
                 lead.industry, name(lead.preferredContactMethod), name(lead.leadSource), lead.storedBudgetAmount(),
                 lead.currency, name(lead.purchaseTimeframe), name(lead.purchaseProcess), lead.decisionMaker,
                 lead.description, lead.existingAccountId, lead.existingContactId, lead.sourceCampaignId, lead.ownerId,
-                lead.state.name(), lead.statusReason == null ? null : lead.statusReason.code(), lead.statusReasonLabel(), lead.version, lead.createdAt,
+                lead.state.name(), lead.statusReason == null ? null : lead.statusReason.code(), lead.statusReasonLabel(), version, lead.createdAt,
                 lead.createdBy, lead.modifiedAt, lead.modifiedBy, lead.closedAt, lead.qualificationInProgress,
                 lead.accountId, lead.contactId, lead.opportunityId, qualification(lead.latestQualification));
     }

@@ -7,25 +7,24 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One line of a lead's audit trail. Append-only: never updated. */
+/** One line of a lead's audit trail. Append-only: never updated; written by {@link LeadHistory}. */
 @Entity
 @Table(name = "lead_history")
 public class LeadHistoryEntry extends PanacheEntityBase {
 
-    // A sequence, not an identity column: the insert then waits for the flush, after the lead's own insert.
+    /**
+     * nextval of lead_history_seq, taken by {@link LeadHistory}'s insert (entries are written with SQL, read as
+     * entities). The sequence still steps by 50, as when Hibernate took blocks of it: a replica of the old code
+     * beside the new one during an upgrade keeps its blocks apart (each row now uses one value of 50: bigint has room).
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "lead_history_seq")
-    @SequenceGenerator(name = "lead_history_seq", sequenceName = "lead_history_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "lead_id", nullable = false, updatable = false)

@@ -50,13 +50,18 @@ public class QualificationReplyConsumer {
         return dispatcher.dispatch(batch, this::handling, this::prepare);
     }
 
-    /** The batch's leads and running attempts in two statements (the replies are keyed by lead id). */
+    /** The batch's leads and running attempts in two statements (the replies are keyed by lead id), and the content to pass on. */
     private Uni<Void> prepare(List<IncomingCloudEventMetadata<String>> fresh) {
         Set<UUID> leads = new LinkedHashSet<>();
+        Set<UUID> withContent = new LinkedHashSet<>();
         for (IncomingCloudEventMetadata<String> event : fresh) {
-            keyOf(event).flatMap(QualificationReplyConsumer::uuid).ifPresent(leads::add);
+            Optional<UUID> lead = keyOf(event).flatMap(QualificationReplyConsumer::uuid);
+            lead.ifPresent(leads::add);
+            if (QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED.name().equals(event.getType())) {
+                lead.ifPresent(withContent::add); // its reply may pass the lead's notes, stakeholders and files on
+            }
         }
-        return saga.prepare(leads);
+        return saga.prepare(leads, withContent);
     }
 
     private static Optional<String> keyOf(IncomingCloudEventMetadata<String> event) {

@@ -1,5 +1,6 @@
 package com.acme.crm.lead.qualification;
 
+import com.acme.crm.common.persistence.WriteBehind;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -24,7 +25,7 @@ public class QualificationTimeouts {
     @Scheduled(every = "${crm.qualification.timeout-sweep:5s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return Panache.withTransaction(() -> Panache.getSession()
+        return WriteBehind.inTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery("""
                                 select id from qualification
                                 where status = 'IN_PROGRESS' and deadline < now()

@@ -20,9 +20,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** A lead's stakeholders (SPEC §10): contacts known from crm.account.events, each at most once per lead. */
 @ApplicationScoped
@@ -103,6 +106,13 @@ public class LeadStakeholders {
     }
 
     /** What the opportunity gets on qualification: each stakeholder's contact and role, in the order they were added. Needs a session. */
+    /** The refs of each of {@code leadIds}, oldest first. */
+    public static Uni<Map<UUID, List<StakeholderRef>>> refsOf(Collection<UUID> leadIds) {
+        return Stakeholder.<Stakeholder>list("leadId in ?1 order by leadId, createdAt, id", leadIds)
+                .map(found -> found.stream().collect(Collectors.groupingBy(s -> s.leadId, LinkedHashMap::new,
+                        Collectors.mapping(s -> new StakeholderRef(s.contactId, s.role.name()), Collectors.toList()))));
+    }
+
     public static Uni<List<StakeholderRef>> refsOf(UUID leadId) {
         return Stakeholder.<Stakeholder>list("leadId = ?1 order by createdAt, id", leadId)
                 .map(found -> found.stream().map(s -> new StakeholderRef(s.contactId, s.role.name())).toList());

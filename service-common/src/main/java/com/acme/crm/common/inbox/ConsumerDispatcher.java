@@ -1,13 +1,13 @@
 package com.acme.crm.common.inbox;
 
 import com.acme.crm.common.messaging.IncomingMessages.UnreadableMessageException;
+import com.acme.crm.common.persistence.WriteBehind;
 import com.acme.crm.common.stages.MessageStages;
 import com.acme.crm.common.warmup.WarmUpMessages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.TracingMetadata;
@@ -155,7 +155,8 @@ public class ConsumerDispatcher {
             return Uni.createFrom().voidItem();
         }
         Position position = new Position();
-        return Panache.withTransaction(() -> allOf(items, prepare, position))
+        // one unit: the works' outbox and history rows are written together at its end, and dropped if it fails
+        return WriteBehind.inTransaction(() -> allOf(items, prepare, position))
                 .onFailure().recoverWithUni(failure -> split(items, prepare, position.at, failure));
     }
 

@@ -3,11 +3,11 @@ package com.acme.crm.common.inbox;
 import com.acme.crm.common.inbox.FailureClassifier.Kind;
 import com.acme.crm.common.inbox.RetryDecision.Policy;
 import com.acme.crm.common.outbox.TraceParent;
+import com.acme.crm.common.persistence.WriteBehind;
 import com.acme.crm.common.setaside.ConsumedMessage;
 import com.acme.crm.common.setaside.SetAsideMessages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
@@ -101,7 +101,7 @@ public class IdempotentConsumer {
 
     /** The work in one transaction with the inbox record; a repeat of a processed message is skipped. */
     private Uni<Void> processOnce(IncomingCloudEventMetadata<?> event, Supplier<Uni<Void>> work) {
-        return Panache.withTransaction(() -> firstDelivery(event)
+        return WriteBehind.inTransaction(() -> firstDelivery(event)
                 .chain(first -> first ? work.get() : Uni.createFrom().voidItem()));
     }
 

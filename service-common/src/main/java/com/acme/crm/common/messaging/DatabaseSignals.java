@@ -1,5 +1,6 @@
 package com.acme.crm.common.messaging;
 
+import com.acme.crm.common.persistence.WriteBehind;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
@@ -11,6 +12,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * PostgreSQL LISTEN/NOTIFY for the service's own database: one connection listens for every
@@ -47,13 +52,31 @@ public class DatabaseSignals {
 
     /**
      * NOTIFY {@code channel} when the caller's transaction commits (nothing if it rolls back). Joins
-     * the caller's Hibernate Reactive transaction; PostgreSQL delivers identical notifications of
-     * one transaction once, so a batch that signals many times costs one.
+     * the caller's Hibernate Reactive transaction; within a {@link WriteBehind} unit (a batch) one statement
+     * per channel at its end, however many of its works signalled (PostgreSQL would fold them into one anyway).
+     * {@code channel} is a name in the code (an SQL identifier), never input.
      */
     public Uni<Void> notifyAtCommit(String channel) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("select pg_notify(:channel, '')")
-                .setParameter("channel", channel)
-                .getSingleResult()).replaceWithVoid();
+        if (!IDENTIFIER.matcher(channel).matches()) {
+            throw new IllegalArgumentException("not a channel name: " + channel);
+        }
+        return WriteBehind.add(notify, channel);
+    }
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    private final WriteBehind.Rows<String> notify = this::notifyEach;
+
+    // NOTIFY as a statement (one SQL text per channel, nothing to map): a select of pg_notify would be a native
+    // select without a named mapping, planned again on every call (docs/performance.md, the plan-cache trap)
+    private Uni<Void> notifyEach(List<String> channels) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String channel : new LinkedHashSet<>(channels)) {
+            chain = chain.chain(() -> Panache.getSession()
+                    .chain(session -> session.createNativeQuery("notify " + channel).executeUpdate())
+                    .replaceWithVoid());
+        }
+        return chain;
     }
 
     private PgSubscriber connection() {

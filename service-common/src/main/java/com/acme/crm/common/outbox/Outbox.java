@@ -3,6 +3,8 @@ package com.acme.crm.common.outbox;
 import com.acme.crm.contracts.MessageType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.acme.crm.common.persistence.WriteBehind;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,15 +12,27 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * The only way a service sends anything to Kafka: the message is stored in the caller's
  * transaction and the {@link OutboxRelay} sends it after commit. Call it inside
- * {@code @WithTransaction}.
+ * {@code @WithTransaction}. Within a {@link WriteBehind} unit (a consumer's batch, a bulk job's window) the
+ * transaction's messages are inserted together at its end, in publish order (the id order is the relay's
+ * send order); elsewhere each at once. The same insert either way: one SQL text, the rows as one JSON array.
  */
 @ApplicationScoped
 public class Outbox {
+
+    // the rows in the array's order: the identity (the relay's send order) follows publish order; the trigger
+    // NOTIFYs once per statement
+    private static final String INSERT = """
+            insert into outbox_message (message_id, topic, message_key, type, payload, created_at, traceparent)
+            select r ->> 'messageId', r ->> 'topic', r ->> 'messageKey', r ->> 'type', r ->> 'payload',
+                   cast(r ->> 'createdAt' as timestamptz), r ->> 'traceparent'
+            from jsonb_array_elements(cast(cast(:rows as text) as jsonb)) with ordinality as given(r, n)
+            order by n""";
 
     @Inject
     ObjectMapper json;
@@ -39,20 +53,26 @@ public class Outbox {
                     + ") is " + bytes + " bytes, more than crm.outbox.max-message-bytes=" + maxMessageBytes
                     + ": messages are bounded by design; the code that built it must bound what it carries"));
         }
-        OutboxMessage message = new OutboxMessage();
-        message.messageId = UUID.randomUUID().toString();
-        message.topic = topic;
-        message.messageKey = key.toString();
-        message.type = type;
-        message.payload = payload;
-        message.createdAt = Instant.now();
-        message.traceparent = TraceParent.current();
-        return message.persist().replaceWithVoid();
+        return WriteBehind.add(insert, new Row(UUID.randomUUID().toString(), topic, key.toString(), type, payload,
+                Instant.now().toString(), TraceParent.current()));
     }
 
     /** Stores an internal message of a cataloged type. */
     public <T> Uni<Void> publish(String topic, Object key, MessageType<T> type, T data) {
         return publish(topic, key, type.name(), data);
+    }
+
+    /** One outbox row as its insert reads it from JSON. */
+    record Row(String messageId, String topic, String messageKey, String type, String payload, String createdAt,
+               String traceparent) {
+    }
+
+    private final WriteBehind.Rows<Row> insert = this::insert;
+
+    private Uni<Void> insert(List<Row> rows) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
+                .setParameter("rows", toJson(rows))
+                .executeUpdate()).replaceWithVoid();
     }
 
     private String toJson(Object data) {

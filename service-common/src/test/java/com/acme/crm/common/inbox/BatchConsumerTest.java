@@ -4,6 +4,7 @@ import com.acme.crm.common.support.TestCommand;
 import com.acme.crm.common.support.TestCommandConsumer;
 import com.acme.crm.contracts.MessageType;
 import com.acme.crm.testinfra.Db;
+import com.acme.crm.testinfra.KafkaProbe;
 import com.acme.crm.testinfra.RealInfrastructure;
 import com.acme.crm.testinfra.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -79,6 +80,11 @@ class BatchConsumerTest {
         return Db.strings("select outcome from test_effect where command_id = '" + command.id() + "' order by id");
     }
 
+    /** The effect messages of {@code command} that reached Kafka through the outbox (read for 3 s). */
+    private static int effectsSent(TestCommand command) {
+        return KafkaProbe.collect(TestCommandConsumer.EFFECTS_TOPIC, command.id(), Duration.ofSeconds(3)).size();
+    }
+
     private static long setAside(String messageId) {
         return Db.count("select count(*) from set_aside_message where message_id = '" + messageId + "'");
     }
@@ -121,6 +127,8 @@ class BatchConsumerTest {
         assertEquals(List.of("done"), outcomes(after));
         assertEquals(2, TestCommandConsumer.attempts(before.id()), "in the failed batch, then again in the batch before the poison");
         assertEquals(1, TestCommandConsumer.attempts(after.id()), "after the poison: in a batch of its own, once");
+        assertEquals(1, effectsSent(before), "the failed batch's outbox rows went with it: the piece that committed wrote its own once");
+        assertEquals(1, effectsSent(after));
         assertEquals(0, Db.count("select count(*) from processed_message where message_id = '" + poison.ceId() + "'"),
                 "set aside without an inbox record, so a replay is processed");
     }
@@ -159,6 +167,9 @@ class BatchConsumerTest {
         assertEquals(List.of("done"), outcomes(first));
         assertEquals(List.of("done"), outcomes(crashing));
         assertEquals(List.of("done"), outcomes(last));
+        for (TestCommand command : List.of(first, crashing, last)) {
+            assertEquals(1, effectsSent(command), "one effect message each: the crashed batch's were discarded with it");
+        }
         assertEquals(3, Db.count("select count(*) from processed_message where message_id in ('"
                 + String.join("','", batch.stream().map(Sent::ceId).toList()) + "')"));
     }

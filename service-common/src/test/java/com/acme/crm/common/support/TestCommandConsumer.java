@@ -4,6 +4,7 @@ import com.acme.crm.common.inbox.ConsumerDispatcher;
 import com.acme.crm.common.inbox.Handling;
 import com.acme.crm.common.messaging.IncomingMessages;
 import com.acme.crm.common.messaging.PermanentFailure;
+import com.acme.crm.common.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
@@ -32,6 +33,12 @@ public class TestCommandConsumer {
 
     @Inject
     IncomingMessages messages;
+
+    @Inject
+    Outbox outbox;
+
+    /** Where each effect is announced, keyed by the command's id. */
+    public static final String EFFECTS_TOPIC = "crm.test.effects";
 
     /** How often the work of command {@code id} was started. */
     public static int attempts(String id) {
@@ -108,12 +115,14 @@ public class TestCommandConsumer {
         return command;
     }
 
-    private static Uni<Void> effect(IncomingCloudEventMetadata<String> event, String commandId, String outcome) {
+    /** The effect's row, and its message through the outbox (written at the end of the batch's transaction). */
+    private Uni<Void> effect(IncomingCloudEventMetadata<String> event, String commandId, String outcome) {
         return Panache.getSession().chain(session -> session
                 .createNativeQuery("insert into test_effect (message_id, command_id, outcome) values (:m, :c, :o)")
                 .setParameter("m", event.getId())
                 .setParameter("c", commandId)
                 .setParameter("o", outcome)
-                .executeUpdate()).replaceWithVoid();
+                .executeUpdate())
+                .chain(() -> outbox.publish(EFFECTS_TOPIC, commandId, "test.effect", Map.of("outcome", outcome)));
     }
 }

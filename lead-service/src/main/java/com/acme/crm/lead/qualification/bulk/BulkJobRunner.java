@@ -1,6 +1,9 @@
 package com.acme.crm.lead.qualification.bulk;
 
 import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.persistence.WriteBehind;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.acme.crm.contracts.qualification.DuplicatePolicy;
 import com.acme.crm.lead.qualification.QualificationStarter;
 import com.acme.crm.lead.qualification.QualificationStarter.Start;
@@ -47,6 +50,9 @@ public class BulkJobRunner {
 
     @Inject
     QualificationStarter starter;
+
+    @Inject
+    ObjectMapper json;
 
     @ConfigProperty(name = "crm.bulk.window", defaultValue = "50")
     int window;
@@ -142,7 +148,8 @@ public class BulkJobRunner {
             return Uni.createFrom().voidItem();
         }
         LOG.debugf("claimed %d lead(s) of bulk jobs", claims.size());
-        return Panache.withTransaction(() -> inOrder(claims, this::startOrRefuse))
+        // one unit: the window's history entries, commands and events are written together at its end
+        return WriteBehind.inTransaction(() -> inOrder(claims, this::startOrRefuse))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.infof("starting %d claimed lead(s) together failed (%s); starting each on its own",
                             claims.size(), failure.getMessage());
@@ -169,10 +176,10 @@ public class BulkJobRunner {
 
     private Uni<Void> startOne(Claim claim) {
         // one transaction: the saga can report the attempt's end only to a row that already names it
-        return Panache.withTransaction(() -> starter.startForJob(startOf(claim), claim.submitter())
+        return WriteBehind.inTransaction(() -> starter.startForJob(startOf(claim), claim.submitter())
                         .chain(attempt -> record(claim, attempt)))
                 .onFailure(ProblemException.class).recoverWithUni(problem ->
-                        Panache.withTransaction(() -> refusal(claim, ((ProblemException) problem).problem().detail())));
+                        WriteBehind.inTransaction(() -> refusal(claim, ((ProblemException) problem).problem().detail())));
     }
 
     private static Start startOf(Claim claim) {
@@ -181,28 +188,44 @@ public class BulkJobRunner {
     }
 
     private Uni<Void> record(Claim claim, QualificationView attempt) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                                update qualify_job_lead set status = :status, qualification_id = :attempt, detail = :detail
-                                where job_id = :job and lead_id = :lead""")
-                        .setParameter("status", attempt.status().name())
-                        .setParameter("attempt", attempt.id())
-                        .setParameter("detail", attempt.failureReason())
-                        .setParameter("job", claim.jobId())
-                        .setParameter("lead", claim.leadId())
-                        .executeUpdate())
-                .replaceWithVoid();
+        return WriteBehind.add(results, new Result(claim.jobId(), claim.leadId(), attempt.status().name(), attempt.id(),
+                attempt.failureReason()));
     }
 
     /** The lead could not be qualified at all (closed, already being qualified, deleted, no longer the submitter's to see). */
     private Uni<Void> refusal(Claim claim, String reason) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                                update qualify_job_lead set status = 'FAILED', detail = :detail
-                                where job_id = :job and lead_id = :lead""")
-                        .setParameter("detail", reason.length() > 500 ? reason.substring(0, 500) : reason)
-                        .setParameter("job", claim.jobId())
-                        .setParameter("lead", claim.leadId())
+        return WriteBehind.add(results, new Result(claim.jobId(), claim.leadId(), "FAILED", null,
+                reason.length() > 500 ? reason.substring(0, 500) : reason));
+    }
+
+    /** What became of a claimed lead, as the update reads it from JSON: its attempt, or why there is none. */
+    record Result(UUID jobId, UUID leadId, String status, UUID attempt, String detail) {
+    }
+
+    // a window's results in one statement at the end of its transaction (one SQL text whatever their number);
+    // a refusal keeps the row's qualification_id (none)
+    private static final String RESULTS = """
+            update qualify_job_lead l
+            set status = r ->> 'status', qualification_id = coalesce(cast(r ->> 'attempt' as uuid), l.qualification_id),
+                detail = r ->> 'detail'
+            from jsonb_array_elements(cast(cast(:rows as text) as jsonb)) as given(r)
+            where l.job_id = cast(r ->> 'jobId' as uuid) and l.lead_id = cast(r ->> 'leadId' as uuid)""";
+
+    private final WriteBehind.Rows<Result> results = this::writeResults;
+
+    private Uni<Void> writeResults(List<Result> rows) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(RESULTS)
+                        .setParameter("rows", toJson(rows))
                         .executeUpdate())
                 .replaceWithVoid();
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     private Uni<Void> finishJobs() {

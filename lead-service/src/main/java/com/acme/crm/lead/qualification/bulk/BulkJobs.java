@@ -2,6 +2,9 @@ package com.acme.crm.lead.qualification.bulk;
 
 import com.acme.crm.common.api.Page;
 import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.persistence.WriteBehind;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.acme.crm.contracts.qualification.DuplicatePolicy;
 import com.acme.crm.lead.access.LeadAccess;
 import com.acme.crm.lead.qualification.Qualification;
@@ -35,6 +38,9 @@ public class BulkJobs {
 
     @Inject
     LeadQualificationSettings settings;
+
+    @Inject
+    ObjectMapper json;
 
     @WithTransaction
     public Uni<QualifyJobView> create(QualifyJobRequest request, SecurityIdentity caller) {
@@ -73,14 +79,37 @@ public class BulkJobs {
         });
     }
 
-    /** Called by the saga in its transaction when an attempt of a job ends. */
+    /**
+     * Called by the saga in its transaction when an attempt ends (of a job or not: the update finds no row then).
+     * Within a {@link WriteBehind} unit (a reply batch) the batch's ends are written by one statement at its end.
+     */
     public Uni<Void> attemptFinished(Qualification q) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "update qualify_job_lead set status = :status, detail = :detail where qualification_id = :id")
-                .setParameter("status", q.status.name())
-                .setParameter("detail", q.failureReason)
-                .setParameter("id", q.id)
+        return WriteBehind.add(finished, new Finished(q.id, q.status.name(), q.failureReason));
+    }
+
+    /** An ended attempt as the update reads it from JSON. */
+    record Finished(UUID id, String status, String detail) {
+    }
+
+    private static final String FINISHED = """
+            update qualify_job_lead l set status = r ->> 'status', detail = r ->> 'detail'
+            from jsonb_array_elements(cast(cast(:rows as text) as jsonb)) as given(r)
+            where l.qualification_id = cast(r ->> 'id' as uuid)""";
+
+    private final WriteBehind.Rows<Finished> finished = this::writeFinished;
+
+    private Uni<Void> writeFinished(List<Finished> rows) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(FINISHED)
+                .setParameter("rows", toJson(rows))
                 .executeUpdate()).replaceWithVoid();
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     /** A job as stored: its view and who asked for it (only they, managers and admins may read it). */

@@ -1,0 +1,114 @@
+package com.acme.crm.common.persistence;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.runtime.SessionOperations;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Set-based writes for a transaction that carries many units of work (a consumer's batch, a bulk job's window):
+ * the rows its writers would insert one statement at a time (outbox messages, history entries...) are kept while
+ * its work runs and written at the end of that work, one statement per writer, in the order they were added,
+ * inside the transaction; actions that must follow the commit (metrics) run after it.
+ *
+ * <p>The unit that opens the transaction opens the buffer ({@link #inTransaction}), so a buffer is always written by
+ * the transaction it belongs to; a failed transaction discards it with everything else (a batch split and retried
+ * writes each piece's rows once). Outside such a unit (a REST call's {@code @WithTransaction}) {@link #add} writes
+ * at once. The buffer lives on the Vert.x context, next to the Panache session it goes with.
+ */
+public final class WriteBehind {
+
+    private static final String KEY = WriteBehind.class.getName();
+
+    /** Writes a writer's buffered rows, oldest first, in the running transaction (one statement, ideally). */
+    @FunctionalInterface
+    public interface Rows<R> {
+        Uni<Void> write(List<R> rows);
+    }
+
+    private final Map<Rows<?>, List<Object>> pending = new LinkedHashMap<>();
+    private final List<Runnable> afterCommit = new ArrayList<>();
+    private final Map<Object, Object> locals = new HashMap<>();
+
+    private WriteBehind() {
+    }
+
+    /**
+     * {@code work} in a transaction of its own whose buffered rows are written when the work has succeeded, before
+     * the commit. Inside a running transaction (or buffer) it joins it: the enclosing unit writes and commits.
+     */
+    public static <T> Uni<T> inTransaction(Supplier<Uni<T>> work) {
+        return Uni.createFrom().deferred(() -> {
+            Context context = Vertx.currentContext();
+            if (context == null || current(context) != null || transactionRunning()) {
+                return Panache.withTransaction(work);
+            }
+            WriteBehind buffer = new WriteBehind();
+            context.putLocal(KEY, buffer);
+            return Panache.withTransaction(() -> work.get().call(buffer::writeAll))
+                    .eventually(() -> context.removeLocal(KEY))
+                    .invoke(buffer::committed);
+        });
+    }
+
+    /** Adds {@code row} to the running unit's buffer for {@code writer}; outside one, writes it now. */
+    @SuppressWarnings("unchecked")
+    public static <R> Uni<Void> add(Rows<R> writer, R row) {
+        WriteBehind buffer = current(Vertx.currentContext());
+        if (buffer == null) {
+            return writer.write(List.of(row));
+        }
+        ((List<R>) (List<?>) buffer.pending.computeIfAbsent(writer, w -> new ArrayList<>())).add(row);
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Runs {@code action} once the running unit's transaction has committed; outside one, at once. */
+    public static void afterCommit(Runnable action) {
+        WriteBehind buffer = current(Vertx.currentContext());
+        if (buffer == null) {
+            action.run();
+        } else {
+            buffer.afterCommit.add(action);
+        }
+    }
+
+    /** A value kept for the running unit under {@code key} (made by {@code initial} at first use); null outside a unit. */
+    @SuppressWarnings("unchecked")
+    public static <V> V local(Object key, Supplier<V> initial) {
+        WriteBehind buffer = current(Vertx.currentContext());
+        return buffer == null ? null : (V) buffer.locals.computeIfAbsent(key, k -> initial.get());
+    }
+
+    private static WriteBehind current(Context context) {
+        return context == null ? null : context.getLocal(KEY);
+    }
+
+    private static boolean transactionRunning() {
+        Mutiny.Session session = SessionOperations.getCurrentSession();
+        return session != null && session.isOpen() && session.currentTransaction() != null;
+    }
+
+    /** Each writer's rows in one go, writers in the order of their first row (a writer may add rows to another's). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Uni<Void> writeAll() {
+        if (pending.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map.Entry<Rows<?>, List<Object>> first = pending.entrySet().iterator().next();
+        pending.remove(first.getKey());
+        return ((Rows) first.getKey()).write(first.getValue()).chain(this::writeAll);
+    }
+
+    private void committed() {
+        afterCommit.forEach(Runnable::run);
+    }
+}
