@@ -62,7 +62,7 @@ public class QualificationRehearsal implements Rehearsal {
                 .chain(lead -> starter.start(new Start(lead.id(), new QualifyRequest(true, true, true, null, null, "EUR", null),
                                 null, null), WARM_UP)
                         // the reply consumer's batch preparation first, as for a real batch
-                        .chain(attempt -> saga.prepare(Set.of(lead.id())).chain(() -> saga.on(reply(lead, attempt.id())))));
+                        .chain(attempt -> saga.prepare(Set.of(lead.id()), Set.of(lead.id())).chain(() -> saga.on(reply(lead, attempt.id())))));
     }
 
     private AccountAndContactResolved reply(LeadView lead, UUID attempt) {
