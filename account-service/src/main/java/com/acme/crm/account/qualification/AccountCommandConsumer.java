@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * Where account-service hears the qualification saga's commands (topic crm.internal.account-commands),
- * a poll at a time through {@link ConsumerDispatcher}.
+ * a poll at a time through {@link ConsumerDispatcher}, its resolves' loads and writes set-based ({@link ResolveBatch}).
  * A resolve that fails for a reason that will not change on retry is answered at once with
  * AccountAndContactRejected (SPEC rule 7); an undo is retried until it succeeds (rule 8).
  */
@@ -36,18 +36,21 @@ public class AccountCommandConsumer {
 
     @Incoming("account-commands")
     public Uni<Void> on(List<String> data, IncomingKafkaRecordBatchMetadata<String, String> batch) {
-        return dispatcher.dispatch(batch, this::handling);
+        ResolveBatch resolving = resolver.batch();
+        return dispatcher.dispatch(batch, event -> handling(event, resolving), resolving);
     }
 
-    private Handling handling(IncomingCloudEventMetadata<String> event) {
+    /** {@code resolving}: the poll's set-based loads and writes, which a message handled alone does not use. */
+    private Handling handling(IncomingCloudEventMetadata<String> event, ResolveBatch resolving) {
         String type = event.getType();
         if (QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT.name().equals(type)) {
             ResolveAccountAndContact command = messages.read(event.getData(), QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT);
-            return new Handling.OnceOrReject(() -> resolver.resolve(command), reason -> resolver.reject(command, reason));
+            resolving.add(event.getId(), command);
+            return new Handling.OnceOrReject(() -> resolver.resolve(command, resolving), reason -> resolver.reject(command, reason));
         }
         if (QualificationMessages.UNDO_ACCOUNT_AND_CONTACT.name().equals(type)) {
             UndoAccountAndContact command = messages.read(event.getData(), QualificationMessages.UNDO_ACCOUNT_AND_CONTACT);
-            return new Handling.UntilDone(() -> resolver.undo(command));
+            return new Handling.UntilDone(() -> resolver.undo(command, resolving));
         }
         throw new UnreadableMessageException("unknown command type " + type, null);
     }
