@@ -1,5 +1,6 @@
 package com.acme.crm.account.duplicates;
 
+import com.acme.crm.common.persistence.PlanCacheBypass;
 import com.acme.crm.contracts.qualification.DuplicatesFound.DuplicateMatch;
 import com.acme.crm.contracts.qualification.ProspectDetails;
 import com.acme.crm.contracts.qualification.ResolveAccountAndContact;
@@ -23,7 +24,7 @@ import java.util.UUID;
  * are checked; linked ones are wanted, not duplicates. Matches are share-locked: a compensation
  * cannot remove one before the attempt that found it has linked it (or a removed one is not found).
  * The candidates of one command or of a whole batch are read in one statement of one SQL text
- * (the keys go as one JSON array, bound as text), at most {@link #MAX_MATCHES} oldest per key;
+ * (the keys go as one JSON array, bound as text; kept out of the plan cache, see {@link PlanCacheBypass}), at most {@link #MAX_MATCHES} oldest per key;
  * {@link DuplicateCandidates} picks each command's matches from them.
  */
 @ApplicationScoped
@@ -53,7 +54,7 @@ public class DuplicateFinder {
                 where k.kind = 'email' and lower(email) = lower(k.value)
                 order by created_at, id limit %1$d for share) c""".formatted(MAX_MATCHES);
 
-    /** The rows' mapping, declared on Account: named, so Hibernate's query plan cache finds the query again (see AttemptLookup.ROW). */
+    /** The rows' types, declared on Account (JPA keeps named mappings on an entity). */
     public static final String ROW = "DuplicateFinder.row";
 
     @Inject
@@ -114,8 +115,8 @@ public class DuplicateFinder {
         if (asked.isEmpty()) {
             return Uni.createFrom().item(new DuplicateCandidates());
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(FIND, session.getResultSetMapping(Object[].class, ROW))
-                        .setParameter("keys", toJson(asked))
+        return Panache.getSession().chain(session -> PlanCacheBypass.bind(
+                                session.createNativeQuery(FIND, session.getResultSetMapping(Object[].class, ROW)), "keys", toJson(asked))
                         .getResultList())
                 .map(DuplicateFinder::candidatesOf);
     }

@@ -1,6 +1,7 @@
 package com.acme.crm.account.qualification;
 
 import com.acme.crm.account.qualification.RecordLink.Kind;
+import com.acme.crm.common.persistence.PlanCacheBypass;
 import com.acme.crm.contracts.qualification.ResolveAccountAndContact;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,8 +27,8 @@ import java.util.UUID;
  * advisory locks on the duplicate keys of what they may create, in ascending order (see
  * {@link AccountAndContactResolver#advisoryKeys}). The locks come after the reads; the duplicate
  * search that needs them runs as a statement of its own, so it sees what their previous holder committed.
- * One SQL text whatever the number of commands (the attempts go as one JSON array, bound as text):
- * Hibernate's plan cache finds it again (docs/performance.md, "A Hibernate 7.1 plan-cache trap").
+ * One SQL text whatever the number of commands (the attempts go as one JSON array, bound as text), and
+ * kept out of Hibernate's plan cache, which cannot find it again ({@link PlanCacheBypass}).
  */
 @ApplicationScoped
 public class AttemptLookup {
@@ -49,11 +50,7 @@ public class AttemptLookup {
             union all select null, 'NAMED_CONTACT', id from named_contact
             union all select null, 'LOCKED', null from locked""";
 
-    /**
-     * The rows' mapping, declared on {@link RecordLink}: a native query read as plain Object[] would get a new
-     * mapping each time, which Hibernate 7.1's query plan cache cannot find again (every call adds an entry, all
-     * with one hash code); a named mapping is found.
-     */
+    /** The rows' types, declared on an entity (JPA keeps named mappings there); it does not help the plan cache (see PlanCacheBypass). */
     static final String ROW = "AttemptLookup.row";
 
     @Inject
@@ -90,8 +87,8 @@ public class AttemptLookup {
             row.put("contact", command.existingContactId());
             asked.add(row);
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(LOOKUP, session.getResultSetMapping(Object[].class, ROW))
-                        .setParameter("asked", toJson(asked))
+        return Panache.getSession().chain(session -> PlanCacheBypass.bind(
+                                session.createNativeQuery(LOOKUP, session.getResultSetMapping(Object[].class, ROW)), "asked", toJson(asked))
                         .setParameter("keys", toJson(lockKeys.stream().map(String::valueOf).toList()))
                         .getResultList())
                 .map(rows -> found(commands, rows));

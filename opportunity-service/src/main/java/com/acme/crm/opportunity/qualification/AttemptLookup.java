@@ -1,5 +1,6 @@
 package com.acme.crm.opportunity.qualification;
 
+import com.acme.crm.common.persistence.PlanCacheBypass;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -18,7 +19,7 @@ import java.util.UUID;
  * trip) for one attempt or a whole batch's: whether each attempt was undone, and its opportunity if
  * it has one, update-locked (in attempt order) so a chunk, a repeat and an undo of one attempt take
  * turns even across a rebalance. One SQL text whatever the number of attempts (their ids go as one
- * JSON array, bound as text): Hibernate's plan cache finds it again.
+ * JSON array, bound as text), kept out of Hibernate's plan cache, which cannot find it again ({@link PlanCacheBypass}).
  */
 @ApplicationScoped
 public class AttemptLookup {
@@ -32,11 +33,7 @@ public class AttemptLookup {
             select attempt, 'OPPORTUNITY' as what, id from existing
             union all select qualification_id, 'UNDONE', null from undone_attempt where qualification_id in (select attempt from asked)""";
 
-    /**
-     * The rows' mapping, declared on {@link com.acme.crm.opportunity.Opportunity}: a native query read as plain
-     * Object[] would get a new mapping each time, which Hibernate 7.1's query plan cache cannot find again (every
-     * call adds an entry, all with one hash code); a named mapping is found.
-     */
+    /** The rows' types, declared on an entity (JPA keeps named mappings there); it does not help the plan cache (see PlanCacheBypass). */
     public static final String ROW = "AttemptLookup.row";
 
     @Inject
@@ -58,8 +55,8 @@ public class AttemptLookup {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(LOOKUP, session.getResultSetMapping(Object[].class, ROW))
-                        .setParameter("attempts", attempts)
+        return Panache.getSession().chain(session -> PlanCacheBypass.bind(
+                                session.createNativeQuery(LOOKUP, session.getResultSetMapping(Object[].class, ROW)), "attempts", attempts)
                         .getResultList())
                 .map(rows -> found(qualificationIds, rows));
     }
