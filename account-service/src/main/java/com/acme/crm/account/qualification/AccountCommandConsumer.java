@@ -36,6 +36,11 @@ public class AccountCommandConsumer {
 
     @Incoming("account-commands")
     public Uni<Void> on(List<String> data, IncomingKafkaRecordBatchMetadata<String, String> batch) {
+        return dispatch(batch);
+    }
+
+    /** A poll through the dispatcher, with its own set-based loads and writes (one {@link ResolveBatch} a poll, whatever the channel). */
+    private Uni<Void> dispatch(IncomingKafkaRecordBatchMetadata<String, String> batch) {
         ResolveBatch resolving = resolver.batch();
         return dispatcher.dispatch(batch, event -> handling(event, resolving), resolving);
     }

@@ -36,6 +36,11 @@ public class OpportunityCommandConsumer {
 
     @Incoming("opportunity-commands")
     public Uni<Void> on(List<String> data, IncomingKafkaRecordBatchMetadata<String, String> batch) {
+        return dispatch(batch);
+    }
+
+    /** A poll through the dispatcher, with its own set-based loads and writes (one {@link OpportunityBatch} a poll, whatever the channel). */
+    private Uni<Void> dispatch(IncomingKafkaRecordBatchMetadata<String, String> batch) {
         OpportunityBatch making = maker.batch();
         return dispatcher.dispatch(batch, event -> handling(event, making), making);
     }
