@@ -15,8 +15,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "account")
 @SqlResultSetMapping(name = DuplicateFinder.ROW, columns = {
-        @ColumnResult(name = "kind", type = String.class), @ColumnResult(name = "id", type = UUID.class),
-        @ColumnResult(name = "name", type = String.class), @ColumnResult(name = "detail", type = String.class),
+        @ColumnResult(name = "kind", type = String.class), @ColumnResult(name = "found_by", type = String.class),
+        @ColumnResult(name = "id", type = UUID.class), @ColumnResult(name = "name", type = String.class),
+        @ColumnResult(name = "detail", type = String.class), @ColumnResult(name = "extra", type = String.class),
         @ColumnResult(name = "created_at", type = Instant.class)})
 public class Account extends OwnedRecord {
 

@@ -65,6 +65,34 @@ public final class KafkaProbe {
         return send(topic, key, type, UUID.randomUUID().toString(), json);
     }
 
+    /** A CloudEvent to send with others: its type, {@code ce_id} and JSON data. */
+    public record Event(String type, String ceId, String json) {
+        public Event(String type, String json) {
+            this(type, UUID.randomUUID().toString(), json);
+        }
+    }
+
+    /**
+     * Sends {@code events} on one key in one produce request (one record batch), so the consumer's next poll takes
+     * them all: a test of what one consumer batch does with them.
+     */
+    public static void sendTogether(String topic, String key, List<Event> events) {
+        try (KafkaProducer<String, String> together = new KafkaProducer<>(Map.of("bootstrap.servers", TestKafka.bootstrapServers(),
+                "acks", "all", "linger.ms", "1000"), new StringSerializer(), new StringSerializer())) {
+            for (Event event : events) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, event.json());
+                record.headers()
+                        .add("ce_specversion", bytes("1.0"))
+                        .add("ce_id", bytes(event.ceId()))
+                        .add("ce_type", bytes(event.type()))
+                        .add("ce_source", bytes("/test"))
+                        .add("content-type", bytes("application/json"));
+                together.send(record);
+            }
+            together.flush();
+        }
+    }
+
     /** Every record on {@code topic} with {@code key} and matching {@code filter}, waiting until {@code expected} arrived. */
     public static List<ConsumerRecord<String, String>> await(String topic, String key, int expected,
                                                              Predicate<ConsumerRecord<String, String>> filter) {

@@ -1,14 +1,21 @@
 package com.acme.crm.account.duplicates;
 
+import com.acme.crm.common.persistence.PlanCacheBypass;
 import com.acme.crm.contracts.qualification.DuplicatesFound.DuplicateMatch;
 import com.acme.crm.contracts.qualification.ProspectDetails;
 import com.acme.crm.contracts.qualification.ResolveAccountAndContact;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import java.util.ArrayList;
+import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -16,30 +23,42 @@ import java.util.UUID;
  * website domain, contacts by email (case-insensitive). Only records the attempt would create
  * are checked; linked ones are wanted, not duplicates. Matches are share-locked: a compensation
  * cannot remove one before the attempt that found it has linked it (or a removed one is not found).
- * Accounts and contacts are looked up in one statement (one round trip per resolve).
+ * The candidates of one command or of a whole batch are read in one statement of one SQL text
+ * (the keys go as one JSON array, bound as text; kept out of the plan cache, see {@link PlanCacheBypass}), at most {@link #MAX_MATCHES} oldest per key;
+ * {@link DuplicateCandidates} picks each command's matches from them.
  */
 @ApplicationScoped
 public class DuplicateFinder {
 
-    private static final int MAX_MATCHES = 10;
+    static final int MAX_MATCHES = 10;
 
-    /** Each side share-locks at most MAX_MATCHES rows, oldest first; a side that is not checked reads nothing. */
+    /** Per key, the oldest MAX_MATCHES rows, share-locked; each row says which key found it. */
     private static final String FIND = """
-            with accounts as (
-                select id, name, normalized_name, created_at from account
-                where :checkAccount and (normalized_name = cast(:name as text) or website_domain = cast(:domain as text))
-                order by created_at, id limit %1$d for share),
-            contacts as (
-                select id, first_name, last_name, created_at from contact
-                where :checkContact and lower(email) = lower(cast(:email as text))
-                order by created_at, id limit %1$d for share)
-            select 'ACCOUNT' as kind, id, name, normalized_name as detail, created_at from accounts
+            with asked as (select * from jsonb_to_recordset(cast(cast(:keys as text) as jsonb)) as k(kind text, value text))
+            select 'ACCOUNT' as kind, cast(k.kind as text) || ':' || k.value as found_by, a.id, a.name,
+                   a.normalized_name as detail, a.website_domain as extra, a.created_at
+            from asked k cross join lateral (
+                select id, name, normalized_name, website_domain, created_at from account
+                where k.kind = 'name' and normalized_name = k.value
+                order by created_at, id limit %1$d for share) a
             union all
-            select 'CONTACT', id, first_name, last_name, created_at from contacts
-            order by 1, 5, 2""".formatted(MAX_MATCHES);
+            select 'ACCOUNT', cast(k.kind as text) || ':' || k.value, a.id, a.name, a.normalized_name, a.website_domain, a.created_at
+            from asked k cross join lateral (
+                select id, name, normalized_name, website_domain, created_at from account
+                where k.kind = 'domain' and website_domain = k.value
+                order by created_at, id limit %1$d for share) a
+            union all
+            select 'CONTACT', k.value, c.id, c.first_name, c.last_name, null, c.created_at
+            from asked k cross join lateral (
+                select id, first_name, last_name, created_at from contact
+                where k.kind = 'email' and lower(email) = lower(k.value)
+                order by created_at, id limit %1$d for share) c""".formatted(MAX_MATCHES);
 
-    /** The rows' mapping, declared on Account: named, so Hibernate's query plan cache finds the query again (see AttemptLookup.ROW). */
+    /** The rows' types, declared on Account (JPA keeps named mappings on an entity). */
     public static final String ROW = "DuplicateFinder.row";
+
+    @Inject
+    ObjectMapper json;
 
     /** What matched; empty lists when nothing did. */
     public record Matches(List<DuplicateMatch> accounts, List<DuplicateMatch> contacts) {
@@ -57,39 +76,78 @@ public class DuplicateFinder {
         }
     }
 
-    public Uni<Matches> find(ResolveAccountAndContact command) {
-        ProspectDetails prospect = command.prospect();
-        String name = CompanyNames.normalize(prospect.companyName());
-        String domain = CompanyNames.websiteDomain(prospect.website());
-        String email = prospect.email() == null || prospect.email().isBlank() ? null : prospect.email().trim();
-        boolean checkAccount = command.createAccount() && command.existingAccountId() == null && (name != null || domain != null);
-        boolean checkContact = command.createContact() && command.existingContactId() == null && email != null;
-        if (!checkAccount && !checkContact) {
-            return Uni.createFrom().item(new Matches(List.of(), List.of()));
+    /** What a command's search compares: its normalised company name, website domain and trimmed email, and which sides it checks. */
+    record Keys(String name, String domain, String email, boolean checkAccount, boolean checkContact) {
+
+        static Keys of(ResolveAccountAndContact command) {
+            ProspectDetails prospect = command.prospect();
+            if (prospect == null) {
+                return new Keys(null, null, null, false, false);
+            }
+            String name = CompanyNames.normalize(prospect.companyName());
+            String domain = CompanyNames.websiteDomain(prospect.website());
+            String email = prospect.email() == null || prospect.email().isBlank() ? null : prospect.email().trim();
+            boolean checkAccount = command.createAccount() && command.existingAccountId() == null && (name != null || domain != null);
+            boolean checkContact = command.createContact() && command.existingContactId() == null && email != null;
+            return new Keys(name, domain, email, checkAccount, checkContact);
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(FIND, session.getResultSetMapping(Object[].class, ROW))
-                        .setParameter("checkAccount", checkAccount)
-                        .setParameter("name", name)
-                        .setParameter("domain", domain)
-                        .setParameter("checkContact", checkContact)
-                        .setParameter("email", email)
-                        .getResultList())
-                .map(rows -> matches(rows, name));
     }
 
-    private static Matches matches(List<Object[]> rows, String name) {
-        List<DuplicateMatch> accounts = new ArrayList<>();
-        List<DuplicateMatch> contacts = new ArrayList<>();
-        for (Object[] row : rows) {
-            UUID id = (UUID) row[1];
-            if ("ACCOUNT".equals(row[0])) {
-                accounts.add(new DuplicateMatch(id, (String) row[2], name != null && name.equals(row[3]) ? "name" : "website"));
-            } else {
-                String first = (String) row[2];
-                String last = (String) row[3];
-                contacts.add(new DuplicateMatch(id, first == null ? last : first + " " + last, "email"));
+    public Uni<Matches> find(ResolveAccountAndContact command) {
+        return candidates(List.of(command)).map(found -> found.matches(command));
+    }
+
+    /** The records any of {@code commands} could duplicate, in one statement (none when no command checks). */
+    public Uni<DuplicateCandidates> candidates(List<ResolveAccountAndContact> commands) {
+        Set<Map<String, String>> asked = new LinkedHashSet<>();
+        for (ResolveAccountAndContact command : commands) {
+            Keys keys = Keys.of(command);
+            if (keys.checkAccount() && keys.name() != null) {
+                asked.add(Map.of("kind", "name", "value", keys.name()));
+            }
+            if (keys.checkAccount() && keys.domain() != null) {
+                asked.add(Map.of("kind", "domain", "value", keys.domain()));
+            }
+            if (keys.checkContact()) {
+                asked.add(Map.of("kind", "email", "value", keys.email()));
             }
         }
-        return new Matches(List.copyOf(accounts), List.copyOf(contacts));
+        if (asked.isEmpty()) {
+            return Uni.createFrom().item(new DuplicateCandidates());
+        }
+        return Panache.getSession().chain(session -> PlanCacheBypass.bind(
+                                session.createNativeQuery(FIND, session.getResultSetMapping(Object[].class, ROW)), "keys", toJson(asked))
+                        .getResultList())
+                .map(DuplicateFinder::candidatesOf);
+    }
+
+    private static DuplicateCandidates candidatesOf(List<Object[]> rows) {
+        DuplicateCandidates candidates = new DuplicateCandidates();
+        for (Object[] row : rows) {
+            UUID id = (UUID) row[2];
+            Instant createdAt = (Instant) row[6];
+            if ("ACCOUNT".equals(row[0])) {
+                candidates.found((String) row[1], new DuplicateCandidates.AccountRow(id, (String) row[3], (String) row[4], (String) row[5], createdAt));
+            } else {
+                candidates.found((String) row[1], new DuplicateCandidates.ContactRow(id, (String) row[3], (String) row[4], null, createdAt));
+            }
+        }
+        return candidates;
+    }
+
+    static DuplicateMatch accountMatch(UUID id, String name, String normalizedName, String searchedName) {
+        return new DuplicateMatch(id, name, searchedName != null && searchedName.equals(normalizedName) ? "name" : "website");
+    }
+
+    static DuplicateMatch contactMatch(UUID id, String firstName, String lastName) {
+        return new DuplicateMatch(id, firstName == null ? lastName : firstName + " " + lastName, "email");
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 }

@@ -74,12 +74,35 @@ public class AccountAndContactResolver {
     @Inject
     AccountEvents events;
 
-    /** @param lane where the command came from: the reply goes back on the same lane */
+    /** A resolve on its own: it loads and writes for itself. {@code lane}: where the command came from, the reply goes back on it. */
     public Uni<Void> resolve(ResolveAccountAndContact command, Lane lane) {
         return lookup.find(command, advisoryKeys(ResolveDecision.duplicateKeys(command)))
                 .chain(found -> found.links().isEmpty() ? decideAndCarryOut(command, found)
                         : Uni.createFrom().item(previousAnswer(command, found)))
                 .chain(reply -> reply(command, reply, lane));
+    }
+
+    /** A consumer batch's own loads and writes (see {@link ResolveBatch}); its commands are added as they are routed. */
+    ResolveBatch batch() {
+        return new ResolveBatch(lookup, duplicates);
+    }
+
+    /** A resolve of {@code batch}: from the batch's facts when it serves this transaction, else on its own. */
+    public Uni<Void> resolve(ResolveAccountAndContact command, ResolveBatch batch, Lane lane) {
+        return batch.serves().chain(serving -> serving && batch.knows(command)
+                ? Uni.createFrom().deferred(() -> resolveIn(command, batch)).chain(reply -> reply(command, reply, lane))
+                : resolve(command, lane));
+    }
+
+    private Uni<QualificationReply> resolveIn(ResolveAccountAndContact command, ResolveBatch batch) {
+        AttemptLookup.Found found = batch.found(command);
+        if (!found.links().isEmpty()) {
+            return Uni.createFrom().item(previousAnswer(command, found));
+        }
+        Matches matches = found.undone() || !ResolveDecision.searchesDuplicates(command) ? null : batch.matches(command);
+        Outcome outcome = ResolveDecision.decide(command, new Facts(found.undone(), found.namedAccountExists(),
+                found.namedContactExists(), matches));
+        return carryOut(command, outcome, batch);
     }
 
     /**
@@ -96,6 +119,15 @@ public class AccountAndContactResolver {
      * passes to them (see {@link CompensationPlan}); forgets the attempt's links. Repeating it is harmless.
      */
     public Uni<Void> undo(UndoAccountAndContact command) {
+        return undo(command, null);
+    }
+
+    /** An undo of {@code batch} (null: none): what the batch's resolves made is written first, and the resolves after it load alone. */
+    public Uni<Void> undo(UndoAccountAndContact command, ResolveBatch batch) {
+        return (batch == null ? Uni.createFrom().voidItem() : batch.leave()).chain(() -> undone(command));
+    }
+
+    private Uni<Void> undone(UndoAccountAndContact command) {
         UUID attempt = command.qualificationId();
         return markUndone(attempt)
                 .chain(() -> RecordLink.<RecordLink>list("qualificationId", attempt))
@@ -121,7 +153,7 @@ public class AccountAndContactResolver {
         Uni<Matches> duplicates = found.undone() || !ResolveDecision.searchesDuplicates(command)
                 ? Uni.createFrom().nullItem() : this.duplicates.find(command);
         return duplicates.map(matches -> new Facts(found.undone(), found.namedAccountExists(), found.namedContactExists(), matches))
-                .chain(facts -> carryOut(command, ResolveDecision.decide(command, facts)));
+                .chain(facts -> carryOut(command, ResolveDecision.decide(command, facts), null));
     }
 
     /** 64-bit lock keys from the duplicate keys (a stable hash), in ascending order so no two attempts wait in a cycle. */
@@ -143,7 +175,8 @@ public class AccountAndContactResolver {
         }
     }
 
-    private Uni<QualificationReply> carryOut(ResolveAccountAndContact command, Outcome outcome) {
+    /** {@code batch} null: the records are written at once; else they wait in the batch. */
+    private Uni<QualificationReply> carryOut(ResolveAccountAndContact command, Outcome outcome, ResolveBatch batch) {
         if (outcome instanceof Reject reject) {
             return Uni.createFrom().item(new AccountAndContactRejected(command.qualificationId(), command.leadId(), reject.reason()));
         }
@@ -156,7 +189,14 @@ public class AccountAndContactResolver {
         UUID accountId = account != null ? account.id : linked(proceed.account());
         Contact contact = proceed.contact() instanceof Create ? newContact(command, accountId) : null;
         UUID contactId = contact != null ? contact.id : linked(proceed.contact());
-        return NewRecords.insert(command, account, contact, accountId, contactId)
+        Uni<Void> written;
+        if (batch == null) {
+            written = NewRecords.insert(command, account, contact, accountId, contactId);
+        } else {
+            batch.resolved(command, account, contact, accountId, contactId);
+            written = Uni.createFrom().voidItem();
+        }
+        return written
                 .chain(() -> account == null ? Uni.createFrom().voidItem() : events.account(PublicEvents.ACCOUNT_CREATED, account))
                 .chain(() -> contact == null ? Uni.createFrom().voidItem() : events.contact(PublicEvents.CONTACT_CREATED, contact))
                 .map(ignored -> new AccountAndContactResolved(command.qualificationId(), command.leadId(), accountId, contactId));

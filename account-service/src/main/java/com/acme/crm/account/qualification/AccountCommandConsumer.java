@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * Where account-service hears the qualification saga's commands (topic crm.internal.account-commands, and its
  * interactive lane crm.internal.account-commands.interactive: two channels, one way of handling), a poll at a
- * time through {@link ConsumerDispatcher}. A reply goes back on the lane its command came on.
+ * time through {@link ConsumerDispatcher}, its resolves' loads and writes set-based ({@link ResolveBatch}). A reply
+ * goes back on the lane its command came on.
  * A resolve that fails for a reason that will not change on retry is answered at once with
  * AccountAndContactRejected (SPEC rule 7); an undo is retried until it succeeds (rule 8).
  */
@@ -38,24 +39,32 @@ public class AccountCommandConsumer {
 
     @Incoming("account-commands")
     public Uni<Void> on(List<String> data, IncomingKafkaRecordBatchMetadata<String, String> batch) {
-        return dispatcher.dispatch(batch, event -> handling(event, Lane.BULK));
+        return dispatch(batch, Lane.BULK);
     }
 
     /** The interactive lane's commands: a consumer of their own, so a bulk job's backlog never holds them up. */
     @Incoming("account-commands-interactive")
     public Uni<Void> onInteractive(List<String> data, IncomingKafkaRecordBatchMetadata<String, String> batch) {
-        return dispatcher.dispatch(batch, event -> handling(event, Lane.INTERACTIVE));
+        return dispatch(batch, Lane.INTERACTIVE);
     }
 
-    private Handling handling(IncomingCloudEventMetadata<String> event, Lane lane) {
+    /** A poll through the dispatcher, with its own set-based loads and writes (one {@link ResolveBatch} a poll, whatever the channel). */
+    private Uni<Void> dispatch(IncomingKafkaRecordBatchMetadata<String, String> batch, Lane lane) {
+        ResolveBatch resolving = resolver.batch();
+        return dispatcher.dispatch(batch, event -> handling(event, resolving, lane), resolving);
+    }
+
+    /** {@code resolving}: the poll's set-based loads and writes, which a message handled alone does not use. */
+    private Handling handling(IncomingCloudEventMetadata<String> event, ResolveBatch resolving, Lane lane) {
         String type = event.getType();
         if (QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT.name().equals(type)) {
             ResolveAccountAndContact command = messages.read(event.getData(), QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT);
-            return new Handling.OnceOrReject(() -> resolver.resolve(command, lane), reason -> resolver.reject(command, reason, lane));
+            resolving.add(event.getId(), command);
+            return new Handling.OnceOrReject(() -> resolver.resolve(command, resolving, lane), reason -> resolver.reject(command, reason, lane));
         }
         if (QualificationMessages.UNDO_ACCOUNT_AND_CONTACT.name().equals(type)) {
             UndoAccountAndContact command = messages.read(event.getData(), QualificationMessages.UNDO_ACCOUNT_AND_CONTACT);
-            return new Handling.UntilDone(() -> resolver.undo(command));
+            return new Handling.UntilDone(() -> resolver.undo(command, resolving));
         }
         throw new UnreadableMessageException("unknown command type " + type, null);
     }

@@ -1,46 +1,60 @@
 package com.acme.crm.account.qualification;
 
 import com.acme.crm.account.qualification.RecordLink.Kind;
+import com.acme.crm.common.persistence.PlanCacheBypass;
 import com.acme.crm.contracts.qualification.ResolveAccountAndContact;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
- * What a resolve must know before it decides, read in one statement (one round trip): the
- * attempt's links (a repeated command is answered from them), whether the attempt was undone,
- * whether the records the lead names exist (share-locked, so a compensation cannot remove them
- * before this attempt links them), and, last, the transaction advisory locks on the duplicate keys
- * of what it may create, in ascending order (see {@link AccountAndContactResolver#advisoryKeys}).
- * The locks come after the reads, as they did when these were separate statements; the duplicate
- * search that needs them runs as a statement of its own, so it sees what the lock holder committed.
+ * What resolves must know before they decide, read in one statement (one round trip) for one
+ * command or a whole batch: each attempt's links (a repeated command is answered from them), whether
+ * it was undone, which of the records the leads name exist (share-locked, in id order, so a
+ * compensation cannot remove them before the attempt links them), and, last, the transaction
+ * advisory locks on the duplicate keys of what they may create, in ascending order (see
+ * {@link AccountAndContactResolver#advisoryKeys}). The locks come after the reads; the duplicate
+ * search that needs them runs as a statement of its own, so it sees what their previous holder committed.
+ * One SQL text whatever the number of commands (the attempts go as one JSON array, bound as text), and
+ * kept out of Hibernate's plan cache, which cannot find it again ({@link PlanCacheBypass}).
  */
 @ApplicationScoped
 public class AttemptLookup {
 
     private static final String LOOKUP = """
-            with named_account as (select id from account where id = cast(:account as uuid) for share),
-            named_contact as (select id from contact where id = cast(:contact as uuid) for share),
+            with asked as (
+                select * from jsonb_to_recordset(cast(cast(:asked as text) as jsonb)) as a(attempt uuid, account uuid, contact uuid)),
+            named_account as (
+                select id from account where id in (select account from asked where account is not null) order by id for share),
+            named_contact as (
+                select id from contact where id in (select contact from asked where contact is not null) order by id for share),
             locked as (
                 select count(pg_advisory_xact_lock(cast(k as bigint))) as n
-                from unnest(string_to_array(cast(:keys as text), ',')) as k)
-            select cast(kind as text) as what, record_id as id from record_link where qualification_id = :attempt
-            union all select 'UNDONE', null from undone_attempt where qualification_id = :attempt
-            union all select 'NAMED_ACCOUNT', id from named_account
-            union all select 'NAMED_CONTACT', id from named_contact
-            union all select 'LOCKED', null from locked""";
+                from jsonb_array_elements_text(cast(cast(:keys as text) as jsonb)) as k)
+            select qualification_id as attempt, cast(kind as text) as what, record_id as id
+            from record_link where qualification_id in (select attempt from asked)
+            union all select qualification_id, 'UNDONE', null from undone_attempt where qualification_id in (select attempt from asked)
+            union all select null, 'NAMED_ACCOUNT', id from named_account
+            union all select null, 'NAMED_CONTACT', id from named_contact
+            union all select null, 'LOCKED', null from locked""";
 
-    /**
-     * The rows' mapping, declared on {@link RecordLink}: a native query read as plain Object[] would get a new
-     * mapping each time, which Hibernate 7.1's query plan cache cannot find again (every call adds an entry, all
-     * with one hash code); a named mapping is found.
-     */
+    /** The rows' types, declared on an entity (JPA keeps named mappings there); it does not help the plan cache (see PlanCacheBypass). */
     static final String ROW = "AttemptLookup.row";
+
+    @Inject
+    ObjectMapper json;
 
     /** One record the attempt already created or linked. */
     public record Linked(Kind kind, UUID recordId) {
@@ -56,30 +70,58 @@ public class AttemptLookup {
 
     /** @param lockKeys advisory lock keys, ascending (the statement takes them in this order) */
     public Uni<Found> find(ResolveAccountAndContact command, List<Long> lockKeys) {
-        String keys = lockKeys.stream().map(String::valueOf).collect(Collectors.joining(","));
-        return Panache.getSession().chain(session -> session.createNativeQuery(LOOKUP, session.getResultSetMapping(Object[].class, ROW))
-                        .setParameter("account", command.existingAccountId())
-                        .setParameter("contact", command.existingContactId())
-                        .setParameter("keys", keys)
-                        .setParameter("attempt", command.qualificationId())
-                        .getResultList())
-                .map(AttemptLookup::found);
+        return find(List.of(command), lockKeys).map(found -> found.get(command.qualificationId()));
     }
 
-    private static Found found(List<Object[]> rows) {
-        List<Linked> links = new ArrayList<>();
-        boolean undone = false;
-        boolean account = false;
-        boolean contact = false;
+    /**
+     * Each command's attempt as found, by attempt id (two commands of one attempt find the same).
+     *
+     * @param lockKeys advisory lock keys of all the commands, ascending (the statement takes them in this order)
+     */
+    public Uni<Map<UUID, Found>> find(List<ResolveAccountAndContact> commands, List<Long> lockKeys) {
+        List<Map<String, Object>> asked = new ArrayList<>();
+        for (ResolveAccountAndContact command : commands) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("attempt", command.qualificationId());
+            row.put("account", command.existingAccountId());
+            row.put("contact", command.existingContactId());
+            asked.add(row);
+        }
+        return Panache.getSession().chain(session -> PlanCacheBypass.bind(
+                                session.createNativeQuery(LOOKUP, session.getResultSetMapping(Object[].class, ROW)), "asked", toJson(asked))
+                        .setParameter("keys", toJson(lockKeys.stream().map(String::valueOf).toList()))
+                        .getResultList())
+                .map(rows -> found(commands, rows));
+    }
+
+    private static Map<UUID, Found> found(List<ResolveAccountAndContact> commands, List<Object[]> rows) {
+        Map<UUID, List<Linked>> links = new HashMap<>();
+        Set<UUID> undone = new HashSet<>();
+        Set<UUID> named = new HashSet<>(); // account and contact ids cannot collide (random UUIDs)
         for (Object[] row : rows) {
-            switch ((String) row[0]) {
-                case "UNDONE" -> undone = true;
-                case "NAMED_ACCOUNT" -> account = true;
-                case "NAMED_CONTACT" -> contact = true;
+            UUID attempt = (UUID) row[0];
+            UUID id = (UUID) row[2];
+            switch ((String) row[1]) {
+                case "UNDONE" -> undone.add(attempt);
+                case "NAMED_ACCOUNT", "NAMED_CONTACT" -> named.add(id);
                 case "LOCKED" -> { }
-                default -> links.add(new Linked(Kind.valueOf((String) row[0]), (UUID) row[1]));
+                default -> links.computeIfAbsent(attempt, a -> new ArrayList<>()).add(new Linked(Kind.valueOf((String) row[1]), id));
             }
         }
-        return new Found(List.copyOf(links), undone, account, contact);
+        Map<UUID, Found> found = new LinkedHashMap<>();
+        for (ResolveAccountAndContact command : commands) {
+            UUID attempt = command.qualificationId();
+            found.put(attempt, new Found(List.copyOf(links.getOrDefault(attempt, List.of())), undone.contains(attempt),
+                    named.contains(command.existingAccountId()), named.contains(command.existingContactId())));
+        }
+        return found;
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 }

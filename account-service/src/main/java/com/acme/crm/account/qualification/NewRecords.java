@@ -13,12 +13,16 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What a resolve writes, as one statement: the account and contact it creates (either may be
- * null) and its links to the records it uses (SPEC rule 9). Plain SQL instead of three to four
- * entity inserts: the rows are new, so Hibernate's change tracking would buy nothing here.
- * The columns are those of {@link Account}, {@link Contact} and {@link RecordLink}.
+ * What resolves write, as one statement: the accounts and contacts they create and their links to
+ * the records they use (SPEC rule 9), for one resolve or a whole batch's (then at most
+ * {@link #MAX_RESOLVES} a statement, so the bind parameters stay far below PostgreSQL's 65,535).
+ * Plain SQL instead of entity inserts: the rows are new, so Hibernate's change tracking would buy
+ * nothing here. The columns are those of {@link Account}, {@link Contact} and {@link RecordLink}.
  */
 final class NewRecords {
+
+    /** 44 parameters a resolve at most: 250 make about 11,000. */
+    static final int MAX_RESOLVES = 250;
 
     private static final List<String> ACCOUNT = List.of("id", "name", "normalized_name", "website", "website_domain",
             "industry", "phone", "street", "city", "state_or_province", "postal_code", "country",
@@ -28,27 +32,45 @@ final class NewRecords {
             "owner_id", "originating_lead_id", "created_by_qualification", "created_at", "created_by", "modified_at", "version");
     private static final List<String> LINK = List.of("qualification_id", "kind", "record_id", "lead_id", "linked_at");
 
-    private NewRecords() {
-    }
+    private final List<Object[]> accounts = new ArrayList<>();
+    private final List<Object[]> contacts = new ArrayList<>();
+    private final List<Object[]> links = new ArrayList<>();
+    private int resolves;
 
-    /** @param accountId the account the attempt uses, made or linked (null: none); likewise {@code contactId} */
+    /** One resolve's records, written at once. */
     static Uni<Void> insert(ResolveAccountAndContact command, Account account, Contact contact, UUID accountId, UUID contactId) {
-        return statement(command, account, contact, accountId, contactId, Instant.now()).execute();
+        return new NewRecords().add(command, account, contact, accountId, contactId, Instant.now()).statement().execute();
     }
 
-    static CombinedInsert statement(ResolveAccountAndContact command, Account account, Contact contact,
-                                    UUID accountId, UUID contactId, Instant now) {
-        List<Object[]> links = new ArrayList<>();
+    /**
+     * Adds a resolve's records.
+     *
+     * @param account   the account it creates (null: none); likewise {@code contact}
+     * @param accountId the account the attempt uses, made or linked (null: none); likewise {@code contactId}
+     */
+    NewRecords add(ResolveAccountAndContact command, Account account, Contact contact, UUID accountId, UUID contactId, Instant now) {
+        if (account != null) {
+            accounts.add(row(account));
+        }
+        if (contact != null) {
+            contacts.add(row(contact));
+        }
         if (accountId != null) {
             links.add(new Object[]{command.qualificationId(), Kind.ACCOUNT.name(), accountId, command.leadId(), now});
         }
         if (contactId != null) {
             links.add(new Object[]{command.qualificationId(), Kind.CONTACT.name(), contactId, command.leadId(), now});
         }
-        return new CombinedInsert()
-                .into("account", ACCOUNT, account == null ? List.of() : List.<Object[]>of(row(account)))
-                .into("contact", CONTACT, contact == null ? List.of() : List.<Object[]>of(row(contact)))
-                .into("record_link", LINK, links);
+        resolves++;
+        return this;
+    }
+
+    int resolves() {
+        return resolves;
+    }
+
+    CombinedInsert statement() {
+        return new CombinedInsert().into("account", ACCOUNT, accounts).into("contact", CONTACT, contacts).into("record_link", LINK, links);
     }
 
     private static Object[] row(Account a) {

@@ -23,7 +23,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "record_link")
-@SqlResultSetMapping(name = AttemptLookup.ROW, columns = {
+@SqlResultSetMapping(name = AttemptLookup.ROW, columns = {@ColumnResult(name = "attempt", type = UUID.class),
         @ColumnResult(name = "what", type = String.class), @ColumnResult(name = "id", type = UUID.class)})
 @IdClass(RecordLink.Key.class)
 public class RecordLink extends PanacheEntityBase {

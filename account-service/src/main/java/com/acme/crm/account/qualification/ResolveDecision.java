@@ -80,6 +80,9 @@ public final class ResolveDecision {
     public static List<String> duplicateKeys(ResolveAccountAndContact command) {
         TreeSet<String> keys = new TreeSet<>();
         ProspectDetails p = command.prospect();
+        if (p == null) {
+            return List.of(); // rejected by decide (no prospect details)
+        }
         if (createsAccount(command)) {
             String name = CompanyNames.normalize(p.companyName()); // as DuplicateFinder compares
             String domain = CompanyNames.websiteDomain(p.website());

@@ -1,53 +1,74 @@
 package com.acme.crm.opportunity.qualification;
 
+import com.acme.crm.common.persistence.PlanCacheBypass;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * What a CreateOpportunity must know before it decides, read in one statement (one round trip):
- * whether its attempt was undone, and the attempt's opportunity if it has one, update-locked so a
- * chunk, a repeat and an undo of one attempt take turns even across a rebalance.
+ * What CreateOpportunity commands must know before they decide, read in one statement (one round
+ * trip) for one attempt or a whole batch's: whether each attempt was undone, and its opportunity if
+ * it has one, update-locked (in attempt order) so a chunk, a repeat and an undo of one attempt take
+ * turns even across a rebalance. One SQL text whatever the number of attempts (their ids go as one
+ * JSON array, bound as text), kept out of Hibernate's plan cache, which cannot find it again ({@link PlanCacheBypass}).
  */
 @ApplicationScoped
 public class AttemptLookup {
 
     private static final String LOOKUP = """
-            with existing as (select id from opportunity where created_by_qualification = :attempt for update)
-            select 'OPPORTUNITY' as what, id from existing
-            union all select 'UNDONE', null from undone_attempt where qualification_id = :attempt""";
+            with asked as (select cast(a as uuid) as attempt from jsonb_array_elements_text(cast(cast(:attempts as text) as jsonb)) as a),
+            existing as (
+                select created_by_qualification as attempt, id from opportunity
+                where created_by_qualification in (select attempt from asked)
+                order by created_by_qualification for update)
+            select attempt, 'OPPORTUNITY' as what, id from existing
+            union all select qualification_id, 'UNDONE', null from undone_attempt where qualification_id in (select attempt from asked)""";
 
-    /**
-     * The rows' mapping, declared on {@link com.acme.crm.opportunity.Opportunity}: a native query read as plain
-     * Object[] would get a new mapping each time, which Hibernate 7.1's query plan cache cannot find again (every
-     * call adds an entry, all with one hash code); a named mapping is found.
-     */
+    /** The rows' types, declared on an entity (JPA keeps named mappings there); it does not help the plan cache (see PlanCacheBypass). */
     public static final String ROW = "AttemptLookup.row";
+
+    @Inject
+    ObjectMapper json;
 
     /** {@code opportunity} null when the attempt has none. */
     public record Found(boolean undone, UUID opportunity) {
     }
 
     public Uni<Found> find(UUID qualificationId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(LOOKUP, session.getResultSetMapping(Object[].class, ROW))
-                        .setParameter("attempt", qualificationId)
-                        .getResultList())
-                .map(AttemptLookup::found);
+        return find(List.of(qualificationId)).map(found -> found.get(qualificationId));
     }
 
-    private static Found found(List<Object[]> rows) {
-        boolean undone = false;
-        UUID opportunity = null;
-        for (Object[] row : rows) {
-            if ("UNDONE".equals(row[0])) {
-                undone = true;
-            } else {
-                opportunity = (UUID) row[1];
-            }
+    /** Each attempt as found, by its id. */
+    public Uni<Map<UUID, Found>> find(Collection<UUID> qualificationIds) {
+        String attempts;
+        try {
+            attempts = json.writeValueAsString(qualificationIds);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
         }
-        return new Found(undone, opportunity);
+        return Panache.getSession().chain(session -> PlanCacheBypass.bind(
+                                session.createNativeQuery(LOOKUP, session.getResultSetMapping(Object[].class, ROW)), "attempts", attempts)
+                        .getResultList())
+                .map(rows -> found(qualificationIds, rows));
+    }
+
+    private static Map<UUID, Found> found(Collection<UUID> attempts, List<Object[]> rows) {
+        Map<UUID, Found> found = new HashMap<>();
+        attempts.forEach(attempt -> found.put(attempt, new Found(false, null)));
+        for (Object[] row : rows) {
+            UUID attempt = (UUID) row[0];
+            Found before = found.get(attempt);
+            found.put(attempt, "UNDONE".equals(row[1]) ? new Found(true, before.opportunity()) : new Found(before.undone(), (UUID) row[2]));
+        }
+        return found;
     }
 }

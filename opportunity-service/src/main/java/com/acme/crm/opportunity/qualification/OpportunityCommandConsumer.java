@@ -15,11 +15,13 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where opportunity-service hears the qualification saga's commands (topic crm.internal.opportunity-commands, and
  * its interactive lane crm.internal.opportunity-commands.interactive: two channels, one way of handling), a poll at
- * a time through {@link ConsumerDispatcher}. A reply goes back on the lane its command came on.
+ * a time through {@link ConsumerDispatcher}, its creates' loads and writes set-based ({@link OpportunityBatch}). A
+ * reply goes back on the lane its command came on.
  * A CreateOpportunity that cannot be done is answered with OpportunityRejected at once; an undo
  * is retried until it succeeds (SPEC rules 7 and 8).
  */
@@ -37,28 +39,49 @@ public class OpportunityCommandConsumer {
 
     @Incoming("opportunity-commands")
     public Uni<Void> on(List<String> data, IncomingKafkaRecordBatchMetadata<String, String> batch) {
-        return dispatcher.dispatch(batch, event -> handling(event, Lane.BULK));
+        return dispatch(batch, Lane.BULK);
     }
 
     /** The interactive lane's commands: a consumer of their own, so a bulk job's backlog never holds them up. */
     @Incoming("opportunity-commands-interactive")
     public Uni<Void> onInteractive(List<String> data, IncomingKafkaRecordBatchMetadata<String, String> batch) {
-        return dispatcher.dispatch(batch, event -> handling(event, Lane.INTERACTIVE));
+        return dispatch(batch, Lane.INTERACTIVE);
     }
 
-    private Handling handling(IncomingCloudEventMetadata<String> event, Lane lane) {
+    /** A poll through the dispatcher, with its own set-based loads and writes (one {@link OpportunityBatch} a poll, whatever the channel). */
+    private Uni<Void> dispatch(IncomingKafkaRecordBatchMetadata<String, String> batch, Lane lane) {
+        OpportunityBatch making = maker.batch();
+        return dispatcher.dispatch(batch, event -> handling(event, making, lane), making);
+    }
+
+    /** {@code making}: the poll's set-based loads and writes, which a message handled alone does not use. */
+    private Handling handling(IncomingCloudEventMetadata<String> event, OpportunityBatch making, Lane lane) {
         String type = event.getType();
         String data = event.getData();
         if (QualificationMessages.CREATE_OPPORTUNITY.name().equals(type)) {
-            return new Handling.OnceOrReject(() -> maker.create(create(data), lane), reason -> maker.reject(create(data), reason, lane));
+            Optional<CreateOpportunity> read = readable(data);
+            if (read.isEmpty()) { // fails in the work as before: answered with the reason if it can be, else set aside
+                return new Handling.OnceOrReject(() -> maker.create(create(data), lane), reason -> maker.reject(create(data), reason, lane));
+            }
+            CreateOpportunity command = read.get();
+            making.add(event.getId(), command);
+            return new Handling.OnceOrReject(() -> maker.create(command, making, lane), reason -> maker.reject(command, reason, lane));
         }
         if (QualificationMessages.COPY_OPPORTUNITY_NOTES.name().equals(type)) {
-            return new Handling.Once(() -> maker.copyNotes(messages.read(data, QualificationMessages.COPY_OPPORTUNITY_NOTES), lane));
+            return new Handling.Once(() -> maker.copyNotes(messages.read(data, QualificationMessages.COPY_OPPORTUNITY_NOTES), making, lane));
         }
         if (QualificationMessages.UNDO_OPPORTUNITY.name().equals(type)) {
-            return new Handling.UntilDone(() -> maker.undo(messages.read(data, QualificationMessages.UNDO_OPPORTUNITY)));
+            return new Handling.UntilDone(() -> maker.undo(messages.read(data, QualificationMessages.UNDO_OPPORTUNITY), making));
         }
         return Handling.refused(new UnreadableMessageException("unknown command type " + type, null));
+    }
+
+    private Optional<CreateOpportunity> readable(String data) {
+        try {
+            return Optional.of(create(data));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
     }
 
     private CreateOpportunity create(String data) {

@@ -59,16 +59,44 @@ public class OpportunityMaker {
     @Inject
     AttemptLookup attempts;
 
-    /** @param lane where the command came from: the reply goes back on the same lane */
+    /** A create on its own: it loads and writes for itself. {@code lane}: where the command came from, the reply goes back on it. */
     public Uni<Void> create(CreateOpportunity command, Lane lane) {
         if (CreateOpportunityCheck.problem(command).isPresent()) { // nothing to look up
-            return decided(command, OpportunityStepDecision.create(command, false, false), lane);
+            return decided(command, OpportunityStepDecision.create(command, false, false), null, lane);
         }
         return attempts.find(command.qualificationId())
-                .chain(found -> decided(command, OpportunityStepDecision.create(command, found.undone(), found.opportunity() != null), lane));
+                .chain(found -> decided(command, OpportunityStepDecision.create(command, found.undone(), found.opportunity() != null), null, lane));
     }
 
-    private Uni<Void> decided(CreateOpportunity command, OpportunityStepDecision.OnCreate decision, Lane lane) {
+    /** A consumer batch's own loads and writes (see {@link OpportunityBatch}); its creates are added as they are routed. */
+    OpportunityBatch batch() {
+        return new OpportunityBatch(attempts);
+    }
+
+    /** A create of {@code batch}: from the batch's facts when it serves this transaction, else on its own. */
+    public Uni<Void> create(CreateOpportunity command, OpportunityBatch batch, Lane lane) {
+        return batch.serves().chain(serving -> {
+            if (!serving || !batch.knows(command.qualificationId())) {
+                return create(command, lane);
+            }
+            AttemptLookup.Found found = batch.found(command.qualificationId());
+            return decided(command, OpportunityStepDecision.create(command, found.undone(), found.opportunity() != null), batch, lane);
+        });
+    }
+
+    /** A chunk of {@code batch}: the opportunities made before it are written first, since it reads them. */
+    public Uni<Void> copyNotes(CopyOpportunityNotes chunk, OpportunityBatch batch, Lane lane) {
+        return batch.write().chain(() -> copyNotes(chunk, lane));
+    }
+
+    /** An undo of {@code batch}: written first what it removes; the batch's later creates of the attempt are ignored. */
+    public Uni<Void> undo(UndoOpportunity command, OpportunityBatch batch) {
+        return batch.write().chain(() -> undo(command)).invoke(() -> batch.undone(command.qualificationId()));
+    }
+
+    /** {@code batch} null: a new opportunity is written at once; else its rows wait in the batch. */
+    private Uni<Void> decided(CreateOpportunity command, OpportunityStepDecision.OnCreate decision, OpportunityBatch batch,
+                              Lane lane) {
         if (decision instanceof OpportunityStepDecision.Reject reject) {
             return reject(command, reject.reason(), lane);
         }
@@ -82,12 +110,20 @@ public class OpportunityMaker {
         if (complete) {
             o.confirmedAt = o.createdAt;
         }
-        return newRows(o, command).execute().chain(() -> complete ? announce(o, lane) : Uni.createFrom().voidItem());
+        Uni<Void> written;
+        if (batch == null) {
+            written = newRows(o, command, new CombinedInsert()).execute();
+        } else {
+            newRows(o, command, batch.rows());
+            batch.made(command.qualificationId(), o.id);
+            written = Uni.createFrom().voidItem();
+        }
+        return written.chain(() -> complete ? announce(o, lane) : Uni.createFrom().voidItem());
     }
 
-    /** The opportunity with its first notes, stakeholders and files: one statement. */
-    private CombinedInsert newRows(Opportunity o, CreateOpportunity command) {
-        CombinedInsert insert = new CombinedInsert().into("opportunity", OPPORTUNITY, List.<Object[]>of(new Object[]{
+    /** The opportunity with its first notes, stakeholders and files, added to {@code insert} (one statement). */
+    private CombinedInsert newRows(Opportunity o, CreateOpportunity command, CombinedInsert insert) {
+        insert.into("opportunity", OPPORTUNITY, List.<Object[]>of(new Object[]{
                 o.id, o.name, o.accountId, o.contactId, o.currency, o.estimatedValue, o.purchaseTimeframe, o.purchaseProcess,
                 o.decisionMaker, o.description, o.stage.name(), o.ownerId, o.originatingLeadId, o.createdByQualification,
                 o.noteCount, o.confirmedAt, o.createdAt, o.modifiedAt, o.version}));

@@ -32,6 +32,19 @@ class CombinedInsertTest {
     }
 
     @Test
+    void rowsAddedLaterForATableJoinItsInsert_soABatchMakesOneInsertPerTable() {
+        CombinedInsert insert = new CombinedInsert()
+                .into("opportunity", List.of("id"), List.<Object[]>of(new Object[]{"o1"}))
+                .into("note", List.of("id"), List.<Object[]>of(new Object[]{"n1"}))
+                .into("opportunity", List.of("id"), List.<Object[]>of(new Object[]{"o2"}))
+                .into("note", List.of("id"), List.<Object[]>of(new Object[]{"n2"}));
+        assertEquals("""
+                with t0 as (insert into opportunity (id) values (:p0), (:p1))
+                insert into note (id) values (:p2), (:p3)""", insert.sql());
+        assertEquals(4, insert.parameters());
+    }
+
+    @Test
     void nothingToInsertIsEmptyAndARowOfTheWrongWidthIsRefused() {
         assertTrue(new CombinedInsert().into("t", List.of("a"), List.of()).isEmpty());
         assertThrows(IllegalArgumentException.class,
