@@ -1,5 +1,6 @@
 package com.acme.crm.common.inbox;
 
+import com.acme.crm.common.persistence.PlanCacheBypass;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -55,12 +56,12 @@ public class Inbox {
             String id = messageIds.get(0);
             return firstDelivery(id).map(first -> first ? new HashSet<>(List.of(id)) : new HashSet<>());
         }
-        // one SQL text whatever the batch's size, and a named mapping: Hibernate's plan cache finds both again
-        // (docs/performance.md, "A Hibernate 7.1 plan-cache trap"); ce_id is any string, so the ids go as a JSON array,
-        // bound as text (the reactive client would send a String bound to a jsonb parameter as one JSON string)
-        return Panache.getSession().chain(session -> session
-                        .createNativeQuery(FIRST_DELIVERIES, session.getResultSetMapping(String.class, MESSAGE_ID))
-                        .setParameter("ids", toJson(messageIds))
+        // one SQL text whatever the batch's size, kept out of Hibernate's plan cache, which cannot find a native select
+        // again (PlanCacheBypass); ce_id is any string, so the ids go as a JSON array, bound as text (the reactive client
+        // would send a String bound to a jsonb parameter as one JSON string)
+        return Panache.getSession().chain(session -> PlanCacheBypass.bind(session
+                                .createNativeQuery(FIRST_DELIVERIES, session.getResultSetMapping(String.class, MESSAGE_ID)),
+                        "ids", toJson(messageIds))
                         .getResultList())
                 .map(HashSet::new);
     }

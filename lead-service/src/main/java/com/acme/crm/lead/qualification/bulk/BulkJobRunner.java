@@ -9,6 +9,7 @@ import com.acme.crm.lead.qualification.QualificationStarter;
 import com.acme.crm.lead.qualification.QualificationStarter.Start;
 import com.acme.crm.lead.qualification.api.QualificationView;
 import com.acme.crm.lead.qualification.api.QualifyRequest;
+import com.acme.crm.common.persistence.PlanCacheBypass;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -104,8 +105,9 @@ public class BulkJobRunner {
 
     /** Only the replica holding the claim lock counts and claims; the lock is released when the transaction ends. */
     private Uni<List<Claim>> claim() {
-        return Panache.getSession().chain(session -> session.createNativeQuery("select pg_try_advisory_xact_lock(:lock)", Boolean.class)
-                .setParameter("lock", CLAIM_LOCK)
+        // every tick: kept out of Hibernate's plan cache, which cannot find a native select again (PlanCacheBypass)
+        return Panache.getSession().chain(session -> PlanCacheBypass.bind(
+                        session.createNativeQuery("select pg_try_advisory_xact_lock(:lock)", Boolean.class), "lock", CLAIM_LOCK)
                 .getSingleResult()
                 .chain(locked -> locked ? claimWithinWindow() : Uni.createFrom().item(List.<Claim>of())));
     }
