@@ -240,7 +240,7 @@ class QualificationBenchmark {
         List<LeadListLatencies.Timed> timed = LeadListLatencies.measure(http, stack.gatewayUrl(),
                 shape -> "Bearer " + stack.tokenOf(shape.user()), settings.listCalls());
         section(String.format("Lead lists through the gateway (GET /api/leads), %,d leads added (200 owners, 3 in 10 open; filled"
-                + " and analysed in %.0f s), %d calls per shape, each the first page and the next by its cursor",
+                + " and analysed in %.0f s), after a warm-up pass over all shapes, %d calls per shape, each the first page and the next by its cursor",
                 settings.listLeads(), fillSeconds, settings.listCalls()));
         for (String row : LeadListLatencies.table(timed).split("\n")) {
             line("  %s", row);

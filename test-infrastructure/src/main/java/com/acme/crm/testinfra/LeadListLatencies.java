@@ -117,19 +117,22 @@ public final class LeadListLatencies {
     }
 
     /**
-     * Times every shape {@code calls} times (after three untimed calls): the first page, then the next one by its cursor
-     * when there is one, each call alone, against {@code baseUrl} (a service or the gateway) with the bearer token
-     * {@code tokenOf} gives for a shape.
+     * Times every shape {@code calls} times, after a warm-up pass over all shapes (three untimed calls each: the list
+     * path's JIT is cold at first, as the single qualifications' is before their warm-up): the first page, then the next
+     * one by its cursor when there is one, each call alone, against {@code baseUrl} (a service or the gateway) with
+     * the bearer token {@code tokenOf} gives for a shape.
      */
     public static List<Timed> measure(HttpClient http, String baseUrl, Function<Shape, String> tokenOf, int calls)
             throws IOException, InterruptedException {
+        for (Shape shape : shapes()) {
+            for (int i = 0; i < 3; i++) {
+                get(http, baseUrl.replaceAll("/$", "") + shape.pathAndQuery(), tokenOf.apply(shape));
+            }
+        }
         List<Timed> timed = new ArrayList<>();
         for (Shape shape : shapes()) {
             String token = tokenOf.apply(shape);
             String url = baseUrl.replaceAll("/$", "") + shape.pathAndQuery();
-            for (int i = 0; i < 3; i++) {
-                get(http, url, token);
-            }
             List<Double> ms = new ArrayList<>();
             for (int i = 0; i < calls; i++) {
                 long t0 = System.nanoTime();
