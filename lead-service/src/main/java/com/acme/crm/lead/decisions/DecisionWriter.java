@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Carries out a {@link Decision} in the caller's transaction: the lead's and the attempt's new
@@ -86,11 +87,8 @@ public class DecisionWriter {
         if (decision.ended()) {
             chain = chain.chain(() -> ended(row));
         }
-        for (HistoryLine line : decision.history()) {
-            chain = chain.chain(() -> history.record(lead, line.actor(), line.action(), line.from(), line.to(), line.details()));
-        }
-        for (Outgoing message : decision.messages()) {
-            chain = chain.chain(() -> outbox.publish(message.topic(), keyOf(lead, row), message.type().name(), message.data()));
+        if (!decision.history().isEmpty() || !decision.messages().isEmpty()) {
+            chain = chain.chain(() -> recordAndSend(keyOf(lead, row), decision));
         }
         if (decision.event() != null && predictable) {
             // the version the row will have (no flush per decision: a batch's updates are written at its end)
@@ -100,6 +98,22 @@ public class DecisionWriter {
                     .chain(() -> events.publish(decision.event(), lead));
         }
         return chain.replaceWith(row);
+    }
+
+    /**
+     * A decision's history entries and commands (outbox, in order, on the lead's key): the part of carrying it out
+     * that does not touch the lead's or the attempt's row, shared with the set-based starts, which write those rows
+     * themselves.
+     */
+    public Uni<Void> recordAndSend(UUID leadId, Decision decision) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (HistoryLine line : decision.history()) {
+            chain = chain.chain(() -> history.record(leadId, line.actor(), line.action(), line.from(), line.to(), line.details()));
+        }
+        for (Outgoing message : decision.messages()) {
+            chain = chain.chain(() -> outbox.publish(message.topic(), leadId, message.type().name(), message.data()));
+        }
+        return chain;
     }
 
     /** Whether carrying out {@code decision} changes a column of {@code lead} (so its flush makes one update). */
@@ -114,7 +128,7 @@ public class DecisionWriter {
         return toJson(value).getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private static Object keyOf(Lead lead, Qualification attempt) {
+    private static UUID keyOf(Lead lead, Qualification attempt) {
         return lead != null ? lead.id : attempt.leadId;
     }
 
