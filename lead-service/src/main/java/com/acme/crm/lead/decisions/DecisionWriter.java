@@ -15,6 +15,7 @@ import com.acme.crm.lead.qualification.bulk.BulkJobs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,8 +30,9 @@ import java.util.UUID;
  * Carries out a {@link Decision} in the caller's transaction: the lead's and the attempt's new
  * state, the note, the history entries, the commands (outbox, in order, on the lead's key), the
  * public event showing the lead as stored, and an ended attempt's metrics, bulk-job result and signal.
- * Within a {@link WriteBehind} unit (a batch) nothing is flushed per decision: the event carries the version the
- * lead's row will have, and the batch's updates, history and messages are written at its end.
+ * Within a {@link WriteBehind} unit (a batch) nothing is flushed per decision: the lead's and the attempt's rows are
+ * written set-based at its end ({@link PendingVersions}, {@link RowUpdates}: one update statement per table for the
+ * batch), the event carries the version the lead's row will have, and history and messages are written at its end too.
  */
 @ApplicationScoped
 public class DecisionWriter {
@@ -51,6 +53,8 @@ public class DecisionWriter {
     MeterRegistry metrics;
     @Inject
     ObjectMapper json;
+    @Inject
+    RowUpdates updates;
 
     /**
      * @param lead    the lead, loaded in this transaction (may be null only for a decision that does not change it)
@@ -58,18 +62,29 @@ public class DecisionWriter {
      * @return the attempt's row after the decision (the new one when it started one)
      */
     public Uni<Qualification> write(Lead lead, Qualification attempt, Decision decision) {
+        if (!PendingVersions.inUnit()) {
+            return carryOut(lead, attempt, decision, -1);
+        }
         boolean changesLead = lead != null && changes(decision, lead);
-        PendingVersions.Change change = changesLead ? PendingVersions.change(lead) : PendingVersions.Change.OUTSIDE_UNIT;
-        // a lead changed again in one unit: its earlier change is flushed first, so each change is one update and
-        // each event's version is exact
-        Uni<Void> settled = change == PendingVersions.Change.AGAIN ? lead.flush() : Uni.createFrom().voidItem();
-        return settled.chain(() -> carryOut(lead, attempt, decision, change != PendingVersions.Change.OUTSIDE_UNIT));
+        boolean changesAttempt = attempt != null && decision.attempt() != null && !decision.started()
+                && !decision.attempt().equals(Attempt.of(attempt));
+        // in a unit, the changed rows are written set-based at its end (PendingVersions), not flushed by Hibernate
+        return Panache.getSession().chain(session -> (changesAttempt
+                        ? PendingVersions.change(session, attempt, attemptUpdates).replaceWithVoid() : Uni.createFrom().voidItem())
+                        .chain(() -> changesLead ? PendingVersions.change(session, lead, leadUpdates)
+                                : Uni.createFrom().item(lead == null ? 0 : PendingVersions.changesOf(lead))))
+                .chain(leadChanges -> carryOut(lead, attempt, decision, lead == null ? -1 : lead.version + leadChanges));
     }
 
-    /** @param predictable the lead's one pending change is this decision's: the flush will make exactly one update */
-    private Uni<Qualification> carryOut(Lead lead, Qualification attempt, Decision decision, boolean predictable) {
+    // a unit's changed leads and attempts, as the decisions left them, one statement per table at its end
+    private final WriteBehind.Rows<PendingVersions.Pending<Lead>> leadUpdates = rows -> updates.updateLeads(
+            rows.stream().map(p -> RowUpdates.LeadRow.of(p.entity, p.loaded, p.changes)).toList());
+    private final WriteBehind.Rows<PendingVersions.Pending<Qualification>> attemptUpdates = rows -> updates.updateAttempts(
+            rows.stream().map(p -> RowUpdates.AttemptRow.of(p.entity, p.loaded, p.changes)).toList());
+
+    /** @param versionAfter the version the lead's row will have (in a unit), or -1: flush before an event (outside one) */
+    private Uni<Qualification> carryOut(Lead lead, Qualification attempt, Decision decision, long versionAfter) {
         Qualification row = decision.attempt() == null ? attempt : store(decision.attempt(), attempt);
-        long versionAfter = predictable ? lead.version + 1 : -1;
         if (decision.lead() != null) {
             apply(decision.lead(), lead);
         }
@@ -90,7 +105,7 @@ public class DecisionWriter {
         if (!decision.history().isEmpty() || !decision.messages().isEmpty()) {
             chain = chain.chain(() -> recordAndSend(keyOf(lead, row), decision));
         }
-        if (decision.event() != null && predictable) {
+        if (decision.event() != null && versionAfter >= 0) {
             // the version the row will have (no flush per decision: a batch's updates are written at its end)
             chain = chain.chain(() -> events.publish(decision.event(), LeadEventDataOf.of(lead, versionAfter)));
         } else if (decision.event() != null) {

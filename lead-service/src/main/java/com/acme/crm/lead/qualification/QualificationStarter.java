@@ -11,6 +11,7 @@ import com.acme.crm.lead.decisions.LaneChoice;
 import com.acme.crm.lead.decisions.LeadDecisions;
 import com.acme.crm.lead.decisions.LeadDecisions.StartInput;
 import com.acme.crm.lead.decisions.LeadFacts;
+import com.acme.crm.lead.decisions.RowUpdates;
 import com.acme.crm.lead.qualification.api.QualificationView;
 import com.acme.crm.lead.qualification.api.QualifyRequest;
 import com.acme.crm.lead.qualification.bulk.JobSubmitter;
@@ -56,6 +57,9 @@ public class QualificationStarter {
     @Inject
     StartRows rows;
 
+    @Inject
+    RowUpdates updates;
+
     @ConfigProperty(name = "crm.qualification.timeout", defaultValue = "PT2M")
     Duration timeout;
 
@@ -98,7 +102,7 @@ public class QualificationStarter {
         return rows.lockAndLoad(wanted).chain(loaded -> settings.createRecordsByDefault().chain(byDefault -> {
             Instant now = Instant.now();
             Map<UUID, StartRows.Loaded> current = new HashMap<>(); // a lead as this window's earlier starts left it
-            Map<UUID, StartRows.LeadChange> changes = new LinkedHashMap<>();
+            Map<UUID, RowUpdates.LeadRow> changes = new LinkedHashMap<>();
             List<Attempt> attempts = new ArrayList<>();
             List<Decision> started = new ArrayList<>();
             List<Outcome> outcomes = new ArrayList<>();
@@ -128,13 +132,12 @@ public class QualificationStarter {
                     attempts.add(decision.attempt());
                     started.add(decision);
                     // the update goes over the version as loaded: the statement makes one update per lead
-                    changes.put(row.lead().id(), StartRows.LeadChange.of(row.lead(), decision.lead(),
-                            decision.touch().at(), decision.touch().by()));
+                    changes.put(row.lead().id(), RowUpdates.LeadRow.of(row.lead(), decision.lead(), decision.touch()));
                     current.put(row.lead().id(), new StartRows.Loaded(lead.lead().after(decision), decision.attempt(), null));
                 }
                 outcomes.add(new Outcome(decision.attempt(), null));
             }
-            Uni<Void> written = rows.insertAttempts(attempts).chain(() -> rows.updateLeads(List.copyOf(changes.values())));
+            Uni<Void> written = rows.insertAttempts(attempts).chain(() -> updates.updateLeads(List.copyOf(changes.values())));
             for (Decision decision : started) {
                 written = written.chain(() -> writer.recordAndSend(decision.attempt().leadId(), decision));
             }

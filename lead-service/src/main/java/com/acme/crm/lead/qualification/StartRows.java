@@ -8,6 +8,7 @@ import com.acme.crm.lead.StatusReason;
 import com.acme.crm.lead.decisions.Attempt;
 import com.acme.crm.lead.decisions.LeadFacts;
 import com.acme.crm.lead.decisions.LeadStatus;
+import com.acme.crm.lead.decisions.RowUpdates;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -25,7 +26,7 @@ import java.util.UUID;
 
 /**
  * The statements of a set-based start (a bulk job's window): the leads locked and loaded with what their starts
- * decide on in one statement, the new attempts inserted in one, the leads' changes written in one. Each has one SQL
+ * decide on in one statement, the new attempts inserted in one (the leads' changes: {@link RowUpdates}). Each has one SQL
  * text whatever the number of leads (the rows travel as one JSON array), so Hibernate's plan cache is not flooded.
  * Nothing here goes through the session's entities: the window's transaction loads none.
  */
@@ -165,48 +166,6 @@ public class StartRows {
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_ATTEMPTS)
                 .setParameter("rows", toJson(rows))
                 .executeUpdate()).replaceWithVoid();
-    }
-
-    /** A lead's new status and who changed it when, over the version it was loaded with. */
-    public record LeadChange(UUID id, long version, String state, String statusReason, String closedAt, boolean qualifying,
-                             UUID qualificationId, UUID accountId, UUID contactId, UUID opportunityId, String modifiedAt,
-                             String modifiedBy) {
-
-        public static LeadChange of(LeadFacts before, LeadStatus after, Instant modifiedAt, String modifiedBy) {
-            return new LeadChange(before.id(), before.version(), after.state().name(), after.reason().code(),
-                    after.closedAt() == null ? null : after.closedAt().toString(), after.qualifying(), after.qualificationId(),
-                    after.accountId(), after.contactId(), after.opportunityId(), modifiedAt.toString(), modifiedBy);
-        }
-    }
-
-    // one update per lead, and the version steps by one as Hibernate's would; a row whose version moved is not
-    // touched, and the caller fails the transaction
-    private static final String UPDATE_LEADS = """
-            update lead l
-            set state = r ->> 'state', status_reason = r ->> 'statusReason', closed_at = cast(r ->> 'closedAt' as timestamptz),
-                qualification_in_progress = cast(r ->> 'qualifying' as boolean),
-                qualification_id = cast(r ->> 'qualificationId' as uuid), account_id = cast(r ->> 'accountId' as uuid),
-                contact_id = cast(r ->> 'contactId' as uuid), opportunity_id = cast(r ->> 'opportunityId' as uuid),
-                modified_at = cast(r ->> 'modifiedAt' as timestamptz), modified_by = r ->> 'modifiedBy',
-                version = l.version + 1
-            from jsonb_array_elements(cast(cast(:rows as text) as jsonb)) as given(r)
-            where l.id = cast(r ->> 'id' as uuid) and l.version = cast(r ->> 'version' as bigint)""";
-
-    /** Writes the leads' changes (one per lead), one statement; fails if a lead's version moved since it was loaded. */
-    public Uni<Void> updateLeads(List<LeadChange> changes) {
-        if (changes.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Panache.getSession().chain(session -> session.createNativeQuery(UPDATE_LEADS)
-                        .setParameter("rows", toJson(changes))
-                        .executeUpdate())
-                .invoke(updated -> {
-                    if (updated != changes.size()) {
-                        throw new IllegalStateException("a lead changed while its start was being written ("
-                                + updated + " of " + changes.size() + " updated)");
-                    }
-                })
-                .replaceWithVoid();
     }
 
     private String toJson(Object value) {

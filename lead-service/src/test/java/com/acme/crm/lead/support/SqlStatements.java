@@ -9,14 +9,11 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * The SQL statements Hibernate runs while it records (its {@code org.hibernate.SQL} log: the test profile sets that
- * category to DEBUG), for tests that count statements per lead. The relay's own statements go through the Vert.x
+ * The SQL statements Hibernate runs while it records (its {@code org.hibernate.SQL} log, which lead-service's
+ * {@code %test} configuration sets to DEBUG, the console staying at INFO), for tests that count statements per lead. The relay's own statements go through the Vert.x
  * pool and are not seen here.
  */
 public final class SqlStatements implements AutoCloseable {
-
-    /** The test profile's setting that makes Hibernate log each statement at DEBUG. */
-    public static final String LOG_CATEGORY = "quarkus.log.category.\"org.hibernate.SQL\".level";
 
     private static final Logger SQL = Logger.getLogger("org.hibernate.SQL");
 

@@ -42,8 +42,7 @@ class BulkJobRunnerTest {
     public static class ManualTicks implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("crm.bulk.tick", "PT1H", "crm.bulk.window", Integer.toString(WINDOW),
-                    SqlStatements.LOG_CATEGORY, "DEBUG");
+            return Map.of("crm.bulk.tick", "PT1H", "crm.bulk.window", Integer.toString(WINDOW));
         }
     }
 
