@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -45,10 +46,18 @@ public class DatabaseSignals {
 
     /** Runs {@code handler} (on an event loop) on every NOTIFY of {@code channel} that commits, and after each (re)connection. */
     public synchronized void listen(String channel, Runnable handler) {
+        listenWithPayload(channel, payload -> handler.run());
+    }
+
+    /**
+     * As {@link #listen(String, Runnable)}, given each notification's payload; after a (re)connection, when any
+     * payload may have been missed, given null.
+     */
+    public synchronized void listenWithPayload(String channel, Consumer<String> handler) {
         PgSubscriber connection = connection();
         connection.channel(channel)
-                .subscribeHandler(handler)
-                .handler(payload -> handler.run());
+                .subscribeHandler(() -> handler.accept(null))
+                .handler(handler);
     }
 
     /**

@@ -45,6 +45,14 @@ public class InteractivePriority {
         return inTurn(isInteractive(batch), work);
     }
 
+    /**
+     * Bulk work that is not a consumer batch (a bulk job's window of starts, lead-service's {@code BulkJobRunner}) in
+     * its turn: it gives way like a bulk batch. Call it on the Vert.x context the work must run on.
+     */
+    public <T> Uni<T> inBulkTurn(Supplier<Uni<T>> work) {
+        return inTurn(false, work);
+    }
+
     <T> Uni<T> inTurn(boolean interactive, Supplier<Uni<T>> work) {
         if (interactive) {
             return Uni.createFrom().deferred(() -> {

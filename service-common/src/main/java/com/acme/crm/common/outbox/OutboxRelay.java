@@ -144,7 +144,8 @@ public class OutboxRelay {
         if (!listening) {
             listening = true;
             // LISTEN from the first poll on: by then the Kafka channel is wired (at startup it may not be yet)
-            signals.listen("outbox", this::wake);
+            // the payload names the lane whose rows committed (V86); none (a reconnection, an older trigger): every lane
+            signals.listenWithPayload("outbox", lane -> RelayLane.named(lane).ifPresentOrElse(this::wakeLane, this::wake));
         }
         wake();
     }
@@ -167,7 +168,11 @@ public class OutboxRelay {
 
     /** Wakes the relays of these lanes. */
     public void wakeLanes(Set<RelayLane> lanes) {
-        lanes.forEach(lane -> relays.get(lane).wake());
+        lanes.forEach(this::wakeLane);
+    }
+
+    private void wakeLane(RelayLane lane) {
+        relays.get(lane).wake();
     }
 
     /**

@@ -2,6 +2,8 @@ package com.acme.crm.common.outbox;
 
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,6 +38,16 @@ public enum RelayLane {
      */
     String rows() {
         return rows;
+    }
+
+    /** The lane a NOTIFY payload names ({@code interactive}, {@code other}: V86's trigger); empty for any other payload. */
+    static Optional<RelayLane> named(String payload) {
+        for (RelayLane lane : values()) {
+            if (lane.name().toLowerCase(Locale.ROOT).equals(payload)) {
+                return Optional.of(lane);
+            }
+        }
+        return Optional.empty();
     }
 
     public static RelayLane of(String topic) {

@@ -46,7 +46,7 @@ class InteractivePriorityTest {
 
         AtomicBoolean bulkStarted = new AtomicBoolean();
         AtomicBoolean bulkDone = new AtomicBoolean();
-        vertx.runOnContext(ignored -> priority.inTurn(false, () -> marking(bulkStarted)).subscribe().with(ok -> bulkDone.set(true)));
+        vertx.runOnContext(ignored -> priority.inBulkTurn(() -> marking(bulkStarted)).subscribe().with(ok -> bulkDone.set(true)));
         Thread.sleep(200);
         assertFalse(bulkStarted.get(), "gave way while the interactive batch ran");
 

@@ -44,6 +44,14 @@ class RelayLaneTest {
     }
 
     @Test
+    void theNotifyPayloadNamesTheLaneToWake() {
+        assertEquals(java.util.Optional.of(RelayLane.INTERACTIVE), RelayLane.named("interactive"));
+        assertEquals(java.util.Optional.of(RelayLane.OTHER), RelayLane.named("other"));
+        assertTrue(RelayLane.named("").isEmpty(), "the trigger of before V86: every lane");
+        assertTrue(RelayLane.named(null).isEmpty(), "a reconnection: every lane");
+    }
+
+    @Test
     void eachLaneHasALockOfItsOwn() {
         assertNotEquals(RelayLane.INTERACTIVE.lock(), RelayLane.OTHER.lock());
         assertEquals(7_413_289_001L, RelayLane.OTHER.lock(), "the single relay's lock of before, for a rolling upgrade");
