@@ -1,6 +1,7 @@
 package com.acme.crm.common.inbox;
 
 import com.acme.crm.common.messaging.IncomingMessages.UnreadableMessageException;
+import com.acme.crm.common.messaging.InteractivePriority;
 import com.acme.crm.common.persistence.WriteBehind;
 import com.acme.crm.common.stages.MessageStages;
 import com.acme.crm.common.warmup.WarmUpMessages;
@@ -70,6 +71,9 @@ public class ConsumerDispatcher {
     @Inject
     WarmUpMessages warmUps;
 
+    @Inject
+    InteractivePriority priority;
+
     private Counter splits;
 
     void start(@Observes StartupEvent event, MeterRegistry metrics) {
@@ -130,7 +134,8 @@ public class ConsumerDispatcher {
             Optional<Context> trace = message.getMetadata(TracingMetadata.class).map(TracingMetadata::getCurrentContext);
             items.add(new Item(event.get(), trace.isEmpty() ? handling : handling.around(work -> within(trace.get(), work))));
         }
-        return refused.chain(() -> inOneTransaction(items, prepare)).invoke(committed);
+        // a bulk batch gives way while interactive batches run (InteractivePriority)
+        return refused.chain(() -> priority.inTurn(batch, () -> inOneTransaction(items, prepare))).invoke(committed);
     }
 
     /**
