@@ -9,13 +9,13 @@ import com.acme.crm.account.qualification.AttemptLookup.Found;
 import com.acme.crm.account.qualification.AttemptLookup.Linked;
 import com.acme.crm.account.qualification.RecordLink.Kind;
 import com.acme.crm.common.inbox.ConsumerDispatcher;
+import com.acme.crm.common.persistence.WriteBehind;
 import com.acme.crm.contracts.qualification.ResolveAccountAndContact;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,8 +31,9 @@ import java.util.UUID;
  * works, what every resolve would load alone is loaded for all in two statements (their attempts,
  * named records and advisory locks; then the duplicate candidates); each resolve then decides from
  * that and from what the batch's earlier resolves created (so the second of two prospects of one
- * company finds the first's account, and a repeated command its links), and its rows wait to be
- * written with the others' in one statement per table before the commit.
+ * company finds the first's account, and a repeated command its links), and its rows wait in
+ * {@link WriteBehind} ({@link NewRecords#WRITER}) to be written with the others' in one statement
+ * per table before the commit.
  * <p>
  * It serves only the transaction it was prepared in: a message handled alone (a batch split around a
  * failure) or a rehearsal loads and writes for itself. An undo writes what is waiting and ends the
@@ -50,7 +51,6 @@ final class ResolveBatch implements ConsumerDispatcher.Preparation {
     private Map<UUID, Found> attempts = Map.of();
     private DuplicateCandidates candidates = new DuplicateCandidates();
     private final Set<UUID> created = new HashSet<>();
-    private final List<NewRecords> waiting = new ArrayList<>();
 
     ResolveBatch(AttemptLookup lookup, DuplicateFinder duplicates) {
         this.lookup = lookup;
@@ -110,12 +110,8 @@ final class ResolveBatch implements ConsumerDispatcher.Preparation {
         return candidates.matches(command);
     }
 
-    /** A resolve's outcome: its rows wait for {@link #beforeCommit}; later commands see its records and links. */
+    /** A resolve's outcome (its rows wait in {@link WriteBehind}): later commands see its records and links. */
     void resolved(ResolveAccountAndContact command, Account account, Contact contact, UUID accountId, UUID contactId) {
-        if (waiting.isEmpty() || waiting.get(waiting.size() - 1).resolves() >= NewRecords.MAX_RESOLVES) {
-            waiting.add(new NewRecords());
-        }
-        waiting.get(waiting.size() - 1).add(command, account, contact, accountId, contactId, Instant.now());
         if (account != null) {
             candidates.created(account);
             created.add(account.id);
@@ -138,20 +134,8 @@ final class ResolveBatch implements ConsumerDispatcher.Preparation {
 
     /** Writes what waits and ends the batch's facts: the works after this one load alone. */
     Uni<Void> leave() {
-        return serves().chain(serving -> serving ? write() : Uni.createFrom().voidItem()).invoke(this::forget);
-    }
-
-    @Override
-    public Uni<Void> beforeCommit() {
-        return leave();
-    }
-
-    private Uni<Void> write() {
-        Uni<Void> done = Uni.createFrom().voidItem();
-        for (NewRecords records : waiting) {
-            done = done.chain(() -> records.statement().execute());
-        }
-        return done;
+        return serves().chain(serving -> serving ? WriteBehind.writeNow(NewRecords.WRITER) : Uni.createFrom().voidItem())
+                .invoke(this::forget);
     }
 
     private void forget() {
@@ -159,6 +143,5 @@ final class ResolveBatch implements ConsumerDispatcher.Preparation {
         attempts = Map.of();
         candidates = new DuplicateCandidates();
         created.clear();
-        waiting.clear();
     }
 }

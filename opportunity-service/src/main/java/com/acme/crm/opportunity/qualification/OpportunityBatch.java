@@ -1,7 +1,7 @@
 package com.acme.crm.opportunity.qualification;
 
 import com.acme.crm.common.inbox.ConsumerDispatcher;
-import com.acme.crm.common.persistence.CombinedInsert;
+import com.acme.crm.common.persistence.WriteBehind;
 import com.acme.crm.contracts.qualification.CreateOpportunity;
 import com.acme.crm.opportunity.qualification.AttemptLookup.Found;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -9,7 +9,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,8 +23,8 @@ import java.util.UUID;
  * opportunities update-locked) in one statement; each create then decides from that and from what
  * the batch's earlier commands did (a repeat finds the opportunity made before it, a create after an
  * undo finds the attempt undone), and the new opportunities with their notes, stakeholders and files
- * wait to be written in one statement per table before the commit. A chunk of notes or an undo
- * writes what waits first (it reads those rows).
+ * wait in {@link WriteBehind} to be written in one statement per table before the commit. A chunk of
+ * notes or an undo writes what waits first (it reads those rows).
  * <p>
  * It serves only the transaction it was prepared in: a message handled alone (a batch split around a
  * failure) or a rehearsal loads and writes for itself. Made per poll, so two channels never share one;
@@ -33,16 +32,12 @@ import java.util.UUID;
  */
 final class OpportunityBatch implements ConsumerDispatcher.Preparation {
 
-    /** Bind parameters a statement at most (PostgreSQL takes 65,535): a larger batch writes in several. */
-    static final int MAX_PARAMETERS = 20_000;
-
     private final AttemptLookup lookup;
     private final Map<String, CreateOpportunity> creates = new HashMap<>();
 
     /** The transaction whose facts these are; null when none (each work loads alone). */
     private Mutiny.Session session;
     private Map<UUID, Found> attempts = Map.of();
-    private final List<CombinedInsert> waiting = new ArrayList<>();
 
     OpportunityBatch(AttemptLookup lookup) {
         this.lookup = lookup;
@@ -83,15 +78,7 @@ final class OpportunityBatch implements ConsumerDispatcher.Preparation {
         return attempts.get(attempt);
     }
 
-    /** The statement a new opportunity's rows join (a new one when the last is full). */
-    CombinedInsert rows() {
-        if (waiting.isEmpty() || waiting.get(waiting.size() - 1).parameters() >= MAX_PARAMETERS) {
-            waiting.add(new CombinedInsert());
-        }
-        return waiting.get(waiting.size() - 1);
-    }
-
-    /** The attempt has its opportunity now (its rows wait in {@link #rows()}). */
+    /** The attempt has its opportunity now (its rows wait in {@link WriteBehind}). */
     void made(UUID attempt, UUID opportunity) {
         attempts.put(attempt, new Found(false, opportunity));
     }
@@ -103,28 +90,13 @@ final class OpportunityBatch implements ConsumerDispatcher.Preparation {
         }
     }
 
-    /** Writes what waits, if this transaction is the batch's; the batch goes on. */
-    Uni<Void> write() {
-        return serves().chain(serving -> {
-            Uni<Void> done = Uni.createFrom().voidItem();
-            if (serving) {
-                for (CombinedInsert insert : List.copyOf(waiting)) {
-                    done = done.chain(insert::execute);
-                }
-                waiting.clear();
-            }
-            return done;
-        });
-    }
-
-    @Override
-    public Uni<Void> beforeCommit() {
-        return write().invoke(this::forget);
+    /** Writes what waits (the rows of {@code writer}), if this transaction is the batch's; the batch goes on. */
+    Uni<Void> write(WriteBehind.Rows<?> writer) {
+        return serves().chain(serving -> serving ? WriteBehind.writeNow(writer) : Uni.createFrom().voidItem());
     }
 
     private void forget() {
         session = null;
         attempts = Map.of();
-        waiting.clear();
     }
 }
