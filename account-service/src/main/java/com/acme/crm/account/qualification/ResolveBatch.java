@@ -8,20 +8,16 @@ import com.acme.crm.account.duplicates.DuplicateFinder.Matches;
 import com.acme.crm.account.qualification.AttemptLookup.Found;
 import com.acme.crm.account.qualification.AttemptLookup.Linked;
 import com.acme.crm.account.qualification.RecordLink.Kind;
-import com.acme.crm.common.inbox.ConsumerDispatcher;
+import com.acme.crm.common.inbox.CommandBatch;
 import com.acme.crm.common.persistence.WriteBehind;
 import com.acme.crm.contracts.qualification.ResolveAccountAndContact;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -35,19 +31,14 @@ import java.util.UUID;
  * {@link WriteBehind} ({@link NewRecords#WRITER}) to be written with the others' in one statement
  * per table before the commit.
  * <p>
- * It serves only the transaction it was prepared in: a message handled alone (a batch split around a
- * failure) or a rehearsal loads and writes for itself. An undo writes what is waiting and ends the
- * batch's facts (it removes records they hold); the resolves after it load alone. Made per poll, so
- * two channels never share one; used on one event loop.
+ * It serves only the transaction it was prepared in ({@link CommandBatch}). An undo writes what is
+ * waiting and ends the batch's facts (it removes records they hold); the resolves after it load alone.
  */
-final class ResolveBatch implements ConsumerDispatcher.Preparation {
+final class ResolveBatch extends CommandBatch<ResolveAccountAndContact> {
 
     private final AttemptLookup lookup;
     private final DuplicateFinder duplicates;
-    private final Map<String, ResolveAccountAndContact> commands = new HashMap<>();
 
-    /** The transaction whose facts these are; null when none (each work loads alone). */
-    private Mutiny.Session session;
     private Map<UUID, Found> attempts = Map.of();
     private DuplicateCandidates candidates = new DuplicateCandidates();
     private final Set<UUID> created = new HashSet<>();
@@ -57,39 +48,23 @@ final class ResolveBatch implements ConsumerDispatcher.Preparation {
         this.duplicates = duplicates;
     }
 
-    /** A resolve of the poll, by its message id (read once, when the consumer routes it). */
-    void add(String messageId, ResolveAccountAndContact command) {
-        commands.put(messageId, command);
-    }
-
+    /** The fresh resolves' attempts, named records and advisory locks in one statement, then their duplicate candidates in one. */
     @Override
-    public Uni<Void> of(List<IncomingCloudEventMetadata<String>> fresh) {
-        forget();
-        List<ResolveAccountAndContact> resolves = fresh.stream().map(event -> commands.get(event.getId()))
-                .filter(Objects::nonNull).toList();
-        if (resolves.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
+    protected Uni<Void> load(List<ResolveAccountAndContact> resolves) {
         TreeSet<String> keys = new TreeSet<>();
         resolves.forEach(command -> keys.addAll(ResolveDecision.duplicateKeys(command)));
-        return Panache.getSession().chain(current -> lookup.find(resolves, AccountAndContactResolver.advisoryKeys(List.copyOf(keys)))
+        return lookup.find(resolves, AccountAndContactResolver.advisoryKeys(List.copyOf(keys)))
                 .chain(found -> duplicates.candidates(resolves.stream()
                                 .filter(command -> searches(command, found.get(command.qualificationId()))).toList())
                         .invoke(candidates -> {
-                            this.session = current;
                             this.attempts = new HashMap<>(found);
                             this.candidates = candidates;
-                        })))
+                        }))
                 .replaceWithVoid();
     }
 
     private static boolean searches(ResolveAccountAndContact command, Found found) {
         return found.links().isEmpty() && !found.undone() && ResolveDecision.searchesDuplicates(command);
-    }
-
-    /** Whether the current transaction is the one this batch was prepared in (and no undo ended it). */
-    Uni<Boolean> serves() {
-        return session == null ? Uni.createFrom().item(false) : Panache.getSession().map(current -> current == session);
     }
 
     /** Whether the batch loaded the command's attempt (every fresh resolve of the transaction it serves). */
@@ -135,11 +110,11 @@ final class ResolveBatch implements ConsumerDispatcher.Preparation {
     /** Writes what waits and ends the batch's facts: the works after this one load alone. */
     Uni<Void> leave() {
         return serves().chain(serving -> serving ? WriteBehind.writeNow(NewRecords.WRITER) : Uni.createFrom().voidItem())
-                .invoke(this::forget);
+                .invoke(this::end);
     }
 
-    private void forget() {
-        session = null;
+    @Override
+    protected void forget() {
         attempts = Map.of();
         candidates = new DuplicateCandidates();
         created.clear();
