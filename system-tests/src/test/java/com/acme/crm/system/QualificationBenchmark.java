@@ -480,9 +480,9 @@ class QualificationBenchmark {
             line("  PostgreSQL           %s", String.join(" ", shown));
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
-            Map<String, TopicDescription> topics = admin.describeTopics(List.of(Topics.ACCOUNT_COMMANDS,
-                    Topics.OPPORTUNITY_COMMANDS, Topics.QUALIFICATION_REPLIES)).allTopicNames().get(30, TimeUnit.SECONDS);
-            String partitions = topics.values().stream().map(t -> t.name() + " " + t.partitions().size())
+            // the saga's topics, bulk and interactive lane, in Topics' order (allTopicNames is a map without one)
+            Map<String, TopicDescription> topics = admin.describeTopics(Topics.CONSUMED).allTopicNames().get(30, TimeUnit.SECONDS);
+            String partitions = Topics.CONSUMED.stream().map(t -> t + " " + topics.get(t).partitions().size())
                     .collect(Collectors.joining(", "));
             String brokerId = Integer.toString(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).iterator().next().id());
             Config broker = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.BROKER, brokerId)))
