@@ -8,6 +8,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -98,7 +99,8 @@ public class RowUpdates {
                         .executeUpdate())
                 .invoke(updated -> {
                     if (updated != rows.size()) {
-                        throw new IllegalStateException("a " + what + " changed since it was loaded in this transaction ("
+                        // as Hibernate's own check reports it: a lost race, retried (FailureClassifier: transient)
+                        throw new OptimisticLockException("a " + what + " changed since it was loaded in this transaction ("
                                 + updated + " of " + rows.size() + " updated)");
                     }
                 })
