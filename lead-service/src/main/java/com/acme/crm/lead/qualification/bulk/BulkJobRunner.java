@@ -1,5 +1,6 @@
 package com.acme.crm.lead.qualification.bulk;
 
+import com.acme.crm.common.messaging.InteractivePriority;
 import com.acme.crm.common.persistence.WriteBehind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,6 +52,9 @@ public class BulkJobRunner {
 
     @Inject
     QualificationStarter starter;
+
+    @Inject
+    InteractivePriority priority;
 
     @Inject
     ObjectMapper json;
@@ -152,7 +156,8 @@ public class BulkJobRunner {
         }
         LOG.debugf("claimed %d lead(s) of bulk jobs", claims.size());
         // one unit: the window's history entries, commands, events and results are written together at its end
-        return WriteBehind.inTransaction(() -> start(claims))
+        // a window of starts gives way, like a bulk consumer batch, while a user's qualification is being handled
+        return priority.inBulkTurn(() -> WriteBehind.inTransaction(() -> start(claims)))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.infof("starting %d claimed lead(s) together failed (%s); starting each on its own",
                             claims.size(), failure.getMessage());
