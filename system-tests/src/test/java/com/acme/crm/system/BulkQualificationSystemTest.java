@@ -1,6 +1,11 @@
 package com.acme.crm.system;
 
+import com.acme.crm.stack.LocalStack;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,7 +21,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** Bulk qualification (SPEC §6) across the three services, over HTTP through the gateway. */
-class BulkQualificationSystemTest extends ThroughTheGateway {
+class BulkQualificationSystemTest {
+
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = RunningStack.get();
+        RestAssured.baseURI = stack.gatewayUrl();
+    }
 
     @Test
     void qualifiesAFewHundredLeadsExactlyOnceEach() throws Exception {
@@ -79,5 +92,9 @@ class BulkQualificationSystemTest extends ThroughTheGateway {
                         "email", UUID.randomUUID() + "@bulk.example", "budgetAmount", 1000, "currency", "EUR"))
                 .post("/api/leads?suppressDuplicateDetection=true")
                 .then().statusCode(201).extract().path("id");
+    }
+
+    private static RequestSpecification as(String user) {
+        return RestAssured.given().auth().oauth2(stack.tokenOf(user)).contentType(ContentType.JSON);
     }
 }

@@ -1,6 +1,5 @@
 package com.acme.crm.lead.search;
 
-import com.acme.crm.common.persistence.PlanCacheBypass;
 import com.acme.crm.lead.Lead;
 import com.acme.crm.lead.StatusReason;
 import com.acme.crm.lead.access.LeadAccess;
@@ -55,19 +54,10 @@ public class LeadSearch {
         });
     }
 
-    /**
-     * The page's ids in order: mostly answered from the index alone. Kept out of Hibernate's plan cache (PlanCacheBypass):
-     * each list call would add an entry it never finds again, and the next call of the same shape walks them all.
-     */
+    /** The page's ids in order: mostly answered from the index alone. */
     private static Uni<List<UUID>> pageOfIds(Mutiny.Session session, LeadQuery query) {
         Mutiny.SelectionQuery<UUID> select = session.createNativeQuery(query.sql(), UUID.class);
-        query.parameters().forEach((name, value) -> {
-            if (name.equals(LeadQuery.LIMIT)) {
-                PlanCacheBypass.bind(select, name, value);
-            } else {
-                select.setParameter(name, value);
-            }
-        });
+        query.parameters().forEach(select::setParameter);
         return select.getResultList();
     }
 

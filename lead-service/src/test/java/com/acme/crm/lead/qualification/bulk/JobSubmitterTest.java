@@ -1,5 +1,6 @@
 package com.acme.crm.lead.qualification.bulk;
 
+import com.acme.crm.lead.Lead;
 import com.acme.crm.lead.access.LeadAccess;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,9 @@ class JobSubmitterTest {
         assertTrue(JobSubmitter.stored("alice", null).maySee(ownedBy("bob"), access));
     }
 
-    private static String ownedBy(String owner) {
-        return owner;
+    private static Lead ownedBy(String owner) {
+        Lead lead = new Lead();
+        lead.ownerId = owner;
+        return lead;
     }
 }
