@@ -116,6 +116,10 @@ public final class LeadListLatencies {
         }
     }
 
+    private static String urlOf(String baseUrl, Shape shape) {
+        return baseUrl.replaceAll("/$", "") + shape.pathAndQuery();
+    }
+
     /**
      * Times every shape {@code calls} times, after a warm-up pass over all shapes (three untimed calls each: the list
      * path's JIT is cold at first, as the single qualifications' is before their warm-up): the first page, then the next
@@ -126,13 +130,13 @@ public final class LeadListLatencies {
             throws IOException, InterruptedException {
         for (Shape shape : shapes()) {
             for (int i = 0; i < 3; i++) {
-                get(http, baseUrl.replaceAll("/$", "") + shape.pathAndQuery(), tokenOf.apply(shape));
+                get(http, urlOf(baseUrl, shape), tokenOf.apply(shape));
             }
         }
         List<Timed> timed = new ArrayList<>();
         for (Shape shape : shapes()) {
             String token = tokenOf.apply(shape);
-            String url = baseUrl.replaceAll("/$", "") + shape.pathAndQuery();
+            String url = urlOf(baseUrl, shape);
             List<Double> ms = new ArrayList<>();
             for (int i = 0; i < calls; i++) {
                 long t0 = System.nanoTime();
