@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -22,16 +23,19 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Samples, while a bulk job runs, how much work waits: the consumer lag of each service's group (committed offset
- * behind the end of its partitions, Admin API) and the rows waiting in each service's outbox. Keeps the peaks.
+ * Samples, while a bulk job runs, how much work waits: the consumer lag of each saga consumer group, bulk and
+ * interactive lane (committed offset behind the end of its partitions, Admin API), and the rows waiting in each
+ * service's outbox. Keeps the peaks.
  */
 final class BacklogSampler implements AutoCloseable {
 
-    /** The consumer group of each service (its application.properties), the service's name as key. */
-    static final Map<String, String> GROUPS = Map.of(
-            ServiceDefinition.LEAD.name(), "lead-service",
-            ServiceDefinition.ACCOUNT.name(), "account-service",
-            ServiceDefinition.OPPORTUNITY.name(), "opportunity-service");
+    /**
+     * The saga's consumer groups (the services' application.properties), each service's bulk group and its interactive
+     * lane's group, in the order they are printed; the group id is also the key of {@link #peakLag()}.
+     */
+    static final List<String> GROUPS = List.of(
+            "lead-service", "account-service", "opportunity-service",
+            "lead-service-interactive", "account-service-interactive", "opportunity-service-interactive");
 
     private final LocalStack stack;
     private final long intervalMillis;
@@ -49,25 +53,23 @@ final class BacklogSampler implements AutoCloseable {
         this.thread.start();
     }
 
-    /** Peak consumer lag (records) per service. */
+    /** Peak consumer lag (records) per consumer group. */
     Map<String, Long> peakLag() {
-        return ordered(peakLag);
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        GROUPS.forEach(group -> ordered.put(group, peakLag.getOrDefault(group, 0L)));
+        return ordered;
     }
 
     /** Peak outbox rows per service. */
     Map<String, Long> peakOutbox() {
-        return ordered(peakOutbox);
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        ServiceDefinition.ALL.forEach(s -> ordered.put(s.name(), peakOutbox.getOrDefault(s.name(), 0L)));
+        return ordered;
     }
 
     /** Why sampling stopped early, or null. */
     String failure() {
         return failure;
-    }
-
-    private static Map<String, Long> ordered(Map<String, Long> peaks) {
-        Map<String, Long> ordered = new LinkedHashMap<>();
-        ServiceDefinition.ALL.forEach(s -> ordered.put(s.name(), peaks.getOrDefault(s.name(), 0L)));
-        return ordered;
     }
 
     private void run() {
@@ -78,8 +80,8 @@ final class BacklogSampler implements AutoCloseable {
                         StackConfig.DB_USER, StackConfig.DB_PASSWORD));
             }
             while (running) {
-                for (Map.Entry<String, String> group : GROUPS.entrySet()) {
-                    peakLag.merge(group.getKey(), lag(admin, group.getValue()), Math::max);
+                for (String group : GROUPS) {
+                    peakLag.merge(group, lag(admin, group), Math::max);
                 }
                 for (Map.Entry<String, Connection> database : databases.entrySet()) {
                     try (Statement s = database.getValue().createStatement();

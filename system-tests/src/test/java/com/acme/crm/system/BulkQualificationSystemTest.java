@@ -1,11 +1,6 @@
 package com.acme.crm.system;
 
-import com.acme.crm.stack.LocalStack;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,15 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** Bulk qualification (SPEC §6) across the three services, over HTTP through the gateway. */
-class BulkQualificationSystemTest {
-
-    private static LocalStack stack;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = RunningStack.get();
-        RestAssured.baseURI = stack.gatewayUrl();
-    }
+class BulkQualificationSystemTest extends ThroughTheGateway {
 
     @Test
     void qualifiesAFewHundredLeadsExactlyOnceEach() throws Exception {
@@ -92,9 +79,5 @@ class BulkQualificationSystemTest {
                         "email", UUID.randomUUID() + "@bulk.example", "budgetAmount", 1000, "currency", "EUR"))
                 .post("/api/leads?suppressDuplicateDetection=true")
                 .then().statusCode(201).extract().path("id");
-    }
-
-    private static RequestSpecification as(String user) {
-        return RestAssured.given().auth().oauth2(stack.tokenOf(user)).contentType(ContentType.JSON);
     }
 }

@@ -1,10 +1,6 @@
 package com.acme.crm.system;
 
-import com.acme.crm.stack.LocalStack;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import static org.awaitility.Awaitility.await;
@@ -29,17 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * attempt that times out while four other leads of its company link its account leaves that
  * account to them, removes the rest, and leaves no orphan.
  */
-class CompensationSystemTest {
+class CompensationSystemTest extends ThroughTheGateway {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final Duration ACCOUNT_DATABASE_DOWN = Duration.ofSeconds(30);
 
-    private static LocalStack stack;
-
     @BeforeAll
     static void shortQualificationTimeout() throws Exception {
-        stack = RunningStack.get();
-        RestAssured.baseURI = stack.gatewayUrl();
         stack.restartWith("lead-service", Map.of("QUALIFICATION_TIMEOUT", TIMEOUT.toString()));
     }
 
@@ -188,13 +179,5 @@ class CompensationSystemTest {
 
     private static String inList(List<String> ids) {
         return String.join(",", ids.stream().map(id -> "'" + id + "'").toList());
-    }
-
-    private static RequestSpecification as(String user) {
-        return RestAssured.given().auth().oauth2(stack.tokenOf(user)).contentType(ContentType.JSON);
-    }
-
-    private static String unique() {
-        return UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -1,10 +1,5 @@
 package com.acme.crm.system;
 
-import com.acme.crm.stack.LocalStack;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,20 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * counts must be exact: one account, contact and opportunity per qualified lead, none for a lead
  * that is not qualified, none left IN_PROGRESS, no undo on a dead-letter topic.
  */
-class FaultToleranceSystemTest {
+class FaultToleranceSystemTest extends ThroughTheGateway {
 
     private static final int LEADS = Integer.getInteger("fault.leads", 1_000);
     /** The waits were sized for 1,000 leads; a larger job gets them in proportion. */
     private static final int SCALE = Math.max(1, (LEADS + 999) / 1_000);
     private static final Duration DOWN = Duration.ofSeconds(3);
-
-    private static LocalStack stack;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = RunningStack.get();
-        RestAssured.baseURI = stack.gatewayUrl();
-    }
 
     @Test
     void aBulkJobSurvivesKillingEveryServiceTheBrokerAndPostgresWithExactCounts() throws Exception {
@@ -106,9 +93,5 @@ class FaultToleranceSystemTest {
 
     private static int completed(String job) {
         return as("carol").get(job + "?results=false").then().statusCode(200).extract().path("completed");
-    }
-
-    private static RequestSpecification as(String user) {
-        return RestAssured.given().auth().oauth2(stack.tokenOf(user)).contentType(ContentType.JSON);
     }
 }

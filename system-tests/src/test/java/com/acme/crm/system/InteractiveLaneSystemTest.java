@@ -5,11 +5,7 @@ import com.acme.crm.contracts.qualification.AccountAndContactRejected;
 import com.acme.crm.contracts.qualification.QualificationMessages;
 import com.acme.crm.contracts.qualification.UndoAccountAndContact;
 import com.acme.crm.contracts.qualification.UndoOpportunity;
-import com.acme.crm.stack.LocalStack;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -20,7 +16,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -42,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * while that backlog is still there. The backlog is undos and rejections of made-up attempts: each costs its
  * service a transaction's work like a job's message, but creates nothing, so every count stays exact.
  */
-class InteractiveLaneSystemTest {
+class InteractiveLaneSystemTest extends ThroughTheGateway {
 
     /** Per bulk topic: far more than the services work through in the time of one qualification, even on a quiet machine. */
     private static final int BACKLOG = Integer.getInteger("lane.backlog", 10_000);
@@ -50,14 +45,6 @@ class InteractiveLaneSystemTest {
     /** Each service's consumer group of the bulk lane, and the topic it consumes there. */
     private static final Map<String, String> BULK_TOPICS = Map.of("lead-service", Topics.QUALIFICATION_REPLIES,
             "account-service", Topics.ACCOUNT_COMMANDS, "opportunity-service", Topics.OPPORTUNITY_COMMANDS);
-
-    private static LocalStack stack;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = RunningStack.get();
-        RestAssured.baseURI = stack.gatewayUrl();
-    }
 
     @Test
     void aQualificationCompletes_whileABulkBacklogSitsOnEveryServicesBulkLane() throws Exception {
@@ -147,9 +134,5 @@ class InteractiveLaneSystemTest {
                         "budgetAmount", 10000, "currency", "EUR"))
                 .post("/api/leads?suppressDuplicateDetection=true")
                 .then().statusCode(201).extract().path("id");
-    }
-
-    private static RequestSpecification as(String user) {
-        return RestAssured.given().auth().oauth2(stack.tokenOf(user)).contentType(ContentType.JSON);
     }
 }

@@ -1,11 +1,7 @@
 package com.acme.crm.system;
 
-import com.acme.crm.stack.LocalStack;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -26,15 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
  * then the lead, with that stakeholder and a file, qualifies and its opportunity lists both, the
  * file with the link that downloads it from the lead.
  */
-class LeadTimelineSystemTest {
-
-    private static LocalStack stack;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = RunningStack.get();
-        RestAssured.baseURI = stack.gatewayUrl();
-    }
+class LeadTimelineSystemTest extends ThroughTheGateway {
 
     @Test
     void aContactCreatedAMomentAgoIsAStakeholderAndTheOpportunityGetsItWithTheLeadsFile() {
@@ -85,9 +73,5 @@ class LeadTimelineSystemTest {
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return RestAssured.given().auth().oauth2(stack.tokenOf("alice")).contentType("multipart/form-data; boundary=" + boundary)
                 .body(body.toByteArray()).post("/api/leads/" + lead + "/attachments");
-    }
-
-    private static RequestSpecification as(String user) {
-        return RestAssured.given().auth().oauth2(stack.tokenOf(user)).contentType(ContentType.JSON);
     }
 }

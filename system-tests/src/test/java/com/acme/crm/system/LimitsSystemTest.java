@@ -2,12 +2,7 @@ package com.acme.crm.system;
 
 import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.contracts.Topics;
-import com.acme.crm.stack.LocalStack;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -21,7 +16,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
@@ -36,19 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * qualifies with every note on its opportunity while other leads' events flow exactly once; and
  * leads at the edges of every field's limits, in every kind of character, all qualify COMPLETED.
  */
-class LimitsSystemTest {
+class LimitsSystemTest extends ThroughTheGateway {
 
     /** The lead API's limits for notes (lead-service's LeadNote): the most notes a lead may have, and their length. */
     static final int MAX_NOTES = 500;
     static final int NOTE_LENGTH = 10_000;
-
-    private static LocalStack stack;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = RunningStack.get();
-        RestAssured.baseURI = stack.gatewayUrl();
-    }
 
     @Test
     void aLeadWithTheMostNotesOfTheLongestTextQualifiesWithEveryNoteWhileOtherLeadsEventsFlowOnce() throws Exception {
@@ -303,13 +289,5 @@ class LimitsSystemTest {
     private static String note(int n) {
         String head = String.format("note-%04d ", n);
         return head + "ñ€漢🙂".repeat(NOTE_LENGTH).substring(0, NOTE_LENGTH - head.length());
-    }
-
-    private static RequestSpecification as(String user) {
-        return RestAssured.given().auth().oauth2(stack.tokenOf(user)).contentType(ContentType.JSON);
-    }
-
-    private static String unique() {
-        return UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -1,12 +1,8 @@
 package com.acme.crm.system;
 
-import com.acme.crm.stack.LocalStack;
 import com.acme.crm.stack.ServiceDefinition;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -22,15 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Qualification across the three services, driven over HTTP through the gateway only: the
  * lead closes only after account-service and opportunity-service have done their part.
  */
-class QualificationSystemTest {
-
-    private static LocalStack stack;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = RunningStack.get();
-        RestAssured.baseURI = stack.gatewayUrl();
-    }
+class QualificationSystemTest extends ThroughTheGateway {
 
     /**
      * Each service rehearses its saga step before it reports ready (service-common warmup/); a
@@ -158,13 +146,5 @@ class QualificationSystemTest {
 
     private static ValidatableResponse qualify(String user, String lead, Map<String, Object> body) {
         return as(user).header("Prefer", "wait=30").body(body).post("/api/leads/" + lead + "/qualify").then();
-    }
-
-    private static RequestSpecification as(String user) {
-        return RestAssured.given().auth().oauth2(stack.tokenOf(user)).contentType(ContentType.JSON);
-    }
-
-    private static String unique() {
-        return UUID.randomUUID().toString().substring(0, 8);
     }
 }

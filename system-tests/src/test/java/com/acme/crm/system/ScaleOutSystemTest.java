@@ -1,16 +1,11 @@
 package com.acme.crm.system;
 
-import com.acme.crm.stack.LocalStack;
 import com.acme.crm.stack.ServiceProcess;
 import com.acme.crm.stack.StackConfig;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -35,17 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * qualification still completes exactly once; with two instances of lead-service, a bulk job
  * keeps its window (SPEC §6) across both.
  */
-class ScaleOutSystemTest {
+class ScaleOutSystemTest extends ThroughTheGateway {
 
     private static final int LEADS = 150;
-    private static LocalStack stack;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = RunningStack.get();
-        RestAssured.baseURI = stack.gatewayUrl();
-    }
-
     @Test
     void twoInstancesShareThePartitionsAndEveryQualificationCompletesOnce() throws Exception {
         ServiceProcess secondAccounts = stack.startAnotherInstance("account-service", RunningStack.freePort());
@@ -172,11 +159,5 @@ class ScaleOutSystemTest {
         assertEquals(LEADS, RunningStack.count("account", "select count(*) from contact where originating_lead_id in (" + ids + ")"));
         assertEquals(LEADS, RunningStack.count("opportunity", "select count(*) from opportunity where originating_lead_id in (" + ids + ")"));
         assertEquals(LEADS, RunningStack.count("lead", "select count(*) from lead where state = 'QUALIFIED' and id in (" + ids + ")"));
-    }
-
-
-
-    private static RequestSpecification as(String user) {
-        return RestAssured.given().auth().oauth2(stack.tokenOf(user)).contentType(ContentType.JSON);
     }
 }

@@ -23,6 +23,7 @@ import com.acme.crm.account.qualification.ResolveDecision.Reject;
 import com.acme.crm.account.qualification.ResolveDecision.ReportDuplicates;
 import com.acme.crm.account.qualification.ResolveDecision.Step;
 import com.acme.crm.common.outbox.Outbox;
+import com.acme.crm.common.persistence.WriteBehind;
 import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.contracts.Lane;
 import com.acme.crm.contracts.qualification.AccountAndContactRejected;
@@ -175,7 +176,7 @@ public class AccountAndContactResolver {
         }
     }
 
-    /** {@code batch} null: the records are written at once; else they wait in the batch. */
+    /** {@code batch} null: the records are written at once; else they wait with the batch's others in {@link WriteBehind}. */
     private Uni<QualificationReply> carryOut(ResolveAccountAndContact command, Outcome outcome, ResolveBatch batch) {
         if (outcome instanceof Reject reject) {
             return Uni.createFrom().item(new AccountAndContactRejected(command.qualificationId(), command.leadId(), reject.reason()));
@@ -189,12 +190,13 @@ public class AccountAndContactResolver {
         UUID accountId = account != null ? account.id : linked(proceed.account());
         Contact contact = proceed.contact() instanceof Create ? newContact(command, accountId) : null;
         UUID contactId = contact != null ? contact.id : linked(proceed.contact());
+        NewRecords.Resolved records = new NewRecords.Resolved(command, account, contact, accountId, contactId, Instant.now());
         Uni<Void> written;
         if (batch == null) {
-            written = NewRecords.insert(command, account, contact, accountId, contactId);
+            written = NewRecords.insert(List.of(records));
         } else {
+            written = WriteBehind.add(NewRecords.WRITER, records);
             batch.resolved(command, account, contact, accountId, contactId);
-            written = Uni.createFrom().voidItem();
         }
         return written
                 .chain(() -> account == null ? Uni.createFrom().voidItem() : events.account(PublicEvents.ACCOUNT_CREATED, account))

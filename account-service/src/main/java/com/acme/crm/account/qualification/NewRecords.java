@@ -4,6 +4,7 @@ import com.acme.crm.account.Account;
 import com.acme.crm.account.Contact;
 import com.acme.crm.account.qualification.RecordLink.Kind;
 import com.acme.crm.common.persistence.CombinedInsert;
+import com.acme.crm.common.persistence.WriteBehind;
 import com.acme.crm.contracts.qualification.ResolveAccountAndContact;
 import io.smallrye.mutiny.Uni;
 
@@ -35,41 +36,52 @@ final class NewRecords {
     private final List<Object[]> accounts = new ArrayList<>();
     private final List<Object[]> contacts = new ArrayList<>();
     private final List<Object[]> links = new ArrayList<>();
-    private int resolves;
-
-    /** One resolve's records, written at once. */
-    static Uni<Void> insert(ResolveAccountAndContact command, Account account, Contact contact, UUID accountId, UUID contactId) {
-        return new NewRecords().add(command, account, contact, accountId, contactId, Instant.now()).statement().execute();
-    }
 
     /**
-     * Adds a resolve's records.
+     * What one resolve writes.
      *
      * @param account   the account it creates (null: none); likewise {@code contact}
      * @param accountId the account the attempt uses, made or linked (null: none); likewise {@code contactId}
+     * @param linkedAt  when it decided (the links' time)
      */
-    NewRecords add(ResolveAccountAndContact command, Account account, Contact contact, UUID accountId, UUID contactId, Instant now) {
-        if (account != null) {
-            accounts.add(row(account));
-        }
-        if (contact != null) {
-            contacts.add(row(contact));
-        }
-        if (accountId != null) {
-            links.add(new Object[]{command.qualificationId(), Kind.ACCOUNT.name(), accountId, command.leadId(), now});
-        }
-        if (contactId != null) {
-            links.add(new Object[]{command.qualificationId(), Kind.CONTACT.name(), contactId, command.leadId(), now});
-        }
-        resolves++;
-        return this;
+    record Resolved(ResolveAccountAndContact command, Account account, Contact contact, UUID accountId, UUID contactId,
+                    Instant linkedAt) {
     }
 
-    int resolves() {
-        return resolves;
+    /**
+     * The resolves' writer for {@link WriteBehind}: a batch's resolves wait there and are written together before the
+     * commit, in the order they were decided (a contact may belong to an account an earlier resolve made).
+     */
+    static final WriteBehind.Rows<Resolved> WRITER = NewRecords::insert;
+
+    /** {@code resolves}' records, at most {@link #MAX_RESOLVES} a statement, in their order. */
+    static Uni<Void> insert(List<Resolved> resolves) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (int from = 0; from < resolves.size(); from += MAX_RESOLVES) {
+            NewRecords records = new NewRecords();
+            resolves.subList(from, Math.min(from + MAX_RESOLVES, resolves.size())).forEach(records::add);
+            done = done.chain(() -> records.statement().execute());
+        }
+        return done;
     }
 
-    CombinedInsert statement() {
+    private void add(Resolved resolved) {
+        ResolveAccountAndContact command = resolved.command();
+        if (resolved.account() != null) {
+            accounts.add(row(resolved.account()));
+        }
+        if (resolved.contact() != null) {
+            contacts.add(row(resolved.contact()));
+        }
+        if (resolved.accountId() != null) {
+            links.add(new Object[]{command.qualificationId(), Kind.ACCOUNT.name(), resolved.accountId(), command.leadId(), resolved.linkedAt()});
+        }
+        if (resolved.contactId() != null) {
+            links.add(new Object[]{command.qualificationId(), Kind.CONTACT.name(), resolved.contactId(), command.leadId(), resolved.linkedAt()});
+        }
+    }
+
+    private CombinedInsert statement() {
         return new CombinedInsert().into("account", ACCOUNT, accounts).into("contact", CONTACT, contacts).into("record_link", LINK, links);
     }
 

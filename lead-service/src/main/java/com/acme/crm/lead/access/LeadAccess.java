@@ -27,7 +27,12 @@ public class LeadAccess {
     }
 
     public boolean canSee(Lead lead, SecurityIdentity caller) {
-        return seesEveryLead(caller) || userId(caller).equals(lead.ownerId);
+        return canSee(lead.ownerId, caller);
+    }
+
+    /** The same rule for a lead known by its owner only (loaded set-based, without its entity). */
+    public boolean canSee(String ownerId, SecurityIdentity caller) {
+        return seesEveryLead(caller) || userId(caller).equals(ownerId);
     }
 
     /** A salesperson works only their own leads, so they cannot give one to someone else: 403. */

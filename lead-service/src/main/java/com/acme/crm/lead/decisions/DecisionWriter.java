@@ -15,6 +15,7 @@ import com.acme.crm.lead.qualification.bulk.BulkJobs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,13 +24,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Carries out a {@link Decision} in the caller's transaction: the lead's and the attempt's new
  * state, the note, the history entries, the commands (outbox, in order, on the lead's key), the
  * public event showing the lead as stored, and an ended attempt's metrics, bulk-job result and signal.
- * Within a {@link WriteBehind} unit (a batch) nothing is flushed per decision: the event carries the version the
- * lead's row will have, and the batch's updates, history and messages are written at its end.
+ * Within a {@link WriteBehind} unit (a batch) nothing is flushed per decision: the lead's and the attempt's rows are
+ * written set-based at its end ({@link PendingVersions}, {@link RowUpdates}: one update statement per table for the
+ * batch), the event carries the version the lead's row will have, and history and messages are written at its end too.
  */
 @ApplicationScoped
 public class DecisionWriter {
@@ -50,6 +53,8 @@ public class DecisionWriter {
     MeterRegistry metrics;
     @Inject
     ObjectMapper json;
+    @Inject
+    RowUpdates updates;
 
     /**
      * @param lead    the lead, loaded in this transaction (may be null only for a decision that does not change it)
@@ -57,18 +62,29 @@ public class DecisionWriter {
      * @return the attempt's row after the decision (the new one when it started one)
      */
     public Uni<Qualification> write(Lead lead, Qualification attempt, Decision decision) {
+        if (!PendingVersions.inUnit()) {
+            return carryOut(lead, attempt, decision, -1);
+        }
         boolean changesLead = lead != null && changes(decision, lead);
-        PendingVersions.Change change = changesLead ? PendingVersions.change(lead) : PendingVersions.Change.OUTSIDE_UNIT;
-        // a lead changed again in one unit: its earlier change is flushed first, so each change is one update and
-        // each event's version is exact
-        Uni<Void> settled = change == PendingVersions.Change.AGAIN ? lead.flush() : Uni.createFrom().voidItem();
-        return settled.chain(() -> carryOut(lead, attempt, decision, change != PendingVersions.Change.OUTSIDE_UNIT));
+        boolean changesAttempt = attempt != null && decision.attempt() != null && !decision.started()
+                && !decision.attempt().equals(Attempt.of(attempt));
+        // in a unit, the changed rows are written set-based at its end (PendingVersions), not flushed by Hibernate
+        return Panache.getSession().chain(session -> (changesAttempt
+                        ? PendingVersions.change(session, attempt, attemptUpdates).replaceWithVoid() : Uni.createFrom().voidItem())
+                        .chain(() -> changesLead ? PendingVersions.change(session, lead, leadUpdates)
+                                : Uni.createFrom().item(lead == null ? 0 : PendingVersions.changesOf(lead))))
+                .chain(leadChanges -> carryOut(lead, attempt, decision, lead == null ? -1 : lead.version + leadChanges));
     }
 
-    /** @param predictable the lead's one pending change is this decision's: the flush will make exactly one update */
-    private Uni<Qualification> carryOut(Lead lead, Qualification attempt, Decision decision, boolean predictable) {
+    // a unit's changed leads and attempts, as the decisions left them, one statement per table at its end
+    private final WriteBehind.Rows<PendingVersions.Pending<Lead>> leadUpdates = rows -> updates.updateLeads(
+            rows.stream().map(p -> RowUpdates.LeadRow.of(p.entity, p.loaded, p.changes)).toList());
+    private final WriteBehind.Rows<PendingVersions.Pending<Qualification>> attemptUpdates = rows -> updates.updateAttempts(
+            rows.stream().map(p -> RowUpdates.AttemptRow.of(p.entity, p.loaded, p.changes)).toList());
+
+    /** @param versionAfter the version the lead's row will have (in a unit), or -1: flush before an event (outside one) */
+    private Uni<Qualification> carryOut(Lead lead, Qualification attempt, Decision decision, long versionAfter) {
         Qualification row = decision.attempt() == null ? attempt : store(decision.attempt(), attempt);
-        long versionAfter = predictable ? lead.version + 1 : -1;
         if (decision.lead() != null) {
             apply(decision.lead(), lead);
         }
@@ -86,13 +102,10 @@ public class DecisionWriter {
         if (decision.ended()) {
             chain = chain.chain(() -> ended(row));
         }
-        for (HistoryLine line : decision.history()) {
-            chain = chain.chain(() -> history.record(lead, line.actor(), line.action(), line.from(), line.to(), line.details()));
+        if (!decision.history().isEmpty() || !decision.messages().isEmpty()) {
+            chain = chain.chain(() -> recordAndSend(keyOf(lead, row), decision));
         }
-        for (Outgoing message : decision.messages()) {
-            chain = chain.chain(() -> outbox.publish(message.topic(), keyOf(lead, row), message.type().name(), message.data()));
-        }
-        if (decision.event() != null && predictable) {
+        if (decision.event() != null && versionAfter >= 0) {
             // the version the row will have (no flush per decision: a batch's updates are written at its end)
             chain = chain.chain(() -> events.publish(decision.event(), LeadEventDataOf.of(lead, versionAfter)));
         } else if (decision.event() != null) {
@@ -100,6 +113,22 @@ public class DecisionWriter {
                     .chain(() -> events.publish(decision.event(), lead));
         }
         return chain.replaceWith(row);
+    }
+
+    /**
+     * A decision's history entries and commands (outbox, in order, on the lead's key): the part of carrying it out
+     * that does not touch the lead's or the attempt's row, shared with the set-based starts, which write those rows
+     * themselves.
+     */
+    public Uni<Void> recordAndSend(UUID leadId, Decision decision) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (HistoryLine line : decision.history()) {
+            chain = chain.chain(() -> history.record(leadId, line.actor(), line.action(), line.from(), line.to(), line.details()));
+        }
+        for (Outgoing message : decision.messages()) {
+            chain = chain.chain(() -> outbox.publish(message.topic(), leadId, message.type().name(), message.data()));
+        }
+        return chain;
     }
 
     /** Whether carrying out {@code decision} changes a column of {@code lead} (so its flush makes one update). */
@@ -114,7 +143,7 @@ public class DecisionWriter {
         return toJson(value).getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private static Object keyOf(Lead lead, Qualification attempt) {
+    private static UUID keyOf(Lead lead, Qualification attempt) {
         return lead != null ? lead.id : attempt.leadId;
     }
 

@@ -17,6 +17,19 @@ public record LeadFacts(UUID id, String ownerId, long version, LeadStatus status
                                  Boolean decisionMaker, String description) {
     }
 
+    /**
+     * The lead as a later input of the same transaction sees it once {@code decision} is carried out (a lead that
+     * two starts of one bulk window name: the second sees the first's attempt running). A decision that changes
+     * the lead's status makes one update, so the version steps by one.
+     */
+    public LeadFacts after(Decision decision) {
+        if (decision.lead() == null || decision.lead().equals(status)) {
+            return this;
+        }
+        return new LeadFacts(id, ownerId, version + 1, decision.lead(), existingAccountId, existingContactId, currency,
+                prospect, forOpportunity);
+    }
+
     public static LeadFacts of(Lead lead) {
         Address a = lead.address;
         ProspectDetails prospect = new ProspectDetails(lead.companyName, lead.website, lead.industry, lead.firstName,

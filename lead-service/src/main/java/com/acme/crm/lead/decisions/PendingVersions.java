@@ -2,40 +2,76 @@ package com.acme.crm.lead.decisions;
 
 import com.acme.crm.common.persistence.WriteBehind;
 import com.acme.crm.lead.Lead;
+import com.acme.crm.lead.qualification.Qualification;
+import io.smallrye.mutiny.Uni;
+import org.hibernate.reactive.mutiny.Mutiny;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Which leads a unit's decisions (a {@link WriteBehind} batch) changed without a flush. Within a unit an event
- * carries the version the lead's row will have (its version plus the flush's one update) instead of flushing per
- * decision; that is exact only while one change per lead is pending, so a lead changed again in the unit is
- * flushed first. Outside a unit (a REST call) the writer flushes before an event, as it always did.
+ * The leads and attempts a unit's decisions (a {@link WriteBehind} batch: a poll of replies, a timeout sweep)
+ * changed, and how often. The first change of an entity in the unit makes it read-only in the session, so
+ * Hibernate neither dirty-checks nor flushes it (one update statement per row and change otherwise); its final
+ * state is written at the unit's end with every other changed row of its table by one statement
+ * ({@link RowUpdates}), its version stepped once per change. So the version the row will have after the
+ * {@code n}-th change is the loaded one plus {@code n}: that is what the change's event carries, and what is stored
+ * after the last. Outside a unit (a REST call) nothing is tracked: the caller flushes before an event, as always.
  */
 final class PendingVersions {
 
-    /** What a change of a lead is, in its transaction. */
-    enum Change {
-        /** not in a unit: no version is predicted */
-        OUTSIDE_UNIT,
-        /** the lead's first change in the unit */
-        FIRST,
-        /** the unit changed the lead before: flush that first */
-        AGAIN
+    /** One changed entity of the unit: its version as loaded and its changes so far. */
+    static final class Pending<E> {
+        final E entity;
+        final long loaded;
+        int changes;
+
+        Pending(E entity, long loaded) {
+            this.entity = entity;
+            this.loaded = loaded;
+        }
     }
 
-    private static final Object KEY = PendingVersions.class;
+    private static final Object LEADS = Lead.class;
+    private static final Object ATTEMPTS = Qualification.class;
 
     private PendingVersions() {
     }
 
-    /** Records that the running unit changes {@code lead} now. */
-    static Change change(Lead lead) {
-        Set<Lead> changed = WriteBehind.local(KEY, () -> Collections.newSetFromMap(new IdentityHashMap<>()));
-        if (changed == null) {
-            return Change.OUTSIDE_UNIT;
+    /** Whether a unit is running (changes are tracked and written set-based at its end). */
+    static boolean inUnit() {
+        return WriteBehind.local(LEADS, HashMap::new) != null;
+    }
+
+    /** Records a change of {@code lead} by the running unit; its pending row is added at its first. @return its changes so far */
+    static Uni<Integer> change(Mutiny.Session session, Lead lead, WriteBehind.Rows<Pending<Lead>> writer) {
+        return changed(session, lead, lead.id, lead.version, LEADS, writer);
+    }
+
+    /** The same for an attempt's row. */
+    static Uni<Integer> change(Mutiny.Session session, Qualification attempt, WriteBehind.Rows<Pending<Qualification>> writer) {
+        return changed(session, attempt, attempt.id, attempt.version, ATTEMPTS, writer);
+    }
+
+    /** How many changes of {@code lead} the running unit has pending (0: none, or no unit). */
+    static int changesOf(Lead lead) {
+        Map<Object, Pending<?>> pending = WriteBehind.local(LEADS, HashMap::new);
+        Pending<?> found = pending == null ? null : pending.get(lead.id);
+        return found == null ? 0 : found.changes;
+    }
+
+    private static <E> Uni<Integer> changed(Mutiny.Session session, E entity, Object id, long version, Object table,
+                                   WriteBehind.Rows<Pending<E>> writer) {
+        Map<Object, Pending<?>> pending = WriteBehind.local(table, HashMap::new);
+        @SuppressWarnings("unchecked")
+        Pending<E> row = (Pending<E>) pending.get(id);
+        if (row == null) {
+            // before the decision touches it: Hibernate must never see it dirty (an auto-flush would update it)
+            session.setReadOnly(entity, true);
+            Pending<E> first = new Pending<>(entity, version);
+            pending.put(id, first);
+            return WriteBehind.add(writer, first).map(added -> ++first.changes);
         }
-        return changed.add(lead) ? Change.FIRST : Change.AGAIN;
+        return Uni.createFrom().item(++row.changes);
     }
 }

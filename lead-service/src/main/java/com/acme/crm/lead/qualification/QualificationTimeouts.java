@@ -1,5 +1,6 @@
 package com.acme.crm.lead.qualification;
 
+import com.acme.crm.common.persistence.PlanCacheBypass;
 import com.acme.crm.common.persistence.WriteBehind;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -26,12 +27,12 @@ public class QualificationTimeouts {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         return WriteBehind.inTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery("""
+                // every sweep: kept out of Hibernate's plan cache, which cannot find a native select again
+                .chain(session -> PlanCacheBypass.bind(session.createNativeQuery("""
                                 select id from qualification
                                 where status = 'IN_PROGRESS' and deadline < now()
                                 order by deadline limit :batch
-                                for update skip locked""", UUID.class)
-                        .setParameter("batch", BATCH)
+                                for update skip locked""", UUID.class), "batch", BATCH)
                         .getResultList())
                 .chain(this::timeOut));
     }

@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
  */
 public record LeadQuery(String sql, Map<String, Object> parameters, boolean matchesNothing) {
 
+    /** The parameter every query has: the page's size plus one. */
+    public static final String LIMIT = "limit";
+
     private static final LeadQuery NOTHING = new LeadQuery(null, Map.of(), true);
 
     /** {@code sample}: the statistics {@link TermMatch} chooses by ({@link SearchTextSample#NONE} walks in order). */
@@ -83,7 +86,7 @@ public record LeadQuery(String sql, Map<String, Object> parameters, boolean matc
             parameters.put("afterValue", criteria.after().value());
             parameters.put("afterId", criteria.after().id());
         }
-        parameters.put("limit", criteria.limit() + 1); // one more tells whether there is a next page
+        parameters.put(LIMIT, criteria.limit() + 1); // one more tells whether there is a next page
 
         String order = " order by " + column + " " + direction + ", l.id " + direction + " limit :limit";
         if (oneScan) {

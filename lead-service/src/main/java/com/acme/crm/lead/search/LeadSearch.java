@@ -1,5 +1,6 @@
 package com.acme.crm.lead.search;
 
+import com.acme.crm.common.persistence.PlanCacheBypass;
 import com.acme.crm.lead.Lead;
 import com.acme.crm.lead.StatusReason;
 import com.acme.crm.lead.access.LeadAccess;
@@ -54,10 +55,19 @@ public class LeadSearch {
         });
     }
 
-    /** The page's ids in order: mostly answered from the index alone. */
+    /**
+     * The page's ids in order: mostly answered from the index alone. Kept out of Hibernate's plan cache (PlanCacheBypass):
+     * each list call would add an entry it never finds again, and the next call of the same shape walks them all.
+     */
     private static Uni<List<UUID>> pageOfIds(Mutiny.Session session, LeadQuery query) {
         Mutiny.SelectionQuery<UUID> select = session.createNativeQuery(query.sql(), UUID.class);
-        query.parameters().forEach(select::setParameter);
+        query.parameters().forEach((name, value) -> {
+            if (name.equals(LeadQuery.LIMIT)) {
+                PlanCacheBypass.bind(select, name, value);
+            } else {
+                select.setParameter(name, value);
+            }
+        });
         return select.getResultList();
     }
 

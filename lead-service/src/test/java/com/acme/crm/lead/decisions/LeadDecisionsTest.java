@@ -322,6 +322,28 @@ class LeadDecisionsTest {
     }
 
     @Test
+    void aLeadStartedEarlierInTheSameWindow_isSeenRunning_soASecondJobsStartOfItIsRefused() {
+        Decision first = LeadDecisions.start(openLead(), null, new StartInput(QualifyRequest.EMPTY, DuplicatePolicy.REPORT,
+                "job:1", true, ALICE, attemptId, T0, TIMEOUT, Lane.BULK));
+
+        LeadFacts after = openLead().after(first);
+
+        assertEquals(open().qualifyingIn(attemptId), after.status());
+        assertEquals(4, after.version(), "the start's update steps the version once");
+        refused(409, "qualification-in-progress", () -> LeadDecisions.start(after, null, new StartInput(QualifyRequest.EMPTY,
+                DuplicatePolicy.REPORT, "job:2", true, ALICE, UUID.randomUUID(), T0, TIMEOUT, Lane.BULK)));
+    }
+
+    @Test
+    void aDecisionThatLeavesTheLeadsStatus_leavesItsFactsAsTheyWere() {
+        LeadFacts lead = qualifyingLead();
+
+        assertSame(lead, lead.after(LeadDecisions.onReply(lead, running(true),
+                new AccountAndContactResolved(attemptId, leadId, account, contact), OpportunityContent.NONE, v -> 0, T1)));
+        assertSame(lead, lead.after(Decision.answer(running(true))));
+    }
+
+    @Test
     void closedLead_orOneBeingQualified_isRefused() {
         refused(409, "lead-not-open", () -> LeadDecisions.start(lead(open().disqualified(StatusReason.LOST, T0)), null,
                 start(QualifyRequest.EMPTY, true)));

@@ -7,6 +7,7 @@ import com.acme.crm.contracts.qualification.OpportunityCreated;
 import com.acme.crm.contracts.qualification.QualificationMessages;
 import com.acme.crm.lead.support.Api;
 import com.acme.crm.lead.support.LeadEventsTopic;
+import com.acme.crm.lead.support.SqlStatements;
 import com.acme.crm.testinfra.Db;
 import com.acme.crm.testinfra.RealInfrastructure;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,6 +50,7 @@ class BatchWritesTest {
             leads.add(Api.ALICE.createLead());
         }
         System.out.println("=== BatchWritesTest: job of " + LEADS + " leads starts ===");
+        SqlStatements sql = SqlStatements.record();
         String job = Api.ALICE.call().body(Map.of("leadIds", leads, "opportunityCurrency", "EUR"))
                 .post("/api/leads/qualify-jobs").then().statusCode(202).extract().path("id");
 
@@ -72,6 +74,24 @@ class BatchWritesTest {
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 Db.count("select count(*) from qualify_job_lead where job_id = '" + job + "' and status = 'COMPLETED'") == LEADS);
         System.out.println("=== BatchWritesTest: job of " + LEADS + " leads done ===");
+        sql.close();
+        // the starts: their leads locked and loaded, attempts inserted, leads updated, a statement each per window
+        assertEquals(sql.startingWith("insert into qualification "), sql.startingWith("insert into qualification (id, lead_id,"),
+                "every attempt inserted by the window's set-based statement, none through Hibernate");
+        assertTrue(sql.containing("for no key update of l") <= 2, "the window's leads at once: " + sql.containing("for no key update of l"));
+        // the replies: no update per lead or attempt through Hibernate, one set-based statement per table per batch
+        assertEquals(0, sql.startingWith("update lead set "), "no Hibernate update per lead");
+        assertEquals(0, sql.startingWith("update qualification set "), "no Hibernate update per attempt");
+        long leadUpdates = sql.startingWith("update lead l ");
+        long attemptUpdates = sql.startingWith("update qualification q ");
+        assertTrue(leadUpdates >= 1 && leadUpdates <= 1 + LEADS, "set-based lead updates: " + leadUpdates);
+        assertTrue(attemptUpdates >= 1 && attemptUpdates <= 2 * LEADS, "set-based attempt updates: " + attemptUpdates);
+        System.out.printf("=== BatchWritesTest: statements for %d leads (the runner's idle ticks included): %d in all;"
+                        + " lead updates %d, attempt updates %d, attempt inserts %d, lock-and-load %d, outbox inserts %d,"
+                        + " history inserts %d, qualify_job_lead updates %d, other selects %d%n", LEADS, sql.all().size(),
+                leadUpdates, attemptUpdates, sql.startingWith("insert into qualification "), sql.containing("for no key update of l"),
+                sql.startingWith("insert into outbox_message"), sql.startingWith("insert into lead_history"),
+                sql.startingWith("update qualify_job_lead"), sql.startingWith("select"));
 
         List<ConsumerRecord<String, String>> events = LeadEventsTopic.readUntil(
                 LeadEventsTopic.is(last, PublicEvents.LEAD_QUALIFIED), Duration.ofSeconds(30), Duration.ofSeconds(1));
@@ -96,5 +116,40 @@ class BatchWritesTest {
                     "ids in the order the entries were recorded");
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.count("select count(*) from outbox_message") == 0);
+    }
+
+    @Test
+    void repliesOfOneAttemptBackToBack_stepItsVersionOncePerChange_inOneBatchOrTwo() throws Exception {
+        List<String> leads = new ArrayList<>();
+        for (int i = 0; i < LEADS; i++) {
+            leads.add(Api.ALICE.createLead());
+        }
+        Api.ALICE.call().body(Map.of("leadIds", leads, "opportunityCurrency", "EUR"))
+                .post("/api/leads/qualify-jobs").then().statusCode(202);
+        List<UUID> attempts = new ArrayList<>();
+        for (String lead : leads) {
+            attempts.add(attemptOf(command(Topics.ACCOUNT_COMMANDS, lead, RESOLVE)));
+        }
+        for (int i = 0; i < LEADS; i++) { // both replies at once: a poll often holds both of a lead
+            UUID lead = UUID.fromString(leads.get(i));
+            reply(leads.get(i), QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED,
+                    new AccountAndContactResolved(attempts.get(i), lead, UUID.randomUUID(), UUID.randomUUID()));
+            reply(leads.get(i), QualificationMessages.OPPORTUNITY_CREATED, new OpportunityCreated(attempts.get(i), lead, UUID.randomUUID()));
+        }
+        for (UUID attempt : attempts) {
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    "COMPLETED".equals(Db.text("select status from qualification where id = '" + attempt + "'")));
+            // inserted at 0, then one step for the account's answer and one for the opportunity's
+            assertEquals(2, Db.count("select version from qualification where id = '" + attempt + "'"));
+        }
+        String last = leads.get(LEADS - 1);
+        List<ConsumerRecord<String, String>> events = LeadEventsTopic.readUntil(
+                LeadEventsTopic.is(last, PublicEvents.LEAD_QUALIFIED), Duration.ofSeconds(30), Duration.ofSeconds(1));
+        for (String lead : leads) {
+            List<ConsumerRecord<String, String>> own = LeadEventsTopic.withKey(events, lead);
+            long shown = JSON.readTree(own.get(own.size() - 1).value()).get("version").asLong();
+            assertEquals(Db.count("select version from lead where id = '" + lead + "'"), shown, "the last event shows the stored version");
+            assertEquals("QUALIFIED false", Db.text("select state || ' ' || qualification_in_progress from lead where id = '" + lead + "'"));
+        }
     }
 }

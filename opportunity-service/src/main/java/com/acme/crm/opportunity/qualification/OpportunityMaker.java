@@ -3,6 +3,7 @@ package com.acme.crm.opportunity.qualification;
 import com.acme.crm.common.messaging.IncomingMessages.UnreadableMessageException;
 import com.acme.crm.common.outbox.Outbox;
 import com.acme.crm.common.persistence.CombinedInsert;
+import com.acme.crm.common.persistence.WriteBehind;
 import com.acme.crm.contracts.Lane;
 import com.acme.crm.contracts.MessageType;
 import com.acme.crm.contracts.PublicEvents;
@@ -25,6 +26,7 @@ import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,6 +51,16 @@ public class OpportunityMaker {
     private static final List<String> OPPORTUNITY = List.of("id", "name", "account_id", "contact_id", "currency",
             "estimated_value", "purchase_timeframe", "purchase_process", "decision_maker", "description", "stage", "owner_id",
             "originating_lead_id", "created_by_qualification", "note_count", "confirmed_at", "created_at", "modified_at", "version");
+
+    /** Bind parameters a statement at most (PostgreSQL takes 65,535): more new opportunities write in several. */
+    static final int MAX_PARAMETERS = 20_000;
+
+    /** A new opportunity with what its command brings (first notes, stakeholders, files), to be written. */
+    private record NewOpportunity(Opportunity opportunity, CreateOpportunity command) {
+    }
+
+    /** The new opportunities' writer for {@link WriteBehind}: a batch's wait there and are written together before the commit. */
+    private final WriteBehind.Rows<NewOpportunity> newOpportunities = this::insert;
 
     @Inject
     Outbox outbox;
@@ -86,15 +98,15 @@ public class OpportunityMaker {
 
     /** A chunk of {@code batch}: the opportunities made before it are written first, since it reads them. */
     public Uni<Void> copyNotes(CopyOpportunityNotes chunk, OpportunityBatch batch, Lane lane) {
-        return batch.write().chain(() -> copyNotes(chunk, lane));
+        return batch.write(newOpportunities).chain(() -> copyNotes(chunk, lane));
     }
 
     /** An undo of {@code batch}: written first what it removes; the batch's later creates of the attempt are ignored. */
     public Uni<Void> undo(UndoOpportunity command, OpportunityBatch batch) {
-        return batch.write().chain(() -> undo(command)).invoke(() -> batch.undone(command.qualificationId()));
+        return batch.write(newOpportunities).chain(() -> undo(command)).invoke(() -> batch.undone(command.qualificationId()));
     }
 
-    /** {@code batch} null: a new opportunity is written at once; else its rows wait in the batch. */
+    /** {@code batch} null: a new opportunity is written at once; else its rows wait with the batch's others in {@link WriteBehind}. */
     private Uni<Void> decided(CreateOpportunity command, OpportunityStepDecision.OnCreate decision, OpportunityBatch batch,
                               Lane lane) {
         if (decision instanceof OpportunityStepDecision.Reject reject) {
@@ -110,15 +122,31 @@ public class OpportunityMaker {
         if (complete) {
             o.confirmedAt = o.createdAt;
         }
+        NewOpportunity rows = new NewOpportunity(o, command);
         Uni<Void> written;
         if (batch == null) {
-            written = newRows(o, command, new CombinedInsert()).execute();
+            written = insert(List.of(rows));
         } else {
-            newRows(o, command, batch.rows());
+            written = WriteBehind.add(newOpportunities, rows);
             batch.made(command.qualificationId(), o.id);
-            written = Uni.createFrom().voidItem();
         }
         return written.chain(() -> complete ? announce(o, lane) : Uni.createFrom().voidItem());
+    }
+
+    /** New opportunities with their rows, one statement per table (a new statement past {@link #MAX_PARAMETERS}). */
+    private Uni<Void> insert(List<NewOpportunity> opportunities) {
+        List<CombinedInsert> statements = new ArrayList<>();
+        for (NewOpportunity o : opportunities) {
+            if (statements.isEmpty() || statements.get(statements.size() - 1).parameters() >= MAX_PARAMETERS) {
+                statements.add(new CombinedInsert());
+            }
+            newRows(o.opportunity(), o.command(), statements.get(statements.size() - 1));
+        }
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (CombinedInsert statement : statements) {
+            done = done.chain(statement::execute);
+        }
+        return done;
     }
 
     /** The opportunity with its first notes, stakeholders and files, added to {@code insert} (one statement). */

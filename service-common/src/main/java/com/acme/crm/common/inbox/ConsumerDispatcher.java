@@ -1,6 +1,7 @@
 package com.acme.crm.common.inbox;
 
 import com.acme.crm.common.messaging.IncomingMessages.UnreadableMessageException;
+import com.acme.crm.common.messaging.InteractivePriority;
 import com.acme.crm.common.persistence.WriteBehind;
 import com.acme.crm.common.stages.MessageStages;
 import com.acme.crm.common.warmup.WarmUpMessages;
@@ -34,8 +35,8 @@ import java.util.function.Supplier;
  * this failure as its first attempt (retried, rejected or set aside: a poison message is set aside
  * alone), and the rest follow as a batch. Nothing of a failed batch is committed, and the offsets
  * are committed only after the batch's Uni completes, so a crash anywhere redelivers the batch and
- * the inbox makes each message count once. A service may load for the whole batch before the works and
- * write what they collected after them ({@link Preparation}).
+ * the inbox makes each message count once. A service may load for the whole batch before the works
+ * ({@link Preparation}); what the works write set-based waits in {@link WriteBehind}, as every buffered row does.
  */
 @ApplicationScoped
 public class ConsumerDispatcher {
@@ -47,15 +48,6 @@ public class ConsumerDispatcher {
     @FunctionalInterface
     public interface Preparation {
         Uni<Void> of(List<IncomingCloudEventMetadata<String>> fresh);
-
-        /**
-         * After the batch's last work, in its transaction, before the commit: e.g. writing what the works collected,
-         * one statement per table. Called only after {@link #of} in the same transaction. A failure here is the
-         * batch's, not a message's: each message then goes on alone, as after a failed commit.
-         */
-        default Uni<Void> beforeCommit() {
-            return Uni.createFrom().voidItem();
-        }
     }
 
     @Inject
@@ -69,6 +61,9 @@ public class ConsumerDispatcher {
 
     @Inject
     WarmUpMessages warmUps;
+
+    @Inject
+    InteractivePriority priority;
 
     private Counter splits;
 
@@ -130,7 +125,8 @@ public class ConsumerDispatcher {
             Optional<Context> trace = message.getMetadata(TracingMetadata.class).map(TracingMetadata::getCurrentContext);
             items.add(new Item(event.get(), trace.isEmpty() ? handling : handling.around(work -> within(trace.get(), work))));
         }
-        return refused.chain(() -> inOneTransaction(items, prepare)).invoke(committed);
+        // a bulk batch gives way while interactive batches run (InteractivePriority)
+        return refused.chain(() -> priority.inTurn(batch, () -> inOneTransaction(items, prepare))).invoke(committed);
     }
 
     /**
@@ -178,11 +174,9 @@ public class ConsumerDispatcher {
     private Uni<Void> allOf(List<Item> items, Preparation prepare,
                             Position position) {
         List<String> ids = items.stream().map(item -> item.event().getId()).toList();
-        boolean[] prepared = {false};
         return inbox.firstDeliveries(ids).call(firstTime -> {
             List<IncomingCloudEventMetadata<String>> fresh = items.stream().map(Item::event)
                     .filter(event -> firstTime.contains(event.getId())).toList();
-            prepared[0] = !fresh.isEmpty();
             return fresh.isEmpty() ? Uni.createFrom().voidItem() : prepare.of(fresh);
         }).chain(firstTime -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
@@ -198,8 +192,7 @@ public class ConsumerDispatcher {
                     return item.handling().work().get();
                 });
             }
-            return chain.invoke(() -> position.at = -1)
-                    .chain(() -> prepared[0] ? prepare.beforeCommit() : Uni.createFrom().voidItem());
+            return chain.invoke(() -> position.at = -1);
         });
     }
 

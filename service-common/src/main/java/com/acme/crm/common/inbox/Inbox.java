@@ -22,9 +22,6 @@ import java.util.Set;
 @ApplicationScoped
 public class Inbox {
 
-    /** The message_id column of a statement's rows; declared on {@link ProcessedMessage}. */
-    public static final String MESSAGE_ID = "Inbox.messageId";
-
     private static final String FIRST_DELIVERIES = """
             insert into processed_message (message_id)
             select id from jsonb_array_elements_text(cast(cast(:ids as text) as jsonb)) as given(id)
@@ -56,12 +53,10 @@ public class Inbox {
             String id = messageIds.get(0);
             return firstDelivery(id).map(first -> first ? new HashSet<>(List.of(id)) : new HashSet<>());
         }
-        // one SQL text whatever the batch's size, kept out of Hibernate's plan cache, which cannot find a native select
-        // again (PlanCacheBypass); ce_id is any string, so the ids go as a JSON array, bound as text (the reactive client
-        // would send a String bound to a jsonb parameter as one JSON string)
-        return Panache.getSession().chain(session -> PlanCacheBypass.bind(session
-                                .createNativeQuery(FIRST_DELIVERIES, session.getResultSetMapping(String.class, MESSAGE_ID)),
-                        "ids", toJson(messageIds))
+        // one SQL text whatever the batch's size, once a batch (PlanCacheBypass); ce_id is any string, so the ids go as a
+        // JSON array, bound as text (the reactive client would send a String bound to a jsonb parameter as one JSON string)
+        return Panache.getSession().chain(session -> PlanCacheBypass.bind(
+                                session.createNativeQuery(FIRST_DELIVERIES, String.class), "ids", toJson(messageIds))
                         .getResultList())
                 .map(HashSet::new);
     }

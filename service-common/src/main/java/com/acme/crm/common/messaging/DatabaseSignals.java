@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -44,10 +46,18 @@ public class DatabaseSignals {
 
     /** Runs {@code handler} (on an event loop) on every NOTIFY of {@code channel} that commits, and after each (re)connection. */
     public synchronized void listen(String channel, Runnable handler) {
+        listenWithPayload(channel, payload -> handler.run());
+    }
+
+    /**
+     * As {@link #listen(String, Runnable)}, given each notification's payload; after a (re)connection, when any
+     * payload may have been missed, given null.
+     */
+    public synchronized void listenWithPayload(String channel, Consumer<String> handler) {
         PgSubscriber connection = connection();
         connection.channel(channel)
-                .subscribeHandler(handler)
-                .handler(payload -> handler.run());
+                .subscribeHandler(() -> handler.accept(null))
+                .handler(handler);
     }
 
     /**
@@ -79,12 +89,23 @@ public class DatabaseSignals {
         return chain;
     }
 
+    /**
+     * A connection of its own to the service's database, outside the pool, for code that keeps one for its whole life
+     * (the outbox relay pipelines its statements on it); the caller closes it.
+     */
+    public Uni<PgConnection> dedicatedConnection() {
+        return PgConnection.connect(vertx, options().setCachePreparedStatements(true));
+    }
+
+    private PgConnectOptions options() {
+        return PgConnectOptions.fromUri(databaseUrl.replaceFirst("^vertx-reactive:", ""))
+                .setUser(databaseUser)
+                .setPassword(databasePassword);
+    }
+
     private PgSubscriber connection() {
         if (subscriber == null) {
-            PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl.replaceFirst("^vertx-reactive:", ""))
-                    .setUser(databaseUser)
-                    .setPassword(databasePassword);
-            subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1_000L);
+            subscriber = PgSubscriber.subscriber(vertx, options()).reconnectPolicy(retries -> 1_000L);
             subscriber.connect().subscribe().with(ok -> { }, failure -> LOG.warnf(
                     "cannot LISTEN on the database (%s); waiting code falls back to polling", failure.getMessage()));
         }

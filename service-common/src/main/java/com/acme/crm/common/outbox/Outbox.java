@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * The only way a service sends anything to Kafka: the message is stored in the caller's
- * transaction and the {@link OutboxRelay} sends it after commit. Call it inside
+ * transaction and the {@link OutboxRelay} of its lane sends it after commit (woken in this process at once by the
+ * commit). Call it inside
  * {@code @WithTransaction}. Within a {@link WriteBehind} unit (a consumer's batch, a bulk job's window) the
  * transaction's messages are inserted together at its end, in publish order (the id order is the relay's
  * send order); elsewhere each at once. The same insert either way: one SQL text, the rows as one JSON array.
@@ -36,6 +37,9 @@ public class Outbox {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    OutboxRelay relay;
 
     /**
      * Messages are bounded by design (SPEC rule 6), far below Kafka's 1 MiB default: a larger one
@@ -70,9 +74,12 @@ public class Outbox {
     private final WriteBehind.Rows<Row> insert = this::insert;
 
     private Uni<Void> insert(List<Row> rows) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
-                .setParameter("rows", toJson(rows))
-                .executeUpdate()).replaceWithVoid();
+        return Panache.getSession().chain(session -> {
+            relay.wakeAfterCommit(session, RelayLane.of(rows.stream().map(Row::topic).toList()));
+            return session.createNativeQuery(INSERT)
+                    .setParameter("rows", toJson(rows))
+                    .executeUpdate();
+        }).replaceWithVoid();
     }
 
     private String toJson(Object data) {

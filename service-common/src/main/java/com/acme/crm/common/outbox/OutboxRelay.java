@@ -5,6 +5,7 @@ import com.acme.crm.common.setaside.SetAsideMessages;
 import com.acme.crm.common.stages.MessageStages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -13,8 +14,10 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,23 +27,40 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.hibernate.reactive.engine.ReactiveAfterTransactionCompletionProcess;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
+import org.hibernate.reactive.session.ReactiveSession;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sends committed outbox messages to Kafka as CloudEvents (binary mode), oldest first, then
- * deletes them. Woken at once by PostgreSQL (a trigger NOTIFYs on commit of an insert), by itself
- * while more is waiting, and by a slow poll in case a notification was missed.
+ * deletes them. Two relays per service, one per {@link RelayLane}: the interactive lane's rows have a relay of their
+ * own, so a row a user waits for never queues behind a bulk job's thousands. Each is woken at once when a transaction
+ * of this process that wrote its rows commits ({@link #wakeAfterCommit}), by PostgreSQL when one of another replica
+ * does (a trigger NOTIFYs on commit of an insert), by itself while more is waiting, and by a slow poll in case a
+ * notification was missed.
  *
  * <p>Guarantees: nothing is lost (a row is deleted only after Kafka acknowledged it), messages
- * keep their order per key (one relay at a time across all replicas, held by an advisory lock,
- * sends in id order through an idempotent producer), a crash between send and delete repeats
- * messages with the same {@code ce_id}, and the table holds only what is not sent yet.
+ * keep their order per key within each topic (one relay per lane at a time across all replicas, held by the lane's
+ * advisory lock, sends its lane's rows in id order through an idempotent producer; a topic's rows are all one lane's),
+ * a crash between send and delete repeats messages with the same {@code ce_id}, and the table holds only what is not
+ * sent yet.
+ *
+ * <p>Each relay keeps a connection of its own and pipelines its statements on it: a round is two round trips to the
+ * database (BEGIN, the lane's transaction-scoped lock and the select of its oldest rows in one; after Kafka's acks the
+ * delete, any set-aside and the COMMIT in the other) where the pooled transaction took five. The lock is still the
+ * transaction's, so a relay that dies releases it with its connection, as before.
  *
  * <p>Nothing can block it (SPEC rule 6): each row's send is judged on its own. Acknowledged rows are
  * deleted; a row Kafka refuses for good (too large, invalid topic: {@link SendFailures}) is moved to
@@ -55,9 +75,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Any fixed number: the advisory lock that makes one relay at a time per database. */
     private static final byte[] JSON_CONTENT_TYPE = "application/json".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    private static final long RELAY_LOCK = 7_413_289_001L;
 
     /** What became of one row's send. */
     private record Outcome(long id, String messageId, String type, String topic, Throwable failure) {
@@ -71,9 +89,6 @@ public class OutboxRelay {
     }
 
     @Inject
-    Pool pool;
-
-    @Inject
     SetAsideMessages setAside;
 
     @Inject
@@ -81,6 +96,9 @@ public class OutboxRelay {
 
     @Inject
     MessageStages stages;
+
+    @Inject
+    Pool pool;
 
     @Inject
     @Channel("outbox")
@@ -97,17 +115,26 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
 
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean wokenWhileDraining = new AtomicBoolean();
+    private final Map<RelayLane, LaneRelay> relays = new EnumMap<>(RelayLane.class);
     private final AtomicLong backlog = new AtomicLong();
     private Counter setAsideCounter;
     private volatile boolean listening;
+
+    public OutboxRelay() {
+        for (RelayLane lane : RelayLane.values()) {
+            relays.put(lane, new LaneRelay(lane));
+        }
+    }
 
     void start(@Observes StartupEvent event, MeterRegistry metrics) {
         metrics.gauge("crm.outbox.backlog", backlog);
         setAsideCounter = Counter.builder("crm.outbox.set_aside")
                 .description("Outbox messages Kafka refused for good, set aside for an operator")
                 .register(metrics);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        relays.values().forEach(LaneRelay::closeConnection);
     }
 
     // not before start-up is over: the Kafka channel is wired during start-up
@@ -117,7 +144,8 @@ public class OutboxRelay {
         if (!listening) {
             listening = true;
             // LISTEN from the first poll on: by then the Kafka channel is wired (at startup it may not be yet)
-            signals.listen("outbox", this::wake);
+            // the payload names the lane whose rows committed (V86); none (a reconnection, an older trigger): every lane
+            signals.listenWithPayload("outbox", lane -> RelayLane.named(lane).ifPresentOrElse(this::wakeLane, this::wake));
         }
         wake();
     }
@@ -133,72 +161,154 @@ public class OutboxRelay {
                 .onFailure().recoverWithNull();
     }
 
-    /** Starts draining unless a drain is running; then that drain goes round once more. */
+    /** Wakes every lane's relay: each starts a round unless one is running, which then goes round once more. */
     public void wake() {
-        wokenWhileDraining.set(true);
-        if (draining.compareAndSet(false, true)) {
-            drain();
-        }
+        relays.values().forEach(LaneRelay::wake);
     }
 
-    private void drain() {
-        wokenWhileDraining.set(false);
-        relayBatch().subscribe().with(round -> {
-            // at once again while more is waiting; but a round that got nothing done (Kafka away)
-            // waits for the poll, not a busy loop
-            boolean moreWaiting = round.read() == batchSize || wokenWhileDraining.get();
-            if (round.done() > 0 && moreWaiting) {
-                drain();
-            } else {
-                // a round whose sends all settled honours a wake-up that raced with its end
-                finishDraining(round.read() == round.done());
+    /** Wakes the relays of these lanes. */
+    public void wakeLanes(Set<RelayLane> lanes) {
+        lanes.forEach(this::wakeLane);
+    }
+
+    private void wakeLane(RelayLane lane) {
+        relays.get(lane).wake();
+    }
+
+    /**
+     * Wakes the relays of {@code lanes} as soon as {@code session}'s running transaction has committed (nothing if it
+     * rolls back): the rows it wrote go out without waiting for the NOTIFY to come back from the database. The NOTIFY
+     * still wakes the other replicas, and the poll is the safety net should this hook ever not run.
+     */
+    void wakeAfterCommit(Mutiny.Session session, Set<RelayLane> lanes) {
+        ReactiveAfterTransactionCompletionProcess wakeUp = (committed, ignored) -> {
+            if (committed) {
+                wakeLanes(lanes);
             }
-        }, failure -> {
-            LOG.warnf("outbox relay failed, will retry: %s", failure.getMessage());
-            finishDraining(false);
-        });
+            return CompletableFuture.completedFuture(null);
+        };
+        // Hibernate Reactive runs a session's after-completion processes once its transaction has ended
+        if (session instanceof MutinySessionImpl hibernate) {
+            hibernate.unwrap(ReactiveSession.class).getReactiveActionQueue().registerProcess(wakeUp);
+        } // else another kind of session: the NOTIFY wakes the relay
     }
 
-    private void finishDraining(boolean honourWakeUp) {
-        draining.set(false);
-        // a wake-up that raced with the end of the last round must not be lost
-        if (honourWakeUp && wokenWhileDraining.get() && draining.compareAndSet(false, true)) {
-            drain();
+    /** One lane's relay: its rounds, one at a time, on a connection of its own. */
+    private final class LaneRelay {
+
+        private final RelayLane lane;
+        private final String oldest;
+        private final AtomicBoolean draining = new AtomicBoolean();
+        private final AtomicBoolean wokenWhileDraining = new AtomicBoolean();
+        /** Touched by one round at a time (the draining flag orders them); null until connected or after a failure. */
+        private volatile PgConnection connection;
+
+        LaneRelay(RelayLane lane) {
+            this.lane = lane;
+            this.oldest = "select id, message_id, topic, message_key, type, payload, created_at, traceparent"
+                    + " from outbox_message where " + lane.rows() + " order by id limit $1";
+        }
+
+        /** Starts draining unless a drain is running; then that drain goes round once more. */
+        void wake() {
+            wokenWhileDraining.set(true);
+            if (draining.compareAndSet(false, true)) {
+                drain();
+            }
+        }
+
+        private void drain() {
+            wokenWhileDraining.set(false);
+            relayBatch().subscribe().with(round -> {
+                // at once again while more is waiting; but a round that got nothing done (Kafka away)
+                // waits for the poll, not a busy loop
+                boolean moreWaiting = round.read() == batchSize || wokenWhileDraining.get();
+                if (round.done() > 0 && moreWaiting) {
+                    drain();
+                } else {
+                    // a round whose sends all settled honours a wake-up that raced with its end
+                    finishDraining(round.read() == round.done());
+                }
+            }, failure -> {
+                LOG.warnf("outbox relay (%s) failed, will retry: %s", lane, failure.getMessage());
+                finishDraining(false);
+            });
+        }
+
+        private void finishDraining(boolean honourWakeUp) {
+            draining.set(false);
+            // a wake-up that raced with the end of the last round must not be lost
+            if (honourWakeUp && wokenWhileDraining.get() && draining.compareAndSet(false, true)) {
+                drain();
+            }
+        }
+
+        /**
+         * One transaction: lock, read a batch in order, send it, delete what Kafka acknowledged, set aside what it
+         * refused. A round that fails closes its connection, which rolls its transaction back; the next round connects
+         * again.
+         */
+        Uni<Round> relayBatch() {
+            return connected()
+                    .chain(this::round)
+                    .onFailure().call(failure -> closeConnection());
+        }
+
+        private Uni<PgConnection> connected() {
+            PgConnection current = connection;
+            if (current != null) {
+                return Uni.createFrom().item(current);
+            }
+            return signals.dedicatedConnection().invoke(opened -> {
+                connection = opened;
+                opened.closeHandler(() -> {
+                    if (connection == opened) {
+                        connection = null;
+                    }
+                });
+            });
+        }
+
+        Uni<Void> closeConnection() {
+            PgConnection current = connection;
+            connection = null;
+            return current == null ? Uni.createFrom().voidItem() : current.close().onFailure().recoverWithNull();
+        }
+
+        /**
+         * BEGIN, the lock and the select go out together (pipelined: one round trip); the select is a statement of its
+         * own, so its snapshot follows the lock and sees what the lock's previous holder deleted. Its rows are sent only
+         * when this transaction holds the lock.
+         */
+        private Uni<Round> round(PgConnection c) {
+            Uni<RowSet<Row>> begin = c.query("begin").execute();
+            Uni<RowSet<Row>> lock = c.preparedQuery("select pg_try_advisory_xact_lock($1)").execute(Tuple.of(lane.lock()));
+            Uni<RowSet<Row>> rows = c.preparedQuery(oldest).execute(Tuple.of(batchSize));
+            return Uni.combine().all().unis(begin, lock, rows).asTuple()
+                    .chain(read -> read.getItem2().iterator().next().getBoolean(0)
+                            ? sendAll(read.getItem3())
+                            : Uni.createFrom().item(List.<Outcome>of()))
+                    .chain(outcomes -> settleAndCommit(c, outcomes).replaceWith(new Round(outcomes.size(), (int) outcomes.stream()
+                            .filter(o -> o.sent() || SendFailures.isRefusal(o.failure())).count())));
         }
     }
 
-    /** One transaction: lock, read a batch in order, send it, delete what Kafka acknowledged, set aside what it refused. */
-    Uni<Round> relayBatch() {
-        return pool.withTransaction(connection -> connection
-                .preparedQuery("select pg_try_advisory_xact_lock($1) as locked").execute(Tuple.of(RELAY_LOCK))
-                .chain(rows -> rows.iterator().next().getBoolean("locked")
-                        ? sendOldest(connection)
-                        : Uni.createFrom().item(new Round(0, 0))));
+    private Uni<List<Outcome>> sendAll(RowSet<Row> rows) {
+        if (rows.size() == 0) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Uni<Outcome>> sends = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            sends.add(sendOne(row)); // handed to the producer in id order
+        }
+        return Uni.join().all(sends).andFailFast();
     }
 
-    private Uni<Round> sendOldest(SqlConnection connection) {
-        return connection.preparedQuery("""
-                        select id, message_id, topic, message_key, type, payload, created_at, traceparent
-                        from outbox_message order by id limit $1""")
-                .execute(Tuple.of(batchSize))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        backlog.set(0);
-                        return Uni.createFrom().item(new Round(0, 0));
-                    }
-                    List<Uni<Outcome>> sends = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        sends.add(sendOne(row)); // handed to the producer in id order
-                    }
-                    return Uni.join().all(sends).andFailFast()
-                            .chain(outcomes -> settle(connection, outcomes).replaceWith(
-                                    new Round(outcomes.size(), (int) outcomes.stream()
-                                            .filter(o -> o.sent() || SendFailures.isRefusal(o.failure())).count())));
-                });
-    }
-
-    /** Deletes the sent rows, sets aside the refused ones; rows that failed for a passing reason stay. */
-    private Uni<Void> settle(SqlConnection connection, List<Outcome> outcomes) {
+    /**
+     * Deletes the sent rows, sets aside the refused ones (rows that failed for a passing reason stay) and commits, all
+     * pipelined: one round trip.
+     */
+    private Uni<Void> settleAndCommit(SqlConnection connection, List<Outcome> outcomes) {
         List<Long> sent = new ArrayList<>();
         List<Long> refused = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -221,11 +331,17 @@ public class OutboxRelay {
         if (passing > 0) {
             LOG.warnf("%d outbox message(s) not sent this round, they stay for the next one: %s", passing, passingFailure);
         }
-        Uni<Void> deleteSent = sent.isEmpty() ? Uni.createFrom().voidItem()
-                : connection.preparedQuery("delete from outbox_message where id = any($1)")
-                        .execute(Tuple.of(sent.toArray(Long[]::new))).replaceWithVoid();
-        return deleteSent
-                .chain(() -> refused.isEmpty() ? Uni.createFrom().voidItem() : setAside.fromOutbox(connection, refused, errors))
+        List<Uni<?>> statements = new ArrayList<>(3);
+        if (!sent.isEmpty()) {
+            statements.add(connection.preparedQuery("delete from outbox_message where id = any($1)")
+                    .execute(Tuple.of(sent.toArray(Long[]::new))));
+        }
+        if (!refused.isEmpty()) {
+            statements.add(setAside.fromOutbox(connection, refused, errors));
+        }
+        // a COMMIT after a failed statement rolls back (PostgreSQL answers ROLLBACK); the failure fails the round
+        statements.add(connection.query("commit").execute());
+        return Uni.combine().all().unis(statements).discardItems()
                 .invoke(() -> {
                     if (!refused.isEmpty()) {
                         setAsideCounter.increment(refused.size());

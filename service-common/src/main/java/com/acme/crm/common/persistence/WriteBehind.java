@@ -16,9 +16,12 @@ import java.util.function.Supplier;
 
 /**
  * Set-based writes for a transaction that carries many units of work (a consumer's batch, a bulk job's window):
- * the rows its writers would insert one statement at a time (outbox messages, history entries...) are kept while
- * its work runs and written at the end of that work, one statement per writer, in the order they were added,
- * inside the transaction; actions that must follow the commit (metrics) run after it.
+ * the rows its writers would insert one statement at a time (outbox messages, history entries, job rows, signals,
+ * the account and opportunity steps' new records...) are kept while its work runs and written at the end of that
+ * work, one statement per writer (or a few, for a writer that bounds its bind values), writers in the order of
+ * their first row, inside the transaction; actions that must follow the commit (metrics) run after it. This is the
+ * one way work is written before a commit: a later statement of the same transaction that reads a writer's rows
+ * has them written first ({@link #writeNow}).
  *
  * <p>The unit that opens the transaction opens the buffer ({@link #inTransaction}), so a buffer is always written by
  * the transaction it belongs to; a failed transaction discards it with everything else (a batch split and retried
@@ -69,6 +72,18 @@ public final class WriteBehind {
         }
         ((List<R>) (List<?>) buffer.pending.computeIfAbsent(writer, w -> new ArrayList<>())).add(row);
         return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * Writes the running unit's waiting rows of {@code writer} now, for a later statement of this transaction that
+     * reads them (an undo that removes them, a chunk of notes that counts them); rows added after this wait again.
+     * Nothing outside a unit (rows were written as they came) or when none wait.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Uni<Void> writeNow(Rows<?> writer) {
+        WriteBehind buffer = current(Vertx.currentContext());
+        List<Object> rows = buffer == null ? null : buffer.pending.remove(writer);
+        return rows == null ? Uni.createFrom().voidItem() : ((Rows) writer).write(rows);
     }
 
     /** Runs {@code action} once the running unit's transaction has committed; outside one, at once. */

@@ -1,13 +1,15 @@
 package com.acme.crm.lead.qualification.bulk;
 
-import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.messaging.InteractivePriority;
 import com.acme.crm.common.persistence.WriteBehind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.acme.crm.contracts.qualification.DuplicatePolicy;
 import com.acme.crm.lead.qualification.QualificationStarter;
+import com.acme.crm.lead.decisions.Attempt;
+import com.acme.crm.lead.qualification.QualificationStarter.JobStart;
+import com.acme.crm.lead.qualification.QualificationStarter.Outcome;
 import com.acme.crm.lead.qualification.QualificationStarter.Start;
-import com.acme.crm.lead.qualification.api.QualificationView;
 import com.acme.crm.lead.qualification.api.QualifyRequest;
 import com.acme.crm.common.persistence.PlanCacheBypass;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -28,7 +30,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Starts the attempts of bulk jobs, a window at a time: at most {@code crm.bulk.window} job
@@ -51,6 +52,9 @@ public class BulkJobRunner {
 
     @Inject
     QualificationStarter starter;
+
+    @Inject
+    InteractivePriority priority;
 
     @Inject
     ObjectMapper json;
@@ -118,7 +122,8 @@ public class BulkJobRunner {
                                 where status = 'STARTING' and claimed_at < now() - make_interval(secs => :timeout)""")
                         .setParameter("timeout", (double) claimTimeout.toSeconds())
                         .executeUpdate()
-                        .chain(() -> session.createNativeQuery("""
+                        // every tick: kept out of Hibernate's plan cache, like the lock above
+                        .chain(() -> PlanCacheBypass.bind(session.createNativeQuery("""
                                         with running as (
                                           select count(*) as n from qualify_job_lead l join qualify_job j on j.id = l.job_id
                                           where j.finished_at is null and l.status in ('STARTING', 'IN_PROGRESS')),
@@ -132,16 +137,16 @@ public class BulkJobRunner {
                                         from next, qualify_job j
                                         where l.job_id = next.job_id and l.lead_id = next.lead_id and j.id = l.job_id
                                         returning l.job_id, l.lead_id, j.requested_by, j.requested_by_roles, j.opportunity_currency, j.duplicate_policy""",
-                                Object[].class)
-                        .setParameter("window", window)
+                                Object[].class), "window", window)
                         .getResultList()))
                 .map(rows -> rows.stream().map(r -> new Claim((UUID) r[0], (UUID) r[1],
                         JobSubmitter.stored((String) r[2], (String) r[3]), (String) r[4], DuplicatePolicy.valueOf((String) r[5]))).toList());
     }
 
     /**
-     * The window's starts in one transaction, one commit for all of them (a lead that cannot be qualified is
-     * recorded as failed in it too: that refusal is decided before anything of the lead is written). If the
+     * The window's starts in one transaction, one commit for all of them, set-based (the leads locked and loaded in
+     * one statement, the attempts and the leads' changes written in one statement each: {@link
+     * QualificationStarter#startForJobs}); a lead that cannot be qualified is recorded as failed in it too. If the
      * transaction fails (a database fault, a lost race), each lead starts again in a transaction of its own, so one
      * lead's fault never holds up the others; their claims make the retry safe.
      */
@@ -150,46 +155,40 @@ public class BulkJobRunner {
             return Uni.createFrom().voidItem();
         }
         LOG.debugf("claimed %d lead(s) of bulk jobs", claims.size());
-        // one unit: the window's history entries, commands and events are written together at its end
-        return WriteBehind.inTransaction(() -> inOrder(claims, this::startOrRefuse))
+        // one unit: the window's history entries, commands, events and results are written together at its end
+        // a window of starts gives way, like a bulk consumer batch, while a user's qualification is being handled
+        return priority.inBulkTurn(() -> WriteBehind.inTransaction(() -> start(claims)))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.infof("starting %d claimed lead(s) together failed (%s); starting each on its own",
                             claims.size(), failure.getMessage());
-                    return inOrder(claims, this::startOne);
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Claim claim : claims) {
+                        // one transaction: the saga can report the attempt's end only to a row that already names it
+                        chain = chain.chain(() -> WriteBehind.inTransaction(() -> start(List.of(claim))));
+                    }
+                    return chain;
                 });
     }
 
-    /** One claim after the other (a session runs one statement at a time). */
-    private static Uni<Void> inOrder(List<Claim> claims, Function<Claim, Uni<Void>> start) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Claim claim : claims) {
-            chain = chain.chain(() -> start.apply(claim));
-        }
-        return chain;
+    /** The claims' starts and their results, in the running transaction. */
+    private Uni<Void> start(List<Claim> claims) {
+        return starter.startForJobs(claims.stream().map(BulkJobRunner::startOf).toList()).chain(outcomes -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (int i = 0; i < claims.size(); i++) {
+                Claim claim = claims.get(i);
+                Outcome outcome = outcomes.get(i);
+                chain = chain.chain(() -> outcome.attempt() != null ? record(claim, outcome.attempt()) : refusal(claim, outcome.refusal()));
+            }
+            return chain;
+        });
     }
 
-    /** One lead's start in the window's transaction: its attempt, or the reason it cannot be qualified. */
-    private Uni<Void> startOrRefuse(Claim claim) {
-        return starter.startForJob(startOf(claim), claim.submitter())
-                .chain(attempt -> record(claim, attempt))
-                .onFailure(ProblemException.class).recoverWithUni(problem ->
-                        refusal(claim, ((ProblemException) problem).problem().detail()));
-    }
-
-    private Uni<Void> startOne(Claim claim) {
-        // one transaction: the saga can report the attempt's end only to a row that already names it
-        return WriteBehind.inTransaction(() -> starter.startForJob(startOf(claim), claim.submitter())
-                        .chain(attempt -> record(claim, attempt)))
-                .onFailure(ProblemException.class).recoverWithUni(problem ->
-                        WriteBehind.inTransaction(() -> refusal(claim, ((ProblemException) problem).problem().detail())));
-    }
-
-    private static Start startOf(Claim claim) {
+    private static JobStart startOf(Claim claim) {
         QualifyRequest request = new QualifyRequest(null, null, null, null, null, claim.currency(), null);
-        return new Start(claim.leadId(), request, claim.policy(), "job:" + claim.jobId());
+        return new JobStart(new Start(claim.leadId(), request, claim.policy(), "job:" + claim.jobId()), claim.submitter());
     }
 
-    private Uni<Void> record(Claim claim, QualificationView attempt) {
+    private Uni<Void> record(Claim claim, Attempt attempt) {
         return WriteBehind.add(results, new Result(claim.jobId(), claim.leadId(), attempt.status().name(), attempt.id(),
                 attempt.failureReason()));
     }

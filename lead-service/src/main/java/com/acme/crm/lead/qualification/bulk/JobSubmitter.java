@@ -1,6 +1,5 @@
 package com.acme.crm.lead.qualification.bulk;
 
-import com.acme.crm.lead.Lead;
 import com.acme.crm.lead.access.LeadAccess;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
@@ -35,9 +34,9 @@ public record JobSubmitter(String userId, Set<String> roles) {
         return String.join(",", new TreeSet<>(roles));
     }
 
-    /** Whether the submitter may still qualify this lead now (a lead given to someone else meanwhile: no). */
-    public boolean maySee(Lead lead, LeadAccess access) {
-        return roles == null || access.canSee(lead, identity());
+    /** Whether the submitter may still qualify the lead of {@code ownerId} now (a lead given to someone else meanwhile: no). */
+    public boolean maySee(String ownerId, LeadAccess access) {
+        return roles == null || access.canSee(ownerId, identity());
     }
 
     private SecurityIdentity identity() {

@@ -1,6 +1,7 @@
 package com.acme.crm.lead.qualification.bulk;
 
 import com.acme.crm.lead.support.Api;
+import com.acme.crm.lead.support.SqlStatements;
 import com.acme.crm.testinfra.Db;
 import com.acme.crm.testinfra.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -118,6 +119,91 @@ class BulkJobRunnerTest {
         JsonPath results = CAROL.call().get("/api/leads/qualify-jobs/" + job).then().statusCode(200).extract().jsonPath();
         assertEquals("IN_PROGRESS", resultOf(results, lead, "status"));
         assertEquals("carol", Db.text("select requested_by from qualification where lead_id = '" + lead + "'"));
+    }
+
+    @Test
+    void aWindowStartsSetBased_oneStatementToLockAndLoad_oneToInsertTheAttempts_oneToUpdateTheLeads() throws Throwable {
+        List<String> leads = new ArrayList<>();
+        for (int i = 0; i < WINDOW; i++) {
+            leads.add(ALICE.createLead());
+        }
+        String job = submit(ALICE, leads);
+        String ids = "'" + String.join("', '", leads) + "'";
+        long versionsBefore = Db.count("select sum(version) from lead where id in (" + ids + ")");
+
+        try (SqlStatements sql = SqlStatements.record()) {
+            tick();
+            assertEquals(1, sql.containing("for no key update of l"), "the window's leads locked and loaded at once: " + sql.all());
+            assertEquals(1, sql.startingWith("insert into qualification "), "the attempts: " + sql.all());
+            assertEquals(1, sql.startingWith("update lead "), "the leads: " + sql.all());
+            assertEquals(1, sql.startingWith("insert into lead_history "), "the history entries: " + sql.all());
+            assertEquals(1, sql.startingWith("insert into outbox_message "), "the commands: " + sql.all());
+            assertEquals(0, sql.startingWith("select q1_0"), "no attempt looked up one lead at a time: " + sql.all());
+        }
+
+        JsonPath results = ALICE.call().get("/api/leads/qualify-jobs/" + job).then().statusCode(200).extract().jsonPath();
+        for (String lead : leads) {
+            String attempt = resultOf(results, lead, "qualificationId");
+            assertEquals("IN_PROGRESS", resultOf(results, lead, "status"));
+            assertEquals("IN_PROGRESS BULK job:" + job + " alice", Db.text("select status || ' ' || lane || ' ' || idempotency_key"
+                    + " || ' ' || requested_by from qualification where id = '" + attempt + "'"));
+            assertEquals("true " + attempt, Db.text("select qualification_in_progress || ' ' || qualification_id from lead where id = '"
+                    + lead + "'"));
+            assertEquals(List.of("CREATED", "QUALIFICATION_REQUESTED"),
+                    Db.strings("select action from lead_history where lead_id = '" + lead + "' order by id"));
+        }
+        assertEquals(versionsBefore + WINDOW, Db.count("select sum(version) from lead where id in (" + ids + ")"),
+                "each lead's version stepped once");
+        // the lead is locked against edits while its attempt runs, as after a single start
+        ALICE.call().contentType("application/merge-patch+json").body(Map.of("jobTitle", "CTO"))
+                .patch("/api/leads/" + leads.get(0)).then().statusCode(409);
+    }
+
+    @Test
+    void aLeadInTwoJobsOfOneWindow_startsOnce_andTheOtherJobSaysWhy() throws Throwable {
+        String lead = ALICE.createLead();
+        String first = submit(ALICE, List.of(lead));
+        String second = submit(ALICE, List.of(lead));
+
+        tick();
+
+        assertEquals(1, Db.count("select count(*) from qualification where lead_id = '" + lead + "'"));
+        assertEquals("IN_PROGRESS", Db.text("select status from qualify_job_lead where job_id = '" + first + "'"));
+        assertEquals("FAILED", Db.text("select status from qualify_job_lead where job_id = '" + second + "'"));
+        String reason = Db.text("select detail from qualify_job_lead where job_id = '" + second + "'");
+        assertTrue(reason.contains("already being qualified"), reason);
+    }
+
+    @Test
+    void aClaimWhoseAttemptStartedBeforeACrash_findsThatAttempt_andStartsNoOther() throws Throwable {
+        String lead = ALICE.createLead();
+        String job = submit(ALICE, List.of(lead));
+        tick();
+        String attempt = Db.text("select qualification_id from qualify_job_lead where job_id = '" + job + "'");
+        // as if the runner had crashed after the start's commit, before its result: the claim is taken again
+        Db.execute("update qualify_job_lead set status = 'PENDING', qualification_id = null, claimed_at = null where job_id = '" + job + "'");
+
+        tick();
+
+        assertEquals("IN_PROGRESS " + attempt, Db.text("select status || ' ' || qualification_id from qualify_job_lead where job_id = '"
+                + job + "'"));
+        assertEquals(1, Db.count("select count(*) from qualification where lead_id = '" + lead + "'"));
+        assertEquals(1, Db.count("select count(*) from lead_history where lead_id = '" + lead + "' and action = 'QUALIFICATION_REQUESTED'"));
+    }
+
+    @Test
+    void aLeadDeletedSinceTheJobWasMade_failsWithAReason_andTheOthersStart() throws Throwable {
+        String gone = ALICE.createLead();
+        String kept = ALICE.createLead();
+        String job = submit(ALICE, List.of(gone, kept));
+        Db.execute("delete from lead where id = '" + gone + "'");
+
+        tick();
+
+        JsonPath results = ALICE.call().get("/api/leads/qualify-jobs/" + job).then().statusCode(200).extract().jsonPath();
+        assertEquals("FAILED", resultOf(results, gone, "status"));
+        assertTrue(resultOf(results, gone, "detail").contains("does not exist"), resultOf(results, gone, "detail"));
+        assertEquals("IN_PROGRESS", resultOf(results, kept, "status"));
     }
 
     private void tick() throws Throwable {
