@@ -2,8 +2,7 @@ package com.acme.crm.lead.qualification.bulk;
 
 import com.acme.crm.common.messaging.InteractivePriority;
 import com.acme.crm.common.persistence.WriteBehind;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.acme.crm.common.persistence.JsonRows;
 import com.acme.crm.contracts.qualification.DuplicatePolicy;
 import com.acme.crm.lead.qualification.QualificationStarter;
 import com.acme.crm.lead.decisions.Attempt;
@@ -57,7 +56,7 @@ public class BulkJobRunner {
     InteractivePriority priority;
 
     @Inject
-    ObjectMapper json;
+    JsonRows jsonRows;
 
     @ConfigProperty(name = "crm.bulk.window", defaultValue = "50")
     int window;
@@ -215,18 +214,8 @@ public class BulkJobRunner {
     private final WriteBehind.Rows<Result> results = this::writeResults;
 
     private Uni<Void> writeResults(List<Result> rows) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(RESULTS)
-                        .setParameter("rows", toJson(rows))
-                        .executeUpdate())
+        return jsonRows.execute(RESULTS, rows)
                 .replaceWithVoid();
-    }
-
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 
     private Uni<Void> finishJobs() {
