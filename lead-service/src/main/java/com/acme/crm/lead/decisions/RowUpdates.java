@@ -2,9 +2,7 @@ package com.acme.crm.lead.decisions;
 
 import com.acme.crm.lead.Lead;
 import com.acme.crm.lead.qualification.Qualification;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.acme.crm.common.persistence.JsonRows;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +25,7 @@ import java.util.UUID;
 public class RowUpdates {
 
     @Inject
-    ObjectMapper json;
+    JsonRows jsonRows;
 
     /** A lead's status and who changed it when, over the version it was loaded with. */
     public record LeadRow(UUID id, long version, int changes, String state, String statusReason, String closedAt,
@@ -94,9 +92,7 @@ public class RowUpdates {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql)
-                        .setParameter("rows", toJson(rows))
-                        .executeUpdate())
+        return jsonRows.execute(sql, rows)
                 .invoke(updated -> {
                     if (updated != rows.size()) {
                         // as Hibernate's own check reports it: a lost race, retried (FailureClassifier: transient)
@@ -109,13 +105,5 @@ public class RowUpdates {
 
     private static String text(Instant at) {
         return at == null ? null : at.toString();
-    }
-
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 }

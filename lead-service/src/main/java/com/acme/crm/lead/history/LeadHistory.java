@@ -5,9 +5,7 @@ import com.acme.crm.lead.LeadState;
 import com.acme.crm.lead.Now;
 import com.acme.crm.lead.access.LeadAccess;
 import com.acme.crm.common.persistence.WriteBehind;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.acme.crm.common.persistence.JsonRows;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -30,7 +28,7 @@ public class LeadHistory {
     LeadAccess access;
 
     @Inject
-    ObjectMapper json;
+    JsonRows jsonRows;
 
     public Uni<Void> record(Lead lead, String actor, HistoryAction action, LeadState from, LeadState to, String details) {
         return record(lead.id, actor, action, from, to, details);
@@ -56,17 +54,7 @@ public class LeadHistory {
     private final WriteBehind.Rows<Row> insert = this::insert;
 
     private Uni<Void> insert(List<Row> rows) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
-                .setParameter("rows", toJson(rows))
-                .executeUpdate()).replaceWithVoid();
-    }
-
-    private String toJson(List<Row> rows) {
-        try {
-            return json.writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return jsonRows.execute(INSERT, rows).replaceWithVoid();
     }
 
     /** Oldest first, of a lead the caller may see (404 otherwise). */

@@ -1,5 +1,6 @@
 package com.acme.crm.lead.qualification;
 
+import com.acme.crm.common.flow.InOrder;
 import com.acme.crm.common.api.ProblemException;
 import com.acme.crm.contracts.qualification.DuplicatePolicy;
 import com.acme.crm.lead.Lead;
@@ -137,11 +138,9 @@ public class QualificationStarter {
                 }
                 outcomes.add(new Outcome(decision.attempt(), null));
             }
-            Uni<Void> written = rows.insertAttempts(attempts).chain(() -> updates.updateLeads(List.copyOf(changes.values())));
-            for (Decision decision : started) {
-                written = written.chain(() -> writer.recordAndSend(decision.attempt().leadId(), decision));
-            }
-            return written.replaceWith(outcomes);
+            return rows.insertAttempts(attempts).chain(() -> updates.updateLeads(List.copyOf(changes.values())))
+                    .chain(() -> InOrder.each(started, decision -> writer.recordAndSend(decision.attempt().leadId(), decision)))
+                    .replaceWith(outcomes);
         }));
     }
 

@@ -1,5 +1,6 @@
 package com.acme.crm.lead.qualification;
 
+import com.acme.crm.common.flow.InOrder;
 import com.acme.crm.common.persistence.PlanCacheBypass;
 import com.acme.crm.common.persistence.WriteBehind;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -38,10 +39,6 @@ public class QualificationTimeouts {
     }
 
     private Uni<Void> timeOut(List<UUID> ids) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (UUID id : ids) {
-            chain = chain.chain(() -> Qualification.<Qualification>findById(id)).chain(saga::timeOut);
-        }
-        return chain;
+        return InOrder.each(ids, id -> Qualification.<Qualification>findById(id).chain(saga::timeOut));
     }
 }

@@ -9,8 +9,7 @@ import com.acme.crm.lead.decisions.Attempt;
 import com.acme.crm.lead.decisions.LeadFacts;
 import com.acme.crm.lead.decisions.LeadStatus;
 import com.acme.crm.lead.decisions.RowUpdates;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.acme.crm.common.persistence.JsonRows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +33,7 @@ import java.util.UUID;
 public class StartRows {
 
     @Inject
-    ObjectMapper json;
+    JsonRows jsonRows;
 
     /** A lead to start, with the idempotency key its start carries (may be null). */
     public record Wanted(UUID leadId, String key) {
@@ -71,7 +70,7 @@ public class StartRows {
      */
     public Uni<List<Loaded>> lockAndLoad(List<Wanted> wanted) {
         return Panache.getSession().chain(session -> PlanCacheBypass.bind(
-                        session.createNativeQuery(LOCK_AND_LOAD, Object[].class), "rows", toJson(wanted))
+                        session.createNativeQuery(LOCK_AND_LOAD, Object[].class), "rows", jsonRows.text(wanted))
                 .getResultList())
                 .map(rows -> {
                     List<Loaded> loaded = new ArrayList<>(Collections.nCopies(wanted.size(), null));
@@ -163,16 +162,6 @@ public class StartRows {
             }
             rows.add(AttemptRow.of(a));
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_ATTEMPTS)
-                .setParameter("rows", toJson(rows))
-                .executeUpdate()).replaceWithVoid();
-    }
-
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return jsonRows.execute(INSERT_ATTEMPTS, rows).replaceWithVoid();
     }
 }

@@ -1,5 +1,6 @@
 package com.acme.crm.common.inbox;
 
+import com.acme.crm.common.flow.InOrder;
 import com.acme.crm.common.messaging.IncomingMessages.UnreadableMessageException;
 import com.acme.crm.common.messaging.InteractivePriority;
 import com.acme.crm.common.persistence.WriteBehind;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The one way every service consumes its Kafka channel: a whole poll (SmallRye's batch mode,
@@ -169,7 +171,8 @@ public class ConsumerDispatcher {
     /**
      * The batch's inbox records in one statement, then each new message's work in offset order; a repeat (of an
      * earlier poll, or twice in this one) is skipped. Position stays -1 while the inbox is written: a failure there
-     * is not a message's, so the split handles each message on its own.
+     * is not a message's, so the split handles each message on its own. The works go {@link InOrder}: most end at
+     * once (their rows are in the session, their writes wait for the batch's end), and a batch can be a whole poll.
      */
     private Uni<Void> allOf(List<Item> items, Preparation prepare,
                             Position position) {
@@ -178,22 +181,15 @@ public class ConsumerDispatcher {
             List<IncomingCloudEventMetadata<String>> fresh = items.stream().map(Item::event)
                     .filter(event -> firstTime.contains(event.getId())).toList();
             return fresh.isEmpty() ? Uni.createFrom().voidItem() : prepare.of(fresh);
-        }).chain(firstTime -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (int i = 0; i < items.size(); i++) {
-                int index = i;
-                Item item = items.get(i);
-                chain = chain.chain(() -> {
-                    position.at = index;
-                    if (!firstTime.remove(item.event().getId())) {
-                        LOG.debugf("skipping repeat of message %s (%s)", item.event().getId(), item.event().getType());
-                        return Uni.createFrom().voidItem();
-                    }
-                    return item.handling().work().get();
-                });
+        }).chain(firstTime -> InOrder.each(IntStream.range(0, items.size()).boxed().toList(), index -> {
+            Item item = items.get(index);
+            position.at = index;
+            if (!firstTime.remove(item.event().getId())) {
+                LOG.debugf("skipping repeat of message %s (%s)", item.event().getId(), item.event().getType());
+                return Uni.createFrom().voidItem();
             }
-            return chain.invoke(() -> position.at = -1);
-        });
+            return item.handling().work().get();
+        }).invoke(() -> position.at = -1));
     }
 
     /** Before the failing message as a batch, the failing one alone, after it as a batch; a failure outside the works: each alone. */
@@ -204,11 +200,7 @@ public class ConsumerDispatcher {
             LOG.infof("a batch of %d message(s) failed outside a message's work (inbox, preparation or commit: %s);"
                     + " handling each on its own",
                     items.size(), FailureClassifier.reason(failure));
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Item item : items) {
-                chain = chain.chain(() -> consumer.handle(item.event(), item.handling()));
-            }
-            return chain;
+            return InOrder.each(items, item -> consumer.handle(item.event(), item.handling()));
         }
         Item failed = items.get(failedAt);
         LOG.debugf("batch of %d failed at message %s (%s); splitting around it", items.size(), failed.event().getId(),

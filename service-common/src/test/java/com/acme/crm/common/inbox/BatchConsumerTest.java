@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,7 +54,7 @@ class BatchConsumerTest {
     /** Sends every message on {@code key} in one produce request (one record batch, so one poll takes all). */
     private static void sendTogether(String key, List<Sent> messages) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all", "linger.ms", "1000"),
+                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all", "linger.ms", "1000", "batch.size", "1048576"),
                 new StringSerializer(), new StringSerializer())) {
             for (Sent m : messages) {
                 ProducerRecord<String, String> record = new ProducerRecord<>(TestCommand.TOPIC, key, m.data());
@@ -131,6 +133,19 @@ class BatchConsumerTest {
         assertEquals(1, effectsSent(after));
         assertEquals(0, Db.count("select count(*) from processed_message where message_id = '" + poison.ceId() + "'"),
                 "set aside without an inbox record, so a replay is processed");
+    }
+
+    @Test
+    void aWholePollOfWorksThatEndAtOnce_isHandled() {
+        // 2,000 works that run no statement (the channel polls up to 2,000 records here): chained one inside the
+        // other, works that end at once overflowed the event loop's stack and left the batch pending forever
+        // (issue 9: after a crash, a poll of redelivered replies whose leads the batch had loaded at once)
+        List<TestCommand> commands = IntStream.range(0, 2_000).mapToObj(n -> command(0)).toList();
+        sendTogether(commands.get(0).id(), commands.stream().map(c -> new Sent(c, TestCommand.BUFFERED)).toList());
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> Db.count("select count(*) from test_effect where command_id in ("
+                + commands.stream().map(c -> "'" + c.id() + "'").collect(Collectors.joining(",")) + ")") == commands.size());
+        assertOnePoll(commands.size());
     }
 
     @Test

@@ -16,4 +16,9 @@ public record TestCommand(String id, int failTimes) {
     public static final MessageType<TestCommand> UNDO = new MessageType<>("crm.test.undo.v1", TestCommand.class);
     /** Processed with {@code Handling.Once}; records how many effects of its command it saw before its own ("after N"). */
     public static final MessageType<TestCommand> COUNT = new MessageType<>("crm.test.count.v1", TestCommand.class);
+    /**
+     * Processed with {@code Handling.Once}; its effect waits for the batch's end (WriteBehind), as the services'
+     * set-based work does, so its work runs no statement and ends at once.
+     */
+    public static final MessageType<TestCommand> BUFFERED = new MessageType<>("crm.test.buffered.v1", TestCommand.class);
 }

@@ -5,6 +5,8 @@ import com.acme.crm.common.inbox.Handling;
 import com.acme.crm.common.messaging.IncomingMessages;
 import com.acme.crm.common.messaging.PermanentFailure;
 import com.acme.crm.common.outbox.Outbox;
+import com.acme.crm.common.persistence.JsonRows;
+import com.acme.crm.common.persistence.WriteBehind;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
@@ -36,6 +38,9 @@ public class TestCommandConsumer {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    JsonRows jsonRows;
 
     /** Where each effect is announced, keyed by the command's id. */
     public static final String EFFECTS_TOPIC = "crm.test.effects";
@@ -99,6 +104,9 @@ public class TestCommandConsumer {
                         .chain(seen -> effect(event, command.id(), "after " + seen));
             });
         }
+        if (type.equals(TestCommand.BUFFERED.name())) {
+            return new Handling.Once(() -> WriteBehind.add(bufferedEffects, new Effect(event.getId(), start(data).id(), "done")));
+        }
         return new Handling.Once(() -> {
             TestCommand command = start(data);
             if (attempts(command.id()) <= command.failTimes()) {
@@ -114,6 +122,15 @@ public class TestCommandConsumer {
         ATTEMPTS.computeIfAbsent(command.id(), id -> new AtomicInteger()).incrementAndGet();
         return command;
     }
+
+    /** An effect's row as the buffered insert reads it from JSON. */
+    record Effect(String messageId, String commandId, String outcome) {
+    }
+
+    private final WriteBehind.Rows<Effect> bufferedEffects = rows -> jsonRows.execute("""
+            insert into test_effect (message_id, command_id, outcome)
+            select r ->> 'messageId', r ->> 'commandId', r ->> 'outcome'
+            from jsonb_array_elements(cast(cast(:rows as text) as jsonb)) as given(r)""", rows).replaceWithVoid();
 
     /** The effect's row, and its message through the outbox (written at the end of the batch's transaction). */
     private Uni<Void> effect(IncomingCloudEventMetadata<String> event, String commandId, String outcome) {

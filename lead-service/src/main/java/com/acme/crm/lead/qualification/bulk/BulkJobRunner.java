@@ -1,14 +1,13 @@
 package com.acme.crm.lead.qualification.bulk;
 
+import com.acme.crm.common.flow.InOrder;
 import com.acme.crm.common.messaging.InteractivePriority;
 import com.acme.crm.common.persistence.WriteBehind;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.acme.crm.common.persistence.JsonRows;
 import com.acme.crm.contracts.qualification.DuplicatePolicy;
 import com.acme.crm.lead.qualification.QualificationStarter;
 import com.acme.crm.lead.decisions.Attempt;
 import com.acme.crm.lead.qualification.QualificationStarter.JobStart;
-import com.acme.crm.lead.qualification.QualificationStarter.Outcome;
 import com.acme.crm.lead.qualification.QualificationStarter.Start;
 import com.acme.crm.lead.qualification.api.QualifyRequest;
 import com.acme.crm.common.persistence.PlanCacheBypass;
@@ -30,6 +29,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Starts the attempts of bulk jobs, a window at a time: at most {@code crm.bulk.window} job
@@ -57,7 +57,7 @@ public class BulkJobRunner {
     InteractivePriority priority;
 
     @Inject
-    ObjectMapper json;
+    JsonRows jsonRows;
 
     @ConfigProperty(name = "crm.bulk.window", defaultValue = "50")
     int window;
@@ -161,26 +161,16 @@ public class BulkJobRunner {
                 .onFailure().recoverWithUni(failure -> {
                     LOG.infof("starting %d claimed lead(s) together failed (%s); starting each on its own",
                             claims.size(), failure.getMessage());
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Claim claim : claims) {
-                        // one transaction: the saga can report the attempt's end only to a row that already names it
-                        chain = chain.chain(() -> WriteBehind.inTransaction(() -> start(List.of(claim))));
-                    }
-                    return chain;
+                    // one transaction each: the saga can report the attempt's end only to a row that already names it
+                    return InOrder.each(claims, claim -> WriteBehind.inTransaction(() -> start(List.of(claim))));
                 });
     }
 
     /** The claims' starts and their results, in the running transaction. */
     private Uni<Void> start(List<Claim> claims) {
-        return starter.startForJobs(claims.stream().map(BulkJobRunner::startOf).toList()).chain(outcomes -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (int i = 0; i < claims.size(); i++) {
-                Claim claim = claims.get(i);
-                Outcome outcome = outcomes.get(i);
-                chain = chain.chain(() -> outcome.attempt() != null ? record(claim, outcome.attempt()) : refusal(claim, outcome.refusal()));
-            }
-            return chain;
-        });
+        return starter.startForJobs(claims.stream().map(BulkJobRunner::startOf).toList()).chain(outcomes ->
+                InOrder.each(IntStream.range(0, claims.size()).boxed().toList(), i -> outcomes.get(i).attempt() != null
+                        ? record(claims.get(i), outcomes.get(i).attempt()) : refusal(claims.get(i), outcomes.get(i).refusal())));
     }
 
     private static JobStart startOf(Claim claim) {
@@ -215,18 +205,8 @@ public class BulkJobRunner {
     private final WriteBehind.Rows<Result> results = this::writeResults;
 
     private Uni<Void> writeResults(List<Result> rows) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(RESULTS)
-                        .setParameter("rows", toJson(rows))
-                        .executeUpdate())
+        return jsonRows.execute(RESULTS, rows)
                 .replaceWithVoid();
-    }
-
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 
     private Uni<Void> finishJobs() {

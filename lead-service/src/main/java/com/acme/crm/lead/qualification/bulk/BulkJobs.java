@@ -3,8 +3,7 @@ package com.acme.crm.lead.qualification.bulk;
 import com.acme.crm.common.api.Page;
 import com.acme.crm.common.api.ProblemException;
 import com.acme.crm.common.persistence.WriteBehind;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.acme.crm.common.persistence.JsonRows;
 import com.acme.crm.contracts.qualification.DuplicatePolicy;
 import com.acme.crm.lead.access.LeadAccess;
 import com.acme.crm.lead.qualification.Qualification;
@@ -40,7 +39,7 @@ public class BulkJobs {
     LeadQualificationSettings settings;
 
     @Inject
-    ObjectMapper json;
+    JsonRows jsonRows;
 
     @WithTransaction
     public Uni<QualifyJobView> create(QualifyJobRequest request, SecurityIdentity caller) {
@@ -99,17 +98,7 @@ public class BulkJobs {
     private final WriteBehind.Rows<Finished> finished = this::writeFinished;
 
     private Uni<Void> writeFinished(List<Finished> rows) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(FINISHED)
-                .setParameter("rows", toJson(rows))
-                .executeUpdate()).replaceWithVoid();
-    }
-
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return jsonRows.execute(FINISHED, rows).replaceWithVoid();
     }
 
     /** A job as stored: its view and who asked for it (only they, managers and admins may read it). */

@@ -1,0 +1,46 @@
+package com.acme.crm.common.flow;
+
+import io.smallrye.mutiny.Uni;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class InOrderTest {
+
+    @Test
+    void manyWorksThatEndAtOnce_doNotGrowTheStack() {
+        List<Integer> items = IntStream.range(0, 200_000).boxed().toList();
+        List<Integer> done = new ArrayList<>();
+
+        InOrder.each(items, i -> Uni.createFrom().item(i).invoke(done::add).replaceWithVoid())
+                .await().atMost(Duration.ofSeconds(30));
+
+        assertEquals(items, done); // a chain of 200,000 nested links overflows any default stack
+    }
+
+    @Test
+    void eachStartsAfterTheOneBeforeEnded_andAFailureStopsTheRest() {
+        List<String> log = new ArrayList<>();
+
+        Uni<Void> all = InOrder.each(List.of(1, 2, 3), i -> Uni.createFrom().voidItem()
+                .onItem().delayIt().by(Duration.ofMillis(10L * (4 - i))) // the first takes longest
+                .invoke(() -> log.add("end " + i))
+                .chain(() -> i == 2 ? Uni.createFrom().failure(new IllegalStateException("at 2")) : Uni.createFrom().voidItem()));
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> all.await().atMost(Duration.ofSeconds(5)));
+        assertEquals("at 2", failure.getMessage());
+        assertEquals(List.of("end 1", "end 2"), log);
+    }
+
+    @Test
+    void noItems_endsAtOnce() {
+        InOrder.each(List.<Integer>of(), i -> Uni.createFrom().failure(new AssertionError("no work expected")))
+                .await().atMost(Duration.ofSeconds(1));
+    }
+}
