@@ -26,7 +26,6 @@ import com.acme.crm.lead.decisions.Decision.Outgoing;
 import com.acme.crm.lead.decisions.Decision.Touch;
 import com.acme.crm.lead.history.HistoryAction;
 import com.acme.crm.lead.qualification.QualificationStatus;
-import com.acme.crm.lead.qualification.api.QualifyRequest;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -121,10 +120,11 @@ public final class LeadDecisions {
     /**
      * One start of a qualification (a single call, or one lead of a bulk job).
      *
-     * @param duplicatePolicy a bulk job's policy, or null to take it from the request
+     * @param choices         what the caller asked (null: nothing said)
+     * @param duplicatePolicy a bulk job's policy, or null to take it from the choices
      * @param lane            the topics the attempt's messages travel on ({@link LaneChoice})
      */
-    public record StartInput(QualifyRequest request, DuplicatePolicy duplicatePolicy, String idempotencyKey,
+    public record StartInput(QualifyChoices choices, DuplicatePolicy duplicatePolicy, String idempotencyKey,
                              boolean createRecordsByDefault, String actor, UUID attemptId, Instant now, Duration timeout,
                              Lane lane) {
     }
@@ -159,7 +159,7 @@ public final class LeadDecisions {
 
     /** Applies SPEC §5's defaults and rules to the request; a 400 names every field at fault. */
     private static Attempt resolve(LeadFacts lead, StartInput in) {
-        QualifyRequest r = in.request() == null ? QualifyRequest.EMPTY : in.request();
+        QualifyChoices r = in.choices() == null ? QualifyChoices.NONE : in.choices();
         boolean byDefault = in.createRecordsByDefault();
         List<Problem.Violation> violations = new ArrayList<>();
         if (!byDefault && r.namesNoRecords()) {

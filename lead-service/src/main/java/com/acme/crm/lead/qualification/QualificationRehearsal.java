@@ -8,8 +8,8 @@ import com.acme.crm.lead.LeadService;
 import com.acme.crm.lead.access.Roles;
 import com.acme.crm.lead.api.LeadBodyReader;
 import com.acme.crm.lead.api.LeadView;
+import com.acme.crm.lead.decisions.QualifyChoices;
 import com.acme.crm.lead.qualification.QualificationStarter.Start;
-import com.acme.crm.lead.qualification.api.QualifyRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
@@ -59,7 +59,7 @@ public class QualificationRehearsal implements Rehearsal {
                         .put("topic", "Warm-up").put("lastName", "Up " + unique).put("companyName", "Warm-up " + unique)
                         .put("email", "warm-up-" + unique + "@example.invalid").put("currency", "EUR")))
                 .chain(fields -> leads.create(fields, false, WARM_UP))
-                .chain(lead -> starter.start(new Start(lead.id(), new QualifyRequest(true, true, true, null, null, "EUR", null),
+                .chain(lead -> starter.start(new Start(lead.id(), new QualifyChoices(true, true, true, null, null, "EUR", null),
                                 null, null), WARM_UP)
                         // the reply consumer's batch preparation first, as for a real batch
                         .chain(attempt -> saga.prepare(Set.of(lead.id()), Set.of(lead.id())).chain(() -> saga.on(reply(lead, attempt.id())))));

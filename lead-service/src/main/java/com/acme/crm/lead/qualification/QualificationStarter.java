@@ -12,9 +12,9 @@ import com.acme.crm.lead.decisions.LaneChoice;
 import com.acme.crm.lead.decisions.LeadDecisions;
 import com.acme.crm.lead.decisions.LeadDecisions.StartInput;
 import com.acme.crm.lead.decisions.LeadFacts;
+import com.acme.crm.lead.decisions.QualifyChoices;
 import com.acme.crm.lead.decisions.RowUpdates;
 import com.acme.crm.lead.qualification.api.QualificationView;
-import com.acme.crm.lead.qualification.api.QualifyRequest;
 import com.acme.crm.lead.qualification.bulk.JobSubmitter;
 import com.acme.crm.lead.settings.LeadQualificationSettings;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -65,7 +65,7 @@ public class QualificationStarter {
     Duration timeout;
 
     /** The parameters of one start: a single call's request, or one lead of a bulk job. */
-    public record Start(UUID leadId, QualifyRequest request, DuplicatePolicy duplicatePolicy, String idempotencyKey) {
+    public record Start(UUID leadId, QualifyChoices choices, DuplicatePolicy duplicatePolicy, String idempotencyKey) {
     }
 
     /** A caller's request: they must be allowed to see the lead (404 otherwise, existence is not leaked). */
@@ -121,7 +121,7 @@ public class QualificationStarter {
                 }
                 Decision decision;
                 try {
-                    decision = LeadDecisions.start(lead.lead(), row.sameKey(), new StartInput(job.start().request(),
+                    decision = LeadDecisions.start(lead.lead(), row.sameKey(), new StartInput(job.start().choices(),
                             job.start().duplicatePolicy(), job.start().idempotencyKey(), byDefault, job.submitter().userId(),
                             UUID.randomUUID(), now, timeout, LaneChoice.of(true, lead.previous())));
                 } catch (ProblemException refused) {
@@ -170,7 +170,7 @@ public class QualificationStarter {
                 })
                 .chain(lead -> repeatOf(start).chain(previous -> settings.createRecordsByDefault().chain(byDefault -> {
                     Decision decision = LeadDecisions.start(LeadFacts.of(lead), previous == null ? null : Attempt.of(previous),
-                            new StartInput(start.request(), start.duplicatePolicy(), start.idempotencyKey(), byDefault, actor,
+                            new StartInput(start.choices(), start.duplicatePolicy(), start.idempotencyKey(), byDefault, actor,
                                     UUID.randomUUID(), Instant.now(), timeout, LaneChoice.of(false, latestOf(lead))));
                     return writer.write(lead, previous, decision).map(QualificationView::of);
                 })));

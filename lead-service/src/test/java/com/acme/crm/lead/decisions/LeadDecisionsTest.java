@@ -30,7 +30,6 @@ import com.acme.crm.lead.decisions.Decision.Touch;
 import com.acme.crm.lead.decisions.LeadDecisions.StartInput;
 import com.acme.crm.lead.history.HistoryAction;
 import com.acme.crm.lead.qualification.QualificationStatus;
-import com.acme.crm.lead.qualification.api.QualifyRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -118,8 +117,8 @@ class LeadDecisionsTest {
                 new OpportunityRejected(attemptId, leadId, "no"));
     }
 
-    private StartInput start(QualifyRequest request, boolean byDefault) {
-        return new StartInput(request, null, null, byDefault, ALICE, attemptId, T0, TIMEOUT, Lane.INTERACTIVE);
+    private StartInput start(QualifyChoices choices, boolean byDefault) {
+        return new StartInput(choices, null, null, byDefault, ALICE, attemptId, T0, TIMEOUT, Lane.INTERACTIVE);
     }
 
     private static Decision reply(LeadFacts lead, Attempt attempt, QualificationReply reply) {
@@ -238,7 +237,7 @@ class LeadDecisionsTest {
 
     @Test
     void openLead_startsAnAttemptWithTheDefaults_locksTheLead_andAsksAccountService() {
-        Decision d = LeadDecisions.start(openLead(), null, start(QualifyRequest.EMPTY, true));
+        Decision d = LeadDecisions.start(openLead(), null, start(QualifyChoices.NONE, true));
 
         Attempt a = d.attempt();
         assertTrue(d.started());
@@ -259,7 +258,7 @@ class LeadDecisionsTest {
     void requestFlags_overrideDefaults_andTheLeadsLinkedRecordsFillIn() {
         LeadFacts linked = new LeadFacts(leadId, ALICE, 3, open(), account, null, "EUR", openLead().prospect(), openLead().forOpportunity());
 
-        Attempt a = LeadDecisions.start(linked, null, start(new QualifyRequest(false, true, true, null, null, "USD", true), true)).attempt();
+        Attempt a = LeadDecisions.start(linked, null, start(new QualifyChoices(false, true, true, null, null, "USD", true), true)).attempt();
 
         assertFalse(a.createAccount());
         assertEquals(account, a.existingAccountId());
@@ -269,7 +268,7 @@ class LeadDecisionsTest {
 
     @Test
     void aBulkJobsPolicy_winsOverTheRequest() {
-        StartInput in = new StartInput(QualifyRequest.EMPTY, DuplicatePolicy.LINK_EXISTING, "job:1", true, ALICE, attemptId, T0, TIMEOUT,
+        StartInput in = new StartInput(QualifyChoices.NONE, DuplicatePolicy.LINK_EXISTING, "job:1", true, ALICE, attemptId, T0, TIMEOUT,
                 Lane.BULK);
 
         Decision d = LeadDecisions.start(openLead(), null, in);
@@ -282,7 +281,7 @@ class LeadDecisionsTest {
 
     @Test
     void everyCommandOfABulkAttempt_travelsOnTheBulkLane_itsUndosAndLateUndosToo() {
-        Attempt bulk = LeadDecisions.start(openLead(), null, new StartInput(QualifyRequest.EMPTY, DuplicatePolicy.REPORT, "job:1",
+        Attempt bulk = LeadDecisions.start(openLead(), null, new StartInput(QualifyChoices.NONE, DuplicatePolicy.REPORT, "job:1",
                 true, ALICE, attemptId, T0, TIMEOUT, Lane.BULK)).attempt();
         LeadFacts lead = lead(open().qualifyingIn(attemptId));
 
@@ -311,26 +310,26 @@ class LeadDecisionsTest {
 
     @Test
     void invalidRequests_areRefusedNamingTheFields() {
-        ProblemException noDefaults = refused(400, null, () -> LeadDecisions.start(openLead(), null, start(QualifyRequest.EMPTY, false)));
+        ProblemException noDefaults = refused(400, null, () -> LeadDecisions.start(openLead(), null, start(QualifyChoices.NONE, false)));
         assertEquals("createAccount", noDefaults.problem().violations().get(0).field());
         LeadFacts noCurrency = new LeadFacts(leadId, ALICE, 3, open(), null, null, null, openLead().prospect(), openLead().forOpportunity());
-        ProblemException currency = refused(400, null, () -> LeadDecisions.start(noCurrency, null, start(QualifyRequest.EMPTY, true)));
+        ProblemException currency = refused(400, null, () -> LeadDecisions.start(noCurrency, null, start(QualifyChoices.NONE, true)));
         assertEquals("opportunityCurrency", currency.problem().violations().get(0).field());
         ProblemException nothing = refused(400, null, () -> LeadDecisions.start(openLead(), null,
-                start(new QualifyRequest(false, false, false, null, null, null, null), true)));
+                start(new QualifyChoices(false, false, false, null, null, null, null), true)));
         assertEquals("createAccount", nothing.problem().violations().get(0).field());
     }
 
     @Test
     void aLeadStartedEarlierInTheSameWindow_isSeenRunning_soASecondJobsStartOfItIsRefused() {
-        Decision first = LeadDecisions.start(openLead(), null, new StartInput(QualifyRequest.EMPTY, DuplicatePolicy.REPORT,
+        Decision first = LeadDecisions.start(openLead(), null, new StartInput(QualifyChoices.NONE, DuplicatePolicy.REPORT,
                 "job:1", true, ALICE, attemptId, T0, TIMEOUT, Lane.BULK));
 
         LeadFacts after = openLead().after(first);
 
         assertEquals(open().qualifyingIn(attemptId), after.status());
         assertEquals(4, after.version(), "the start's update steps the version once");
-        refused(409, "qualification-in-progress", () -> LeadDecisions.start(after, null, new StartInput(QualifyRequest.EMPTY,
+        refused(409, "qualification-in-progress", () -> LeadDecisions.start(after, null, new StartInput(QualifyChoices.NONE,
                 DuplicatePolicy.REPORT, "job:2", true, ALICE, UUID.randomUUID(), T0, TIMEOUT, Lane.BULK)));
     }
 
@@ -346,8 +345,8 @@ class LeadDecisionsTest {
     @Test
     void closedLead_orOneBeingQualified_isRefused() {
         refused(409, "lead-not-open", () -> LeadDecisions.start(lead(open().disqualified(StatusReason.LOST, T0)), null,
-                start(QualifyRequest.EMPTY, true)));
-        refused(409, "qualification-in-progress", () -> LeadDecisions.start(qualifyingLead(), null, start(QualifyRequest.EMPTY, true)));
+                start(QualifyChoices.NONE, true)));
+        refused(409, "qualification-in-progress", () -> LeadDecisions.start(qualifyingLead(), null, start(QualifyChoices.NONE, true)));
     }
 
     @Test
@@ -355,7 +354,7 @@ class LeadDecisionsTest {
         Attempt earlier = finished(QualificationStatus.COMPLETED);
         LeadFacts closed = lead(open().qualified(earlier));
 
-        Decision d = LeadDecisions.start(closed, earlier, start(QualifyRequest.EMPTY, true));
+        Decision d = LeadDecisions.start(closed, earlier, start(QualifyChoices.NONE, true));
 
         assertSame(earlier, d.attempt());
         assertFalse(d.started());

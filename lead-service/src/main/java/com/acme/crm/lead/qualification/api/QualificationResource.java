@@ -73,7 +73,7 @@ public class QualificationResource {
                                  @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
                                  @HeaderParam("Prefer") String prefer) {
         Duration wait = requestedWait(prefer);
-        return starter.start(new Start(leadId, request, null, idempotencyKey), caller)
+        return starter.start(new Start(leadId, request == null ? null : request.choices(), null, idempotencyKey), caller)
                 .chain(started -> wait.isZero() || started.status().isFinal()
                         ? Uni.createFrom().item(started)
                         : awaitFinal(started.id(), Instant.now().plus(wait), Vertx.currentContext()))

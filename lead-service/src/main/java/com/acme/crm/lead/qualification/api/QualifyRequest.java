@@ -1,6 +1,7 @@
 package com.acme.crm.lead.qualification.api;
 
 import com.acme.crm.lead.api.Iso4217;
+import com.acme.crm.lead.decisions.QualifyChoices;
 
 import java.util.UUID;
 
@@ -14,9 +15,9 @@ public record QualifyRequest(
         @Iso4217 String opportunityCurrency,
         Boolean suppressDuplicateDetection) {
 
-    public static final QualifyRequest EMPTY = new QualifyRequest(null, null, null, null, null, null, null);
-
-    public boolean namesNoRecords() {
-        return createAccount == null && createContact == null && createOpportunity == null;
+    /** The body, validated at the edge, as the decisions take it. */
+    public QualifyChoices choices() {
+        return new QualifyChoices(createAccount, createContact, createOpportunity, existingAccountId, existingContactId,
+                opportunityCurrency, suppressDuplicateDetection);
     }
 }

@@ -7,9 +7,9 @@ import com.acme.crm.common.persistence.JsonRows;
 import com.acme.crm.contracts.qualification.DuplicatePolicy;
 import com.acme.crm.lead.qualification.QualificationStarter;
 import com.acme.crm.lead.decisions.Attempt;
+import com.acme.crm.lead.decisions.QualifyChoices;
 import com.acme.crm.lead.qualification.QualificationStarter.JobStart;
 import com.acme.crm.lead.qualification.QualificationStarter.Start;
-import com.acme.crm.lead.qualification.api.QualifyRequest;
 import com.acme.crm.common.persistence.PlanCacheBypass;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
@@ -174,8 +174,8 @@ public class BulkJobRunner {
     }
 
     private static JobStart startOf(Claim claim) {
-        QualifyRequest request = new QualifyRequest(null, null, null, null, null, claim.currency(), null);
-        return new JobStart(new Start(claim.leadId(), request, claim.policy(), "job:" + claim.jobId()), claim.submitter());
+        QualifyChoices choices = new QualifyChoices(null, null, null, null, null, claim.currency(), null);
+        return new JobStart(new Start(claim.leadId(), choices, claim.policy(), "job:" + claim.jobId()), claim.submitter());
     }
 
     private Uni<Void> record(Claim claim, Attempt attempt) {
