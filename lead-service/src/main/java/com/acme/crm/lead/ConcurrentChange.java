@@ -1,6 +1,6 @@
 package com.acme.crm.lead;
 
-import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.problems.ProblemException;
 import jakarta.persistence.OptimisticLockException;
 import org.hibernate.StaleStateException;
 

@@ -2,8 +2,8 @@ package com.acme.crm.opportunity;
 
 import com.acme.crm.common.api.NewestFirstQuery;
 import com.acme.crm.common.api.Page;
-import com.acme.crm.common.api.ProblemException;
 import com.acme.crm.common.api.TimeCursor;
+import com.acme.crm.common.problems.ProblemException;
 import com.acme.crm.contracts.opportunity.OpportunitySummary;
 import com.acme.crm.opportunity.api.OpportunityView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -1,6 +1,6 @@
 package com.acme.crm.lead.access;
 
-import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.problems.ProblemException;
 import com.acme.crm.lead.Lead;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;

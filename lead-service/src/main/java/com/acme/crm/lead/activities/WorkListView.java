@@ -1,6 +1,6 @@
 package com.acme.crm.lead.activities;
 
-import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.problems.ProblemException;
 
 /** The views of the activity work list (SPEC §10). */
 public enum WorkListView {

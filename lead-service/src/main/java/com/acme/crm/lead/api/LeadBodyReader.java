@@ -1,7 +1,7 @@
 package com.acme.crm.lead.api;
 
 import com.acme.crm.common.api.JsonBodies;
-import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.problems.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;

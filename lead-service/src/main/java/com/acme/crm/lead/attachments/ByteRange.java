@@ -1,7 +1,7 @@
 package com.acme.crm.lead.attachments;
 
-import com.acme.crm.common.api.Problem;
-import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.problems.Problem;
+import com.acme.crm.common.problems.ProblemException;
 
 /**
  * The bytes a download sends (RFC 9110 §14): all of them, or the one range a {@code Range: bytes=}

@@ -1,6 +1,6 @@
 package com.acme.crm.lead.attachments;
 
-import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.problems.ProblemException;
 import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.contracts.events.lead.AttachmentEventData;
 import com.acme.crm.contracts.qualification.AttachmentRef;

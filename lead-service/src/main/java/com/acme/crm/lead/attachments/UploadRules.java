@@ -1,7 +1,7 @@
 package com.acme.crm.lead.attachments;
 
-import com.acme.crm.common.api.Problem;
-import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.problems.Problem;
+import com.acme.crm.common.problems.ProblemException;
 import jakarta.ws.rs.core.MediaType;
 
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package com.acme.crm.lead.contacts;
 
-import com.acme.crm.common.api.Problem;
-import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.problems.Problem;
+import com.acme.crm.common.problems.ProblemException;
 import com.acme.crm.lead.Now;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

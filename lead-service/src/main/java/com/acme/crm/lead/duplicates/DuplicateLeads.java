@@ -1,6 +1,6 @@
 package com.acme.crm.lead.duplicates;
 
-import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.problems.ProblemException;
 import com.acme.crm.lead.Lead;
 import com.acme.crm.lead.LeadState;
 import io.quarkus.hibernate.reactive.panache.Panache;

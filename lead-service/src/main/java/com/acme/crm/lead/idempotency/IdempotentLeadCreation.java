@@ -1,7 +1,7 @@
 package com.acme.crm.lead.idempotency;
 
-import com.acme.crm.common.api.Problem;
-import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.problems.Problem;
+import com.acme.crm.common.problems.ProblemException;
 import com.acme.crm.lead.LeadService;
 import com.acme.crm.lead.access.LeadAccess;
 import com.acme.crm.lead.api.LeadFields;

@@ -1,9 +1,9 @@
 package com.acme.crm.lead.notes;
 
+import com.acme.crm.common.problems.ProblemException;
 import com.acme.crm.lead.access.LeadAccess;
 import com.acme.crm.lead.history.HistoryAction;
 import com.acme.crm.lead.history.LeadHistory;
-import com.acme.crm.common.api.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

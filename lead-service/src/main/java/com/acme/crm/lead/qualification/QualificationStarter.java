@@ -1,7 +1,7 @@
 package com.acme.crm.lead.qualification;
 
 import com.acme.crm.common.flow.InOrder;
-import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.problems.ProblemException;
 import com.acme.crm.contracts.qualification.DuplicatePolicy;
 import com.acme.crm.lead.Lead;
 import com.acme.crm.lead.access.LeadAccess;

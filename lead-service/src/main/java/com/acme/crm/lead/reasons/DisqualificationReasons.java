@@ -1,6 +1,6 @@
 package com.acme.crm.lead.reasons;
 
-import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.problems.ProblemException;
 import com.acme.crm.lead.ConcurrentChange;
 import com.acme.crm.lead.Now;
 import com.acme.crm.lead.StatusReason;

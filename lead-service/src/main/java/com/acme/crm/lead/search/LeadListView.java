@@ -1,6 +1,6 @@
 package com.acme.crm.lead.search;
 
-import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.problems.ProblemException;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package com.acme.crm.lead.settings;
 
-import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.problems.ProblemException;
 import com.acme.crm.lead.ConcurrentChange;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -1,7 +1,7 @@
 package com.acme.crm.lead.stakeholders;
 
+import com.acme.crm.common.problems.ProblemException;
 import com.acme.crm.contracts.events.lead.StakeholderEventData;
-import com.acme.crm.common.api.ProblemException;
 import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.contracts.qualification.CreateOpportunity;
 import com.acme.crm.contracts.qualification.StakeholderRef;

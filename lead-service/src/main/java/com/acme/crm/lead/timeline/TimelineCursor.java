@@ -1,6 +1,6 @@
 package com.acme.crm.lead.timeline;
 
-import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.problems.ProblemException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

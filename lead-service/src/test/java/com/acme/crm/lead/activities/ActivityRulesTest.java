@@ -1,7 +1,7 @@
 package com.acme.crm.lead.activities;
 
-import com.acme.crm.common.api.Problem;
-import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.problems.Problem;
+import com.acme.crm.common.problems.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

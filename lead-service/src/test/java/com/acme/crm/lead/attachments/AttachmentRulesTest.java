@@ -1,6 +1,6 @@
 package com.acme.crm.lead.attachments;
 
-import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.problems.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

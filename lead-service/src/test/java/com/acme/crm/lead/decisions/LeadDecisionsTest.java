@@ -1,6 +1,6 @@
 package com.acme.crm.lead.decisions;
 
-import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.problems.ProblemException;
 import com.acme.crm.contracts.Lane;
 import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.contracts.Topics;

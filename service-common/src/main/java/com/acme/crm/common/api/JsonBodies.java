@@ -1,5 +1,7 @@
 package com.acme.crm.common.api;
 
+import com.acme.crm.common.problems.Problem;
+import com.acme.crm.common.problems.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

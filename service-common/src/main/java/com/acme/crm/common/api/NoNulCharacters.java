@@ -1,5 +1,6 @@
 package com.acme.crm.common.api;
 
+import com.acme.crm.common.problems.Problem;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;

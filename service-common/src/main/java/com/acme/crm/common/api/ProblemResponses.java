@@ -1,5 +1,6 @@
 package com.acme.crm.common.api;
 
+import com.acme.crm.common.problems.Problem;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;

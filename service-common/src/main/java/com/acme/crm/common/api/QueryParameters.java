@@ -1,5 +1,7 @@
 package com.acme.crm.common.api;
 
+import com.acme.crm.common.problems.ProblemException;
+
 import java.util.UUID;
 
 /**

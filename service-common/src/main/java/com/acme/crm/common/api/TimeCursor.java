@@ -1,5 +1,7 @@
 package com.acme.crm.common.api;
 
+import com.acme.crm.common.problems.ProblemException;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

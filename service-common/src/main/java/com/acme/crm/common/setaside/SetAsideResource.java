@@ -1,7 +1,7 @@
 package com.acme.crm.common.setaside;
 
 import com.acme.crm.common.api.Page;
-import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.problems.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

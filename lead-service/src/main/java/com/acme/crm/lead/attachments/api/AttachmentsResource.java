@@ -1,6 +1,8 @@
 package com.acme.crm.lead.attachments.api;
 
 import com.acme.crm.common.api.Created;
+import com.acme.crm.common.problems.Problem;
+import com.acme.crm.common.problems.ProblemException;
 import com.acme.crm.lead.access.Roles;
 import com.acme.crm.lead.attachments.AttachmentChunks;
 import com.acme.crm.lead.attachments.AttachmentView;
@@ -8,8 +10,6 @@ import com.acme.crm.lead.attachments.ByteRange;
 import com.acme.crm.lead.attachments.ContentDisposition;
 import com.acme.crm.lead.attachments.LeadAttachments;
 import com.acme.crm.lead.attachments.UploadRules;
-import com.acme.crm.common.api.Problem;
-import com.acme.crm.common.api.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;

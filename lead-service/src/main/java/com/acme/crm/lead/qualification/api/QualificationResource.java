@@ -1,6 +1,6 @@
 package com.acme.crm.lead.qualification.api;
 
-import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.problems.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -90,7 +90,7 @@ public class QualificationResource {
     public Uni<QualificationView> latest(@PathParam("id") UUID leadId) {
         return Panache.withSession(() -> access.findVisible(leadId, caller)
                 .chain(lead -> lead.qualificationId == null
-                        ? Uni.createFrom().failure(new ProblemException(com.acme.crm.common.api.Problem.of(404,
+                        ? Uni.createFrom().failure(new ProblemException(com.acme.crm.common.problems.Problem.of(404,
                                 "not-qualified", "Not Found", "lead " + leadId + " has never been qualified")))
                         : Qualification.<Qualification>findById(lead.qualificationId))
                 .map(QualificationView::of));

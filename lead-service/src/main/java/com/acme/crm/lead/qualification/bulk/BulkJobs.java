@@ -1,9 +1,9 @@
 package com.acme.crm.lead.qualification.bulk;
 
 import com.acme.crm.common.api.Page;
-import com.acme.crm.common.api.ProblemException;
 import com.acme.crm.common.persistence.WriteBehind;
 import com.acme.crm.common.persistence.JsonRows;
+import com.acme.crm.common.problems.ProblemException;
 import com.acme.crm.contracts.qualification.DuplicatePolicy;
 import com.acme.crm.lead.access.LeadAccess;
 import com.acme.crm.lead.qualification.Qualification;

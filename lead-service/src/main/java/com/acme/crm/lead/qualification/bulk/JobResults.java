@@ -1,7 +1,7 @@
 package com.acme.crm.lead.qualification.bulk;
 
 import com.acme.crm.common.api.Page;
-import com.acme.crm.common.api.ProblemException;
+import com.acme.crm.common.problems.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 

@@ -1,9 +1,12 @@
-package com.acme.crm.common.api;
+package com.acme.crm.common.problems;
 
 import java.util.List;
 import java.util.Map;
 
-/** Thrown by services to answer with a problem; the mapper turns it into the HTTP answer. */
+/**
+ * Thrown by the domain and the services to refuse an input or a state with a problem; the API
+ * layer's {@code ProblemMapper} turns it into the HTTP answer.
+ */
 public class ProblemException extends RuntimeException {
 
     private final Problem problem;

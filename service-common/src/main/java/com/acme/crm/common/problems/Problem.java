@@ -1,4 +1,4 @@
-package com.acme.crm.common.api;
+package com.acme.crm.common.problems;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * An RFC 9457 problem: the body of every error answer. {@code violations} lists the offending
  * fields of a 400; {@code extensions} carries problem-specific members (for example the
- * duplicate matches of a 409).
+ * duplicate matches of a 409). Here, not in {@code api}, because the domain refuses with it too:
+ * dependencies point inward.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem details: the body of every error answer (application/problem+json)")
