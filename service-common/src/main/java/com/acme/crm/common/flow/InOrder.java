@@ -5,6 +5,8 @@ import io.smallrye.mutiny.Uni;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * Work for each of many items, one after the other: the one way a batch's or a window's items are worked through.
@@ -30,5 +32,10 @@ public final class InOrder {
         return Multi.createFrom().iterable(items)
                 .onItem().transformToUniAndConcatenate(item -> work.apply(item))
                 .onItem().ignoreAsUni();
+    }
+
+    /** {@code work} of each index from 0 to {@code count - 1}, in order, as {@link #each(List, Function)} does (for parallel lists). */
+    public static Uni<Void> eachIndex(int count, IntFunction<Uni<Void>> work) {
+        return each(IntStream.range(0, count).boxed().toList(), work::apply);
     }
 }

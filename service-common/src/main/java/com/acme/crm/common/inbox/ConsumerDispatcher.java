@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 
 /**
  * The one way every service consumes its Kafka channel: a whole poll (SmallRye's batch mode,
@@ -181,7 +180,7 @@ public class ConsumerDispatcher {
             List<IncomingCloudEventMetadata<String>> fresh = items.stream().map(Item::event)
                     .filter(event -> firstTime.contains(event.getId())).toList();
             return fresh.isEmpty() ? Uni.createFrom().voidItem() : prepare.of(fresh);
-        }).chain(firstTime -> InOrder.each(IntStream.range(0, items.size()).boxed().toList(), index -> {
+        }).chain(firstTime -> InOrder.eachIndex(items.size(), index -> {
             Item item = items.get(index);
             position.at = index;
             if (!firstTime.remove(item.event().getId())) {

@@ -39,6 +39,15 @@ class InOrderTest {
     }
 
     @Test
+    void eachIndex_goesFromZeroUp() {
+        List<Integer> done = new ArrayList<>();
+
+        InOrder.eachIndex(3, i -> Uni.createFrom().voidItem().invoke(() -> done.add(i))).await().atMost(Duration.ofSeconds(1));
+
+        assertEquals(List.of(0, 1, 2), done);
+    }
+
+    @Test
     void noItems_endsAtOnce() {
         InOrder.each(List.<Integer>of(), i -> Uni.createFrom().failure(new AssertionError("no work expected")))
                 .await().atMost(Duration.ofSeconds(1));

@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 /**
  * Starts the attempts of bulk jobs, a window at a time: at most {@code crm.bulk.window} job
@@ -169,7 +168,7 @@ public class BulkJobRunner {
     /** The claims' starts and their results, in the running transaction. */
     private Uni<Void> start(List<Claim> claims) {
         return starter.startForJobs(claims.stream().map(BulkJobRunner::startOf).toList()).chain(outcomes ->
-                InOrder.each(IntStream.range(0, claims.size()).boxed().toList(), i -> outcomes.get(i).attempt() != null
+                InOrder.eachIndex(claims.size(), i -> outcomes.get(i).attempt() != null
                         ? record(claims.get(i), outcomes.get(i).attempt()) : refusal(claims.get(i), outcomes.get(i).refusal())));
     }
 
