@@ -25,10 +25,7 @@ public final class InOrder {
 
     /** {@code work} of each item in list order, each started once the one before has succeeded; fails at the first failure. */
     public static <T> Uni<Void> each(List<T> items, Function<? super T, Uni<Void>> work) {
-        if (items.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        // a work's Uni ends with a null item, which a Multi skips: only the completion counts
+        // no items: the Multi completes at once; a work's Uni ends with a null item, which a Multi skips: only the completion counts
         return Multi.createFrom().iterable(items)
                 .onItem().transformToUniAndConcatenate(item -> work.apply(item))
                 .onItem().ignoreAsUni();
