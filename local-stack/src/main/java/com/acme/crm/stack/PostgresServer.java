@@ -35,6 +35,14 @@ public final class PostgresServer implements AutoCloseable {
             "synchronous_commit", "on",
             "full_page_writes", "on");
 
+    /**
+     * For profiling only ({@code -Dcrm.stack.postgres.statement-statistics=true} or
+     * {@code CRM_STACK_POSTGRES_STATEMENT_STATISTICS=true}): loads pg_stat_statements, which counts every statement's
+     * calls, rows and execution time per database (the benchmark prints them per lead). Off by default: it costs a
+     * little on every statement.
+     */
+    public static final Map<String, String> STATEMENT_STATISTICS = Map.of("shared_preload_libraries", "pg_stat_statements");
+
     private final Settings settings;
     private EmbeddedPostgres postgres;
 
@@ -54,6 +62,9 @@ public final class PostgresServer implements AutoCloseable {
                 .setOutputRedirector(log)
                 .setErrorRedirector(log);
         DURABLE.forEach(builder::setServerConfig);
+        if (statementStatisticsAsked()) {
+            STATEMENT_STATISTICS.forEach(builder::setServerConfig);
+        }
         postgres = builder.start();
         createRoleAndDatabases();
         return this;
@@ -136,8 +147,18 @@ public final class PostgresServer implements AutoCloseable {
                         statement.execute("CREATE DATABASE " + identifier(database) + " OWNER " + identifier(settings.user()));
                     }
                 }
+                if (statementStatisticsAsked()) {
+                    try (Connection inDatabase = superuserConnection(database); Statement statement = inDatabase.createStatement()) {
+                        statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                    }
+                }
             }
         }
+    }
+
+    private static boolean statementStatisticsAsked() {
+        return Boolean.parseBoolean(System.getProperty("crm.stack.postgres.statement-statistics",
+                String.valueOf(System.getenv("CRM_STACK_POSTGRES_STATEMENT_STATISTICS"))));
     }
 
     private static boolean exists(Connection connection, String query, String name) throws SQLException {

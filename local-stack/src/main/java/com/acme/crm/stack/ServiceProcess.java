@@ -69,6 +69,12 @@ public final class ServiceProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** The JVM's log of this process' garbage collections, next to its own log ({@code lead-service-gc.log}). */
+    public Path gcLog() {
+        String name = spec.logFile().getFileName().toString();
+        return spec.logFile().resolveSibling(name.replaceFirst("\\.log$", "") + "-gc.log");
+    }
+
     /** Starts the process and returns once {@code /q/health/ready} answers 200. */
     public ServiceProcess start() throws IOException {
         if (!Files.isRegularFile(spec.jar())) {
@@ -78,6 +84,8 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ChildProcesses.javaBinary());
         command.addAll(spec.jvmOptions());
+        // beside the service's own log, one line a collection with its wall-clock time: what a pause cost, and when
+        command.add("-Xlog:gc:file=" + gcLog() + ":time:filecount=2,filesize=20m");
         command.addAll(List.of("-jar", spec.jar().toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(spec.jar().getParent().toFile())

@@ -27,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -66,11 +67,13 @@ class QualificationBenchmark {
     /**
      * The run's sizes: the issue's numbers by default, smaller ones with -Dbench.quick=true, each overridable.
      * {@code -Dbench.profile=true} adds a JFR profile of each service; {@code -Dbench.outbox.linger.ms=N} runs the
-     * services' outbox producer with linger.ms N instead of the product's setting (to measure a choice).
+     * services' outbox producer with linger.ms N instead of the product's setting (to measure a choice);
+     * {@code -Dbench.statements=true} starts PostgreSQL with pg_stat_statements and prints each job's statements per
+     * lead ({@link StatementStatistics}).
      */
     record Settings(boolean quick, int warmUp, int single, int smallJob, int largeJob, int hops, int kafkaRecords,
                     double postgresSeconds, int interactivePauseMillis, int creators, int jobTimeoutMinutes,
-                    boolean profile, Integer outboxLingerMs, int listLeads, int listCalls) {
+                    boolean profile, Integer outboxLingerMs, int listLeads, int listCalls, boolean statements) {
 
         static Settings fromSystemProperties() {
             boolean quick = Boolean.getBoolean("bench.quick");
@@ -88,7 +91,8 @@ class QualificationBenchmark {
                     Boolean.getBoolean("bench.profile"),
                     Integer.getInteger("bench.outbox.linger.ms"),
                     Integer.getInteger("bench.list.leads", quick ? 100_000 : 1_000_000),
-                    Integer.getInteger("bench.list.calls", quick ? 10 : 40));
+                    Integer.getInteger("bench.list.calls", quick ? 10 : 40),
+                    Boolean.getBoolean("bench.statements"));
         }
     }
 
@@ -96,6 +100,9 @@ class QualificationBenchmark {
         // the Kafka clients of this JVM log through slf4j-simple, INFO by default: keep the report readable
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        if (Boolean.getBoolean("bench.statements")) {
+            System.setProperty("crm.stack.postgres.statement-statistics", "true"); // read when the stack starts PostgreSQL
         }
     }
 
@@ -157,12 +164,14 @@ class QualificationBenchmark {
         }
         List<Double> singleMillis = new ArrayList<>();
         StageTimes beforeSingle = StageTimes.read(stack);
+        Instant singleFrom = Instant.now();
         for (int i = 0; i < settings.single(); i++) {
             String lead = createLead("Benchmark single");
             singleLeads.add(lead);
             singleMillis.add(qualifyMillis(lead));
         }
         StageTimes singleStages = stagesSince(beforeSingle, settings.single());
+        List<String> singlePauses = GcPauses.between(stack, singleFrom, Instant.now());
         Latencies single = new Latencies(singleMillis);
         double floorP50 = 4 * hop.p(50) + 5 * commitMillis;
         double floorP99 = 4 * hop.p(99) + 5 * commitMillis;
@@ -175,6 +184,8 @@ class QualificationBenchmark {
                 single.mean());
         line("  where the time of those %d calls went (the services' stage timers, docs/performance.md):", single.size());
         singleStages.lines("    ").forEach(text -> line("%s", text));
+        line("  garbage-collection pauses during those calls (each service's GC log):");
+        singlePauses.forEach(text -> line("    %s", text));
         line("  floor = 4 Kafka hops + 5 commits (1 client): %.1f ms at the hop's p50, %.1f ms at its p99", floorP50, floorP99);
         line("  ratio to the floor: p50 %.1f×   p99 %.1f× (to the p99 floor)", single.p(50) / floorP50, single.p(99) / floorP99);
         correctness("single qualifications (warm-up included)", singleLeads);
@@ -239,14 +250,18 @@ class QualificationBenchmark {
             LeadListLatencies.fill(c, settings.listLeads());
         }
         double fillSeconds = (System.nanoTime() - started) / 1e9;
+        Instant measuredFrom = Instant.now();
         List<LeadListLatencies.Timed> timed = LeadListLatencies.measure(http, stack.gatewayUrl(),
                 shape -> "Bearer " + stack.tokenOf(shape.user()), settings.listCalls());
+        List<String> pauses = GcPauses.between(stack, measuredFrom, Instant.now());
         section(String.format("Lead lists through the gateway (GET /api/leads), %,d leads added (200 owners, 3 in 10 open; filled"
                 + " and analysed in %.0f s), after a warm-up pass over all shapes, %d calls per shape, each the first page and the next by its cursor",
                 settings.listLeads(), fillSeconds, settings.listCalls()));
         for (String row : LeadListLatencies.table(timed).split("\n")) {
             line("  %s", row);
         }
+        line("  garbage-collection pauses during the list calls (warm-up pass included; each service's GC log):");
+        pauses.forEach(text -> line("    %s", text));
         return timed;
     }
 
@@ -345,11 +360,15 @@ class QualificationBenchmark {
         Map<String, Long> pids = processes();
         Map<String, Double> cpuBefore = cpu(pids);
         DatabaseActivity databaseBefore = DatabaseActivity.now();
+        if (settings.statements()) {
+            StatementStatistics.reset();
+        }
         List<String> interactiveLeads = Collections.synchronizedList(new ArrayList<>());
         List<Double> interactiveMillis = Collections.synchronizedList(new ArrayList<>());
         double seconds;
         String finalStatus;
         BacklogSampler sampler = new BacklogSampler(stack, 250);
+        Instant jobFrom = Instant.now();
         try (sampler) {
             long start = System.nanoTime();
             String job = submitJob(leads);
@@ -386,7 +405,9 @@ class QualificationBenchmark {
                             break;
                         }
                     }
-                    Thread.sleep(100);
+                    // each poll scans the lead table (0.3 ms of PostgreSQL per lead at 10 polls a second, pg_stat_statements):
+                    // seldom while the end is far, often near it, so the end is still timed to ~50 ms
+                    Thread.sleep(qualified < size * 9L / 10 ? 1_000 : 50);
                 }
             }
             seconds = (System.nanoTime() - start) / 1e9;
@@ -400,6 +421,7 @@ class QualificationBenchmark {
             finalStatus = status;
         }
         Map<String, Double> cpuAfter = cpu(pids);
+        List<String> jobPauses = GcPauses.between(stack, jobFrom, Instant.now());
         double leadsPerSecond = size / seconds;
         Latencies interactive = new Latencies(interactiveMillis);
 
@@ -418,6 +440,8 @@ class QualificationBenchmark {
         line("%s  | total %.1f ms (= %.0f %% of %d cores over the job)", cpuLine, total,
                 total * size / 1000 / seconds / Runtime.getRuntime().availableProcessors() * 100,
                 Runtime.getRuntime().availableProcessors());
+        line("  garbage-collection pauses during the job (each service's GC log):");
+        jobPauses.forEach(text -> line("    %s", text));
         line("  peak consumer lag (records, sampled every 250 ms): %s", sampler.peakLag());
         line("  peak outbox backlog (rows, sampled every 250 ms):  %s%s", sampler.peakOutbox(),
                 sampler.failure() == null ? "" : "  (sampling stopped: " + sampler.failure() + ")");
@@ -433,6 +457,10 @@ class QualificationBenchmark {
         line("  per lead (the job's %d leads%s; pg_stat_database, the benchmark's own reads included):%s", size,
                 withInteractive ? " and " + interactiveLeads.size() + " interactive ones" : "",
                 DatabaseActivity.now().perLeadSince(databaseBefore, size + interactiveLeads.size()));
+        if (settings.statements()) {
+            line("  statements per lead (-Dbench.statements=true: pg_stat_statements, the benchmark's own reads included):");
+            StatementStatistics.perLead(size + interactiveLeads.size()).forEach(text -> line("    %s", text));
+        }
         return new JobResult(size, seconds, leadsPerSecond, interactive);
     }
 
@@ -478,6 +506,9 @@ class QualificationBenchmark {
                     rs.next();
                     shown.add(setting + "=" + rs.getString(1));
                 }
+            }
+            if (settings.statements()) {
+                shown.add("shared_preload_libraries=pg_stat_statements (-Dbench.statements=true)");
             }
             line("  PostgreSQL           %s", String.join(" ", shown));
         }

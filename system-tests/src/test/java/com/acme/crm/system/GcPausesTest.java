@@ -1,0 +1,38 @@
+package com.acme.crm.system;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class GcPausesTest {
+
+    @TempDir
+    Path dir;
+
+    /** Lines as JDK 17 writes them with {@code -Xlog:gc:file=…:time} (copied from a real log). */
+    @Test
+    void readsEachPauseWithItsTimeKindAndLength() throws Exception {
+        Path log = dir.resolve("service-gc.log");
+        Files.write(log, List.of(
+                "[2026-11-27T05:21:07.424+0000] Using Serial",
+                "[2026-11-27T05:21:08.197+0000] GC(0) Pause Young (Allocation Failure) 17M->3M(61M) 8.239ms",
+                "[2026-11-27T05:21:08.453+0000] GC(114) Pause Full (System.gc()) 16M->3M(61M) 10.200ms"));
+
+        List<GcPauses.Pause> pauses = GcPauses.read(log);
+
+        assertEquals(List.of(
+                new GcPauses.Pause(Instant.parse("2026-11-27T05:21:08.197Z"), "Young", 8.239),
+                new GcPauses.Pause(Instant.parse("2026-11-27T05:21:08.453Z"), "Full", 10.2)), pauses);
+    }
+
+    @Test
+    void aMissingLogHasNoPauses() throws Exception {
+        assertEquals(List.of(), GcPauses.read(dir.resolve("absent-gc.log")));
+    }
+}
