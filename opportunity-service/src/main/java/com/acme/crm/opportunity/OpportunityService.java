@@ -1,8 +1,8 @@
 package com.acme.crm.opportunity;
 
-import com.acme.crm.common.api.NewestFirstQuery;
-import com.acme.crm.common.api.Page;
-import com.acme.crm.common.api.TimeCursor;
+import com.acme.crm.common.paging.NewestFirstQuery;
+import com.acme.crm.common.paging.Page;
+import com.acme.crm.common.paging.TimeCursor;
 import com.acme.crm.common.problems.ProblemException;
 import com.acme.crm.contracts.opportunity.OpportunitySummary;
 import com.acme.crm.opportunity.api.OpportunityView;

@@ -1,10 +1,10 @@
 package com.acme.crm.lead.activities;
 
 import com.acme.crm.contracts.events.lead.ActivityEventData;
-import com.acme.crm.common.api.JsonBodies;
-import com.acme.crm.common.api.NewestFirstQuery;
-import com.acme.crm.common.api.Page;
-import com.acme.crm.common.api.TimeCursor;
+import com.acme.crm.common.input.JsonBodies;
+import com.acme.crm.common.paging.NewestFirstQuery;
+import com.acme.crm.common.paging.Page;
+import com.acme.crm.common.paging.TimeCursor;
 import com.acme.crm.common.problems.ProblemException;
 import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.lead.ConcurrentChange;

@@ -1,7 +1,7 @@
 package com.acme.crm.lead.activities;
 
-import com.acme.crm.common.api.Page;
-import com.acme.crm.common.api.TimeCursor;
+import com.acme.crm.common.paging.Page;
+import com.acme.crm.common.paging.TimeCursor;
 import com.acme.crm.lead.Now;
 import com.acme.crm.lead.access.LeadAccess;
 import io.quarkus.hibernate.reactive.panache.Panache;

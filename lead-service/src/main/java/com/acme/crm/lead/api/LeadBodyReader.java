@@ -1,6 +1,6 @@
 package com.acme.crm.lead.api;
 
-import com.acme.crm.common.api.JsonBodies;
+import com.acme.crm.common.input.JsonBodies;
 import com.acme.crm.common.problems.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,6 +1,6 @@
 package com.acme.crm.lead.timeline;
 
-import com.acme.crm.common.api.Page;
+import com.acme.crm.common.paging.Page;
 import com.acme.crm.lead.access.LeadAccess;
 import com.acme.crm.lead.activities.Activity;
 import com.acme.crm.lead.activities.ActivityView;

@@ -1,6 +1,6 @@
 package com.acme.crm.lead.activities;
 
-import com.acme.crm.common.api.TimeCursor;
+import com.acme.crm.common.paging.TimeCursor;
 import com.acme.crm.lead.support.QueryPlans;
 import com.acme.crm.testinfra.Db;
 import com.acme.crm.testinfra.RealInfrastructure;

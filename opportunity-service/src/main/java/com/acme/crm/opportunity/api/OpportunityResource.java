@@ -2,7 +2,7 @@ package com.acme.crm.opportunity.api;
 
 import com.acme.crm.common.api.QueryParameters;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import com.acme.crm.common.api.Page;
+import com.acme.crm.common.paging.Page;
 import com.acme.crm.contracts.opportunity.OpportunitySummary;
 import com.acme.crm.opportunity.OpportunityService;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,6 @@
 package com.acme.crm.common.setaside;
 
-import com.acme.crm.common.api.Page;
+import com.acme.crm.common.paging.Page;
 import com.acme.crm.common.problems.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,6 +1,6 @@
 package com.acme.crm.lead.qualification.bulk;
 
-import com.acme.crm.common.api.Page;
+import com.acme.crm.common.paging.Page;
 import com.acme.crm.common.problems.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

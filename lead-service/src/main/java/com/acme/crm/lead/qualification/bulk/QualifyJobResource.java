@@ -1,7 +1,7 @@
 package com.acme.crm.lead.qualification.bulk;
 
-import com.acme.crm.common.api.Page;
 import com.acme.crm.common.api.QueryParameters;
+import com.acme.crm.common.paging.Page;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.Operation;

@@ -1,4 +1,4 @@
-package com.acme.crm.common.api;
+package com.acme.crm.common.paging;
 
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;

@@ -1,4 +1,4 @@
-package com.acme.crm.common.api;
+package com.acme.crm.common.input;
 
 import com.acme.crm.common.problems.Problem;
 import com.acme.crm.common.problems.ProblemException;
@@ -24,7 +24,8 @@ import java.util.Set;
  * Turns a create body or a JSON merge patch (RFC 7386) into a validated record. Bodies are taken
  * as JSON trees so that system fields can be named in the answer, and a patch can tell "absent"
  * (leave it) from "null" (clear it). Call it inside a {@code Uni}: Jackson's failures are handed to
- * the shared problem mapper unchanged.
+ * the shared problem mapper unchanged. Not part of the API layer: a service applies a patch to the
+ * record it has loaded, inside its own transaction, so the service calls it.
  */
 @ApplicationScoped
 public class JsonBodies {

@@ -1,4 +1,4 @@
-package com.acme.crm.common.api;
+package com.acme.crm.common.paging;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

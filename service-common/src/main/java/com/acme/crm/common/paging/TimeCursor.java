@@ -1,4 +1,4 @@
-package com.acme.crm.common.api;
+package com.acme.crm.common.paging;
 
 import com.acme.crm.common.problems.ProblemException;
 

@@ -1,0 +1,13 @@
+package com.acme.crm.lead;
+
+import com.acme.crm.testinfra.ApiLayer;
+import org.junit.jupiter.api.Test;
+
+/** Only the HTTP edge (lead's api packages and @Path resources) uses service-common's api package. */
+class ApiLayerTest {
+
+    @Test
+    void onlyTheHttpEdgeUsesTheSharedApiPackage() {
+        ApiLayer.check("com.acme.crm.lead");
+    }
+}
