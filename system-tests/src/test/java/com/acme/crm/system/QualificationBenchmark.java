@@ -69,11 +69,13 @@ class QualificationBenchmark {
      * {@code -Dbench.profile=true} adds a JFR profile of each service; {@code -Dbench.outbox.linger.ms=N} runs the
      * services' outbox producer with linger.ms N instead of the product's setting (to measure a choice);
      * {@code -Dbench.statements=true} starts PostgreSQL with pg_stat_statements and prints each job's statements per
-     * lead ({@link StatementStatistics}).
+     * lead ({@link StatementStatistics}); {@code -Dbench.service.env=CRM_BULK_WINDOW=20,KAFKA_MAX_POLL_RECORDS=100}
+     * restarts every service with those variables (a configuration choice measured, not guessed: docs/operations.md).
      */
     record Settings(boolean quick, int warmUp, int single, int smallJob, int largeJob, int hops, int kafkaRecords,
                     double postgresSeconds, int interactivePauseMillis, int creators, int jobTimeoutMinutes,
-                    boolean profile, Integer outboxLingerMs, int listLeads, int listCalls, boolean statements) {
+                    boolean profile, Integer outboxLingerMs, int listLeads, int listCalls, boolean statements,
+                    Map<String, String> serviceEnvironment) {
 
         static Settings fromSystemProperties() {
             boolean quick = Boolean.getBoolean("bench.quick");
@@ -92,7 +94,23 @@ class QualificationBenchmark {
                     Integer.getInteger("bench.outbox.linger.ms"),
                     Integer.getInteger("bench.list.leads", quick ? 100_000 : 1_000_000),
                     Integer.getInteger("bench.list.calls", quick ? 10 : 40),
-                    Boolean.getBoolean("bench.statements"));
+                    Boolean.getBoolean("bench.statements"),
+                    environment(System.getProperty("bench.service.env", "")));
+        }
+
+        /** {@code CRM_BULK_WINDOW=20,KAFKA_MAX_POLL_RECORDS=100}: variables given to every service. */
+        private static Map<String, String> environment(String given) {
+            Map<String, String> environment = new LinkedHashMap<>();
+            for (String pair : given.split(",")) {
+                if (!pair.isBlank()) {
+                    String[] parts = pair.split("=", 2);
+                    if (parts.length != 2) {
+                        throw new IllegalArgumentException("bench.service.env: expected NAME=value, got " + pair);
+                    }
+                    environment.put(parts[0].strip(), parts[1].strip());
+                }
+            }
+            return Map.copyOf(environment);
         }
     }
 
@@ -305,6 +323,7 @@ class QualificationBenchmark {
             if (settings.outboxLingerMs() != null) {
                 environment.put("CRM_OUTBOX_LINGER_MS", settings.outboxLingerMs().toString());
             }
+            environment.putAll(settings.serviceEnvironment());
             if (!environment.isEmpty()) {
                 progress("restarting %s with %s", service.name(), environment);
                 stack.restartWith(service.name(), environment);
@@ -497,6 +516,10 @@ class QualificationBenchmark {
             line("  %-20s heap %s", service.name(), ProcessStats.heapOptions(process.process().pid()));
         }
         line("  %-20s heap %s", "Kafka broker", ProcessStats.heapOptions(stack.kafka().process().pid()));
+        if (!settings.serviceEnvironment().isEmpty()) {
+            line("  every service restarted with %s (-Dbench.service.env; otherwise the product's settings)",
+                    settings.serviceEnvironment());
+        }
         try (Connection c = DriverManager.getConnection(stack.jdbcUrl(ServiceDefinition.LEAD.database()),
                 StackConfig.DB_USER, StackConfig.DB_PASSWORD); Statement s = c.createStatement()) {
             List<String> shown = new ArrayList<>();
