@@ -69,7 +69,7 @@ class QualificationBenchmark {
      * {@code -Dbench.profile=true} adds a JFR profile of each service; {@code -Dbench.outbox.linger.ms=N} runs the
      * services' outbox producer with linger.ms N instead of the product's setting (to measure a choice);
      * {@code -Dbench.statements=true} starts PostgreSQL with pg_stat_statements and prints each job's statements per
-     * lead ({@link StatementStatistics}); {@code -Dbench.service.env=CRM_BULK_WINDOW=20,KAFKA_MAX_POLL_RECORDS=100}
+     * lead ({@link StatementStatistics}); {@code -Dbench.service.env=CRM_BULK_WINDOW=20,CRM_OUTBOX_LINGER_MS=1}
      * restarts every service with those variables (a configuration choice measured, not guessed: docs/operations.md).
      */
     record Settings(boolean quick, int warmUp, int single, int smallJob, int largeJob, int hops, int kafkaRecords,
@@ -98,7 +98,7 @@ class QualificationBenchmark {
                     environment(System.getProperty("bench.service.env", "")));
         }
 
-        /** {@code CRM_BULK_WINDOW=20,KAFKA_MAX_POLL_RECORDS=100}: variables given to every service. */
+        /** {@code CRM_BULK_WINDOW=20,CRM_OUTBOX_LINGER_MS=1}: variables given to every service. */
         private static Map<String, String> environment(String given) {
             Map<String, String> environment = new LinkedHashMap<>();
             for (String pair : given.split(",")) {
