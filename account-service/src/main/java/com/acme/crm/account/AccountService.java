@@ -1,8 +1,6 @@
 package com.acme.crm.account;
 
 import com.acme.crm.account.events.AccountEvents;
-import com.acme.crm.account.api.AccountInput;
-import com.acme.crm.account.api.AccountView;
 import com.acme.crm.account.duplicates.CompanyNames;
 import com.acme.crm.common.paging.NewestFirstQuery;
 import com.acme.crm.common.paging.Page;
@@ -18,7 +16,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Accounts made by hand; qualification makes them in {@code AccountAndContactResolver}. */
+/** Accounts made by hand; qualification makes them in {@code AccountAndContactResolver}. The HTTP edge shows what it answers. */
 @ApplicationScoped
 public class AccountService {
 
@@ -26,12 +24,12 @@ public class AccountService {
     AccountEvents events;
 
     @WithSession
-    public Uni<Page<AccountView>> list(String q, String name, UUID originatingLeadId, int limit, String cursor) {
+    public Uni<Page<Account>> list(String q, String name, UUID originatingLeadId, int limit, String cursor) {
         return new NewestFirstQuery()
                 .where("(lower(name) like :q or lower(website) like :q)", "q", like(q))
                 .where("normalizedName = :name", "name", CompanyNames.normalize(name))
                 .where("originatingLeadId = :lead", "lead", originatingLeadId)
-                .page((query, params) -> Account.find(query, params), cursor, limit, AccountView::of, a -> new TimeCursor(a.createdAt, a.id));
+                .page((query, params) -> Account.find(query, params), cursor, limit, (Account a) -> a, a -> new TimeCursor(a.createdAt, a.id));
     }
 
     /** {@code %text%} in lower case, or null when there is no text to look for. */
@@ -40,25 +38,23 @@ public class AccountService {
     }
 
     @WithSession
-    public Uni<AccountView> get(UUID id) {
-        return find(id).map(AccountView::of);
+    public Uni<Account> get(UUID id) {
+        return find(id);
     }
 
     @WithTransaction
-    public Uni<AccountView> create(AccountInput input, String actor) {
+    public Uni<Account> create(AccountInput input, String actor) {
         Account account = new Account();
         account.madeBy(actor);
         apply(account, input);
         return account.<Account>persist()
-                .call(a -> events.account(PublicEvents.ACCOUNT_CREATED, a))
-                .map(AccountView::of);
+                .call(a -> events.account(PublicEvents.ACCOUNT_CREATED, a));
     }
 
     @WithTransaction
-    public Uni<AccountView> patch(UUID id, AccountInput input) {
+    public Uni<Account> patch(UUID id, AccountInput input) {
         return find(id).invoke(account -> apply(account, input)).call(Account::flush)
-                .call(a -> events.account(PublicEvents.ACCOUNT_UPDATED, a))
-                .map(AccountView::of);
+                .call(a -> events.account(PublicEvents.ACCOUNT_UPDATED, a));
     }
 
     private static Uni<Account> find(UUID id) {

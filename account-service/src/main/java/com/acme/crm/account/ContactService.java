@@ -1,8 +1,6 @@
 package com.acme.crm.account;
 
 import com.acme.crm.account.events.AccountEvents;
-import com.acme.crm.account.api.ContactInput;
-import com.acme.crm.account.api.ContactView;
 import com.acme.crm.common.paging.NewestFirstQuery;
 import com.acme.crm.common.paging.Page;
 import com.acme.crm.common.paging.TimeCursor;
@@ -18,7 +16,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Contacts made by hand; qualification makes them in {@code AccountAndContactResolver}. */
+/** Contacts made by hand; qualification makes them in {@code AccountAndContactResolver}. The HTTP edge shows what it answers. */
 @ApplicationScoped
 public class ContactService {
 
@@ -26,34 +24,32 @@ public class ContactService {
     AccountEvents events;
 
     @WithSession
-    public Uni<Page<ContactView>> list(String q, String email, UUID originatingLeadId, int limit, String cursor) {
+    public Uni<Page<Contact>> list(String q, String email, UUID originatingLeadId, int limit, String cursor) {
         return new NewestFirstQuery()
                 .where("(lower(lastName) like :q or lower(firstName) like :q or lower(email) like :q)", "q",
                         AccountService.like(q))
                 .where("lower(email) = :email", "email", email == null ? null : email.trim().toLowerCase())
                 .where("originatingLeadId = :lead", "lead", originatingLeadId)
-                .page((query, params) -> Contact.find(query, params), cursor, limit, ContactView::of, c -> new TimeCursor(c.createdAt, c.id));
+                .page((query, params) -> Contact.find(query, params), cursor, limit, (Contact c) -> c, c -> new TimeCursor(c.createdAt, c.id));
     }
 
     @WithSession
-    public Uni<ContactView> get(UUID id) {
-        return find(id).map(ContactView::of);
+    public Uni<Contact> get(UUID id) {
+        return find(id);
     }
 
     @WithTransaction
-    public Uni<ContactView> create(ContactInput input, String actor) {
+    public Uni<Contact> create(ContactInput input, String actor) {
         Contact contact = new Contact();
         contact.madeBy(actor);
         return apply(contact, input).chain(c -> c.<Contact>persist())
-                .call(c -> events.contact(PublicEvents.CONTACT_CREATED, c))
-                .map(ContactView::of);
+                .call(c -> events.contact(PublicEvents.CONTACT_CREATED, c));
     }
 
     @WithTransaction
-    public Uni<ContactView> patch(UUID id, ContactInput input) {
+    public Uni<Contact> patch(UUID id, ContactInput input) {
         return find(id).chain(contact -> apply(contact, input)).call(Contact::flush)
-                .call(c -> events.contact(PublicEvents.CONTACT_UPDATED, c))
-                .map(ContactView::of);
+                .call(c -> events.contact(PublicEvents.CONTACT_UPDATED, c));
     }
 
     private static Uni<Contact> find(UUID id) {

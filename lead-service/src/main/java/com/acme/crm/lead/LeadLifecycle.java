@@ -1,10 +1,6 @@
 package com.acme.crm.lead;
 
 import com.acme.crm.lead.access.LeadAccess;
-import com.acme.crm.lead.api.DisqualifyRequest;
-import com.acme.crm.lead.api.LeadView;
-import com.acme.crm.lead.api.ReactivatedLead;
-import com.acme.crm.lead.api.RelatedRecords;
 import com.acme.crm.lead.decisions.Decision;
 import com.acme.crm.lead.decisions.DecisionWriter;
 import com.acme.crm.lead.decisions.LeadDecisions;
@@ -17,7 +13,10 @@ import jakarta.inject.Inject;
 
 import java.util.UUID;
 
-/** Closing a lead without business (disqualify) and opening a closed one again (reactivate), decided by {@link LeadDecisions}. Qualifying lives in its own package. */
+/**
+ * Closing a lead without business (disqualify) and opening a closed one again (reactivate), decided by {@link LeadDecisions}.
+ * Qualifying lives in its own package. It answers with the lead; the HTTP edge shows it.
+ */
 @ApplicationScoped
 public class LeadLifecycle {
 
@@ -26,22 +25,23 @@ public class LeadLifecycle {
     @Inject
     DecisionWriter writer;
 
+    /** {@code reason} is a system reason or an active one of the organisation's own, with its label (the edge checks it). */
     @WithTransaction
-    public Uni<LeadView> disqualify(UUID id, DisqualifyRequest request, SecurityIdentity caller) {
+    public Uni<Lead> disqualify(UUID id, StatusReason reason, String note, SecurityIdentity caller) {
         String actor = LeadAccess.userId(caller);
         return access.findVisible(id, caller).chain(lead -> {
-            Decision decision = LeadDecisions.disqualify(LeadFacts.of(lead), request.reason(), request.note(), actor, Now.instant());
-            return writer.write(lead, null, decision).map(ignored -> LeadView.of(lead));
+            Decision decision = LeadDecisions.disqualify(LeadFacts.of(lead), reason, note, actor, Now.instant());
+            return writer.write(lead, null, decision).replaceWith(lead);
         }).onFailure(ConcurrentChange::detected).transform(ConcurrentChange::problem);
     }
 
     /** Closed → OPEN/NEW. The ids an earlier qualification recorded stay on the lead, as history, and come back in the answer. */
     @WithTransaction
-    public Uni<ReactivatedLead> reactivate(UUID id, SecurityIdentity caller) {
+    public Uni<Lead> reactivate(UUID id, SecurityIdentity caller) {
         String actor = LeadAccess.userId(caller);
         return access.findVisible(id, caller).chain(lead -> {
             Decision decision = LeadDecisions.reactivate(LeadFacts.of(lead), actor, Now.instant());
-            return writer.write(lead, null, decision).map(ignored -> new ReactivatedLead(LeadView.of(lead), RelatedRecords.of(lead)));
+            return writer.write(lead, null, decision).replaceWith(lead);
         }).onFailure(ConcurrentChange::detected).transform(ConcurrentChange::problem);
     }
 }

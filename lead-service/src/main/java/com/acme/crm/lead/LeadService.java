@@ -2,9 +2,6 @@ package com.acme.crm.lead;
 
 import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.lead.access.LeadAccess;
-import com.acme.crm.lead.api.LeadBodyReader;
-import com.acme.crm.lead.api.LeadFields;
-import com.acme.crm.lead.api.LeadView;
 import com.acme.crm.lead.decisions.Decision;
 import com.acme.crm.lead.decisions.DecisionWriter;
 import com.acme.crm.lead.decisions.LeadDecisions;
@@ -31,7 +28,7 @@ import java.util.UUID;
 
 /**
  * Create, read, change and delete a lead. Each change is one transaction holding the change, its
- * history entry and its public event (outbox).
+ * history entry and its public event (outbox). It answers with the lead; the HTTP edge shows it.
  */
 @ApplicationScoped
 public class LeadService {
@@ -51,7 +48,7 @@ public class LeadService {
 
     /** Joins the caller's transaction when there is one (an idempotent create wraps it). */
     @WithTransaction
-    public Uni<LeadView> create(LeadFields fields, boolean suppressDuplicateDetection, SecurityIdentity caller) {
+    public Uni<Lead> create(LeadFields fields, boolean suppressDuplicateDetection, SecurityIdentity caller) {
         String actor = LeadAccess.userId(caller);
         access.requireMayAssign(fields.ownerId(), caller);
         Uni<Void> duplicateCheck = suppressDuplicateDetection
@@ -62,18 +59,17 @@ public class LeadService {
                 .chain(lead -> lead.<Lead>persist())
                 .call(Panache::flush) // the answer and the event show the stored version
                 .call(lead -> history.record(lead, actor, HistoryAction.CREATED, null, LeadState.OPEN, null))
-                .call(lead -> events.publish(PublicEvents.LEAD_CREATED, lead))
-                .map(LeadView::of);
+                .call(lead -> events.publish(PublicEvents.LEAD_CREATED, lead));
     }
 
     @WithSession
-    public Uni<LeadView> get(UUID id, SecurityIdentity caller) {
-        return access.findVisible(id, caller).map(LeadView::of);
+    public Uni<Lead> get(UUID id, SecurityIdentity caller) {
+        return access.findVisible(id, caller);
     }
 
     /** A JSON merge patch of an open lead; {@code ifMatch} (may be null) must name the current version. */
     @WithTransaction
-    public Uni<LeadView> update(UUID id, JsonNode patch, String ifMatch, SecurityIdentity caller) {
+    public Uni<Lead> update(UUID id, JsonNode patch, String ifMatch, SecurityIdentity caller) {
         String actor = LeadAccess.userId(caller);
         return access.findVisible(id, caller).chain(lead -> {
             LeadFacts facts = LeadFacts.of(lead);
@@ -87,7 +83,7 @@ public class LeadService {
             if (!decision.changesNothing()) {
                 after.applyTo(lead);
             }
-            return writer.write(lead, null, decision).map(ignored -> LeadView.of(lead));
+            return writer.write(lead, null, decision).replaceWith(lead);
         }).onFailure(ConcurrentChange::detected).transform(ConcurrentChange::problem);
     }
 

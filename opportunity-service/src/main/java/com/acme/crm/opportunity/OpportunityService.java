@@ -5,7 +5,6 @@ import com.acme.crm.common.paging.Page;
 import com.acme.crm.common.paging.TimeCursor;
 import com.acme.crm.common.problems.ProblemException;
 import com.acme.crm.contracts.opportunity.OpportunitySummary;
-import com.acme.crm.opportunity.api.OpportunityView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +12,7 @@ import jakarta.inject.Inject;
 
 import java.util.UUID;
 
-/** Reading opportunities; qualification makes them in {@code OpportunityMaker}. */
+/** Reading opportunities; qualification makes them in {@code OpportunityMaker}. The HTTP edge shows what it answers. */
 @ApplicationScoped
 public class OpportunityService {
 
@@ -32,11 +31,11 @@ public class OpportunityService {
 
     /** One opportunity with every note, stakeholder and file, in the lead's order. */
     @WithSession
-    public Uni<OpportunityView> get(UUID id) {
+    public Uni<OpportunityDetail> get(UUID id) {
         return Opportunity.<Opportunity>findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("opportunity", id))
                 .chain(o -> notes.of(o.id).chain(copied -> OpportunityStakeholder.of(o.id)
                         .chain(stakeholders -> OpportunityAttachment.of(o.id)
-                                .map(attachments -> OpportunityView.of(o, copied, stakeholders, attachments)))));
+                                .map(attachments -> new OpportunityDetail(o, copied, stakeholders, attachments)))));
     }
 }

@@ -2,6 +2,7 @@ package com.acme.crm.testinfra;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -15,6 +16,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * A service, a decision or a query that needed one of its types would tie the domain to HTTP; what they share with
  * the edge lives in a package named for what it is ({@code common.paging}, {@code common.input},
  * {@code common.problems}).
+ * <p>
+ * The same holds for a service's own api packages ({@link #ownApiRule}): its services, decisions and queries answer in
+ * domain terms (an entity, a domain record), and the edge maps them to the views (JSON DTOs) it shows; what both sides
+ * need (a validated input, a constraint) lives outside api.
  */
 public final class ApiLayer {
 
@@ -27,10 +32,25 @@ public final class ApiLayer {
     private ApiLayer() {
     }
 
+    /** Only the HTTP edge uses the api packages under {@code rootPackage} (say {@code com.acme.crm.account.api}). */
+    public static ArchRule ownApiRule(String rootPackage) {
+        return noClasses().that().resideOutsideOfPackage("..api..").and(notInAResource())
+                .should().dependOnClassesThat().resideInAPackage(rootPackage + "..api..")
+                .because("dependencies point inward: only a service's HTTP edge may use the service's own api packages");
+    }
+
     /** Checks every main class under {@code rootPackage} (test classes are not part of the layering). */
     public static void check(String rootPackage) {
-        RULE.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(rootPackage));
+        RULE.check(mainClasses(rootPackage));
+    }
+
+    /** Checks {@link #ownApiRule} on every main class under {@code rootPackage}. */
+    public static void checkOwnApi(String rootPackage) {
+        ownApiRule(rootPackage).check(mainClasses(rootPackage));
+    }
+
+    private static JavaClasses mainClasses(String rootPackage) {
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(rootPackage);
     }
 
     private static DescribedPredicate<JavaClass> notInAResource() {

@@ -1,6 +1,7 @@
 package com.acme.crm.account.api;
 
 import com.acme.crm.common.api.Created;
+import com.acme.crm.account.AccountInput;
 import com.acme.crm.account.AccountService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.ws.rs.core.MediaType;
@@ -49,14 +50,14 @@ public class AccountResource {
                                        @QueryParam("limit") @Schema(minimum = "1", maximum = "200", defaultValue = "50") String limit,
                                        @QueryParam("cursor") String cursor) {
         return accounts.list(q, name, QueryParameters.uuid("originatingLeadId", originatingLeadId),
-                QueryParameters.number("limit", limit, 1, 200, 50), cursor);
+                QueryParameters.number("limit", limit, 1, 200, 50), cursor).map(page -> page.map(AccountView::of));
     }
 
     @GET
     @Path("/{id}")
     @Operation(operationId = "getAccount")
     public Uni<AccountView> get(@PathParam("id") UUID id) {
-        return accounts.get(id);
+        return accounts.get(id).map(AccountView::of);
     }
 
     @POST
@@ -68,7 +69,7 @@ public class AccountResource {
     public Uni<Response> create(@Valid @ConvertGroup(from = Default.class, to = AccountInput.OnCreate.class)
                                 @NotNull AccountInput input) {
         return accounts.create(input, caller.getPrincipal().getName())
-                .map(view -> Created.at("/api/accounts/" + view.id(), view));
+                .map(AccountView::of).map(view -> Created.at("/api/accounts/" + view.id(), view));
     }
 
     @PATCH
@@ -76,6 +77,6 @@ public class AccountResource {
     @RolesAllowed({"sales-manager", "admin"})
     @Operation(operationId = "updateAccount")
     public Uni<AccountView> patch(@PathParam("id") UUID id, @Valid @NotNull AccountInput input) {
-        return accounts.patch(id, input);
+        return accounts.patch(id, input).map(AccountView::of);
     }
 }

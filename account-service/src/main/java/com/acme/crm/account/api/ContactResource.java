@@ -1,6 +1,8 @@
 package com.acme.crm.account.api;
 
 import com.acme.crm.common.api.Created;
+import com.acme.crm.account.AccountInput;
+import com.acme.crm.account.ContactInput;
 import com.acme.crm.account.ContactService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.ws.rs.core.MediaType;
@@ -49,14 +51,14 @@ public class ContactResource {
                                        @QueryParam("limit") @Schema(minimum = "1", maximum = "200", defaultValue = "50") String limit,
                                        @QueryParam("cursor") String cursor) {
         return contacts.list(q, email, QueryParameters.uuid("originatingLeadId", originatingLeadId),
-                QueryParameters.number("limit", limit, 1, 200, 50), cursor);
+                QueryParameters.number("limit", limit, 1, 200, 50), cursor).map(page -> page.map(ContactView::of));
     }
 
     @GET
     @Path("/{id}")
     @Operation(operationId = "getContact")
     public Uni<ContactView> get(@PathParam("id") UUID id) {
-        return contacts.get(id);
+        return contacts.get(id).map(ContactView::of);
     }
 
     @POST
@@ -69,7 +71,7 @@ public class ContactResource {
     public Uni<Response> create(@Valid @ConvertGroup(from = Default.class, to = AccountInput.OnCreate.class)
                                 @NotNull ContactInput input) {
         return contacts.create(input, caller.getPrincipal().getName())
-                .map(view -> Created.at("/api/contacts/" + view.id(), view));
+                .map(ContactView::of).map(view -> Created.at("/api/contacts/" + view.id(), view));
     }
 
     @PATCH
@@ -77,6 +79,6 @@ public class ContactResource {
     @RolesAllowed({"sales-manager", "admin"})
     @Operation(operationId = "updateContact")
     public Uni<ContactView> patch(@PathParam("id") UUID id, @Valid @NotNull ContactInput input) {
-        return contacts.patch(id, input);
+        return contacts.patch(id, input).map(ContactView::of);
     }
 }

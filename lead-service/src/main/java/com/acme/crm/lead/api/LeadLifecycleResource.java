@@ -44,7 +44,7 @@ public class LeadLifecycleResource {
     public Uni<LeadView> disqualify(@PathParam("id") UUID id, @Valid @NotNull DisqualifyRequest request) {
         // the reason is checked here, against the organisation's list, and reaches the lifecycle with its label
         return reasons.requireActive(request.reason())
-                .chain(reason -> lifecycle.disqualify(id, new DisqualifyRequest(reason, request.note()), caller));
+                .chain(reason -> lifecycle.disqualify(id, reason, request.note(), caller)).map(LeadView::of);
     }
 
     @POST
@@ -54,6 +54,6 @@ public class LeadLifecycleResource {
     @APIResponse(responseCode = "409", description = "The lead is already open")
     @Operation(operationId = "reactivateLead")
     public Uni<ReactivatedLead> reactivate(@PathParam("id") UUID id) {
-        return lifecycle.reactivate(id, caller);
+        return lifecycle.reactivate(id, caller).map(lead -> new ReactivatedLead(LeadView.of(lead), RelatedRecords.of(lead)));
     }
 }

@@ -5,12 +5,13 @@ import com.acme.crm.common.api.QueryParameters;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import com.acme.crm.lead.LeadBodyReader;
+import com.acme.crm.lead.LeadFields;
 import com.acme.crm.lead.LeadService;
 import com.acme.crm.lead.reasons.DisqualificationReasons;
 import com.acme.crm.lead.access.Roles;
 import com.acme.crm.lead.idempotency.CreateAnswer;
 import com.acme.crm.lead.idempotency.IdempotentLeadCreation;
-import com.acme.crm.lead.search.LeadPage;
 import com.acme.crm.lead.search.LeadSearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -75,8 +76,8 @@ public class LeadResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         boolean suppress = QueryParameters.flag("suppressDuplicateDetection", suppressDuplicateDetection);
         return Uni.createFrom().item(() -> bodies.forCreate(body)).chain(fields -> idempotencyKey == null
-                ? leads.create(fields, suppress, caller).map(view -> Created.at("/api/leads/" + view.id(), view))
-                : idempotentCreation.create(idempotencyKey, fields, suppress, caller).map(LeadResource::replayable));
+                ? leads.create(fields, suppress, caller).map(LeadView::of).map(view -> Created.at("/api/leads/" + view.id(), view))
+                : idempotentCreation.create(idempotencyKey, fields, suppress, caller, LeadView::of).map(LeadResource::replayable));
     }
 
     @GET
@@ -88,7 +89,7 @@ public class LeadResource {
         Integer size = QueryParameters.number("limit", limit, 1, LeadSearch.MAX_LIMIT);
         // a retired disqualification reason stays a valid filter (SPEC §10)
         return reasons.requireKnown("statusReason", statusReason)
-                .chain(reason -> search.list(view, q, reason, ownerId, sort, size, cursor, caller));
+                .chain(reason -> search.list(view, q, reason, ownerId, sort, size, cursor, caller)).map(LeadPage::of);
     }
 
     @GET
@@ -97,7 +98,7 @@ public class LeadResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
     @Operation(operationId = "getLead")
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return leads.get(id, caller).map(LeadResource::withEtag);
+        return leads.get(id, caller).map(LeadView::of).map(LeadResource::withEtag);
     }
 
     @PATCH
@@ -113,7 +114,7 @@ public class LeadResource {
                                         @Content(mediaType = MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT, description = MERGE_PATCH_SCHEMA)),
                                         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = MERGE_PATCH_SCHEMA))})
                                 JsonNode patch) {
-        return leads.update(id, patch, ifMatch, caller).map(LeadResource::withEtag);
+        return leads.update(id, patch, ifMatch, caller).map(LeadView::of).map(LeadResource::withEtag);
     }
 
     @DELETE

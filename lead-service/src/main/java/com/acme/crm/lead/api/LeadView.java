@@ -1,5 +1,6 @@
 package com.acme.crm.lead.api;
 
+import com.acme.crm.lead.AddressFields;
 import com.acme.crm.lead.Lead;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.acme.crm.lead.LeadEnums;

@@ -2,10 +2,10 @@ package com.acme.crm.lead.idempotency;
 
 import com.acme.crm.common.problems.Problem;
 import com.acme.crm.common.problems.ProblemException;
+import com.acme.crm.lead.Lead;
+import com.acme.crm.lead.LeadFields;
 import com.acme.crm.lead.LeadService;
 import com.acme.crm.lead.access.LeadAccess;
-import com.acme.crm.lead.api.LeadFields;
-import com.acme.crm.lead.api.LeadView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -23,12 +23,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.function.Function;
 
 /**
  * {@code POST /api/leads} with an {@code Idempotency-Key}: the first request creates the lead and
  * stores its answer in the same transaction; a retry with the same key and body gets that answer
  * and creates nothing; the same key with another body is a 422. Only successful creates are
- * stored: a request that failed (say, a duplicate 409) may be retried with the same key.
+ * stored: a request that failed (say, a duplicate 409) may be retried with the same key. The stored body is the new
+ * lead as the HTTP edge shows it ({@code shown}), written in the create's transaction.
  */
 @ApplicationScoped
 public class IdempotentLeadCreation {
@@ -43,24 +45,26 @@ public class IdempotentLeadCreation {
     @ConfigProperty(name = "crm.lead.idempotency-key-retention", defaultValue = "P1D")
     Duration retention;
 
-    public Uni<CreateAnswer> create(String key, LeadFields fields, boolean suppressDuplicateDetection, SecurityIdentity caller) {
+    public Uni<CreateAnswer> create(String key, LeadFields fields, boolean suppressDuplicateDetection, SecurityIdentity caller,
+                                    Function<Lead, ?> shown) {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw ProblemException.badRequest("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
         String hash = hash(fields, suppressDuplicateDetection);
         // Two concurrent first requests: the loser's insert of the key fails at commit, after the
         // winner committed, so its own lead rolls back and a second look finds the winner's answer.
-        return attempt(key, hash, fields, suppressDuplicateDetection, caller)
+        return attempt(key, hash, fields, suppressDuplicateDetection, caller, shown)
                 .onFailure(IdempotentLeadCreation::keyTakenMeanwhile)
-                .recoverWithUni(() -> attempt(key, hash, fields, suppressDuplicateDetection, caller));
+                .recoverWithUni(() -> attempt(key, hash, fields, suppressDuplicateDetection, caller, shown));
     }
 
-    private Uni<CreateAnswer> attempt(String key, String hash, LeadFields fields, boolean suppress, SecurityIdentity caller) {
+    private Uni<CreateAnswer> attempt(String key, String hash, LeadFields fields, boolean suppress, SecurityIdentity caller,
+                                      Function<Lead, ?> shown) {
         String user = LeadAccess.userId(caller);
         return Panache.withTransaction(() -> CreateRequestRecord.<CreateRequestRecord>findById(new CreateRequestRecord.Key(user, key))
                 .chain(earlier -> earlier != null
                         ? Uni.createFrom().item(replay(earlier, hash))
-                        : leads.create(fields, suppress, caller).chain(view -> remember(user, key, hash, view))));
+                        : leads.create(fields, suppress, caller).chain(lead -> remember(user, key, hash, lead, shown))));
     }
 
     private static CreateAnswer replay(CreateRequestRecord earlier, String hash) {
@@ -71,14 +75,14 @@ public class IdempotentLeadCreation {
         return new CreateAnswer(earlier.status, earlier.location, earlier.body);
     }
 
-    private Uni<CreateAnswer> remember(String user, String key, String hash, LeadView view) {
+    private Uni<CreateAnswer> remember(String user, String key, String hash, Lead lead, Function<Lead, ?> shown) {
         CreateRequestRecord record = new CreateRequestRecord();
         record.caller = user;
         record.idempotencyKey = key;
         record.requestHash = hash;
         record.status = 201;
-        record.location = "/api/leads/" + view.id();
-        record.body = write(view);
+        record.location = "/api/leads/" + lead.id;
+        record.body = write(shown.apply(lead));
         record.createdAt = Instant.now();
         return record.persist().replaceWith(new CreateAnswer(record.status, record.location, record.body));
     }

@@ -4,10 +4,10 @@ import com.acme.crm.common.messaging.IncomingMessages;
 import com.acme.crm.common.warmup.Rehearsal;
 import com.acme.crm.contracts.qualification.AccountAndContactResolved;
 import com.acme.crm.contracts.qualification.QualificationMessages;
+import com.acme.crm.lead.Lead;
+import com.acme.crm.lead.LeadBodyReader;
 import com.acme.crm.lead.LeadService;
 import com.acme.crm.lead.access.Roles;
-import com.acme.crm.lead.api.LeadBodyReader;
-import com.acme.crm.lead.api.LeadView;
 import com.acme.crm.lead.decisions.QualifyChoices;
 import com.acme.crm.lead.qualification.QualificationStarter.Start;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,14 +59,14 @@ public class QualificationRehearsal implements Rehearsal {
                         .put("topic", "Warm-up").put("lastName", "Up " + unique).put("companyName", "Warm-up " + unique)
                         .put("email", "warm-up-" + unique + "@example.invalid").put("currency", "EUR")))
                 .chain(fields -> leads.create(fields, false, WARM_UP))
-                .chain(lead -> starter.start(new Start(lead.id(), new QualifyChoices(true, true, true, null, null, "EUR", null),
+                .chain(lead -> starter.start(new Start(lead.id, new QualifyChoices(true, true, true, null, null, "EUR", null),
                                 null, null), WARM_UP)
                         // the reply consumer's batch preparation first, as for a real batch
-                        .chain(attempt -> saga.prepare(Set.of(lead.id()), Set.of(lead.id())).chain(() -> saga.on(reply(lead, attempt.id())))));
+                        .chain(attempt -> saga.prepare(Set.of(lead.id), Set.of(lead.id)).chain(() -> saga.on(reply(lead, attempt.id)))));
     }
 
-    private AccountAndContactResolved reply(LeadView lead, UUID attempt) {
-        return messages.asReceived(new AccountAndContactResolved(attempt, lead.id(), UUID.randomUUID(), UUID.randomUUID()),
+    private AccountAndContactResolved reply(Lead lead, UUID attempt) {
+        return messages.asReceived(new AccountAndContactResolved(attempt, lead.id, UUID.randomUUID(), UUID.randomUUID()),
                 QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED);
     }
 }

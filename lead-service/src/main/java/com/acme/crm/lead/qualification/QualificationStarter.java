@@ -14,7 +14,6 @@ import com.acme.crm.lead.decisions.LeadDecisions.StartInput;
 import com.acme.crm.lead.decisions.LeadFacts;
 import com.acme.crm.lead.decisions.QualifyChoices;
 import com.acme.crm.lead.decisions.RowUpdates;
-import com.acme.crm.lead.qualification.api.QualificationView;
 import com.acme.crm.lead.qualification.bulk.JobSubmitter;
 import com.acme.crm.lead.settings.LeadQualificationSettings;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -41,7 +40,7 @@ import java.util.function.Predicate;
  * first command), all in one transaction. The lead row is locked first, so concurrent requests for
  * one lead queue up and exactly one attempt starts. A single call goes through the lead's entity; a bulk
  * job's window starts set-based ({@link #startForJobs}: a statement per table for the whole window), by the
- * same decision.
+ * same decision. It answers with the attempt; the HTTP edge shows it.
  */
 @ApplicationScoped
 public class QualificationStarter {
@@ -70,7 +69,7 @@ public class QualificationStarter {
 
     /** A caller's request: they must be allowed to see the lead (404 otherwise, existence is not leaked). */
     @WithTransaction
-    public Uni<QualificationView> start(Start start, SecurityIdentity caller) {
+    public Uni<Qualification> start(Start start, SecurityIdentity caller) {
         return startLocked(start, LeadAccess.userId(caller), lead -> access.canSee(lead, caller));
     }
 
@@ -157,7 +156,7 @@ public class QualificationStarter {
         }
     }
 
-    private Uni<QualificationView> startLocked(Start start, String actor, Predicate<Lead> visible) {
+    private Uni<Qualification> startLocked(Start start, String actor, Predicate<Lead> visible) {
         return Lead.<Lead>findById(start.leadId(), LockModeType.PESSIMISTIC_WRITE)
                 .map(lead -> {
                     if (lead == null) {
@@ -172,7 +171,7 @@ public class QualificationStarter {
                     Decision decision = LeadDecisions.start(LeadFacts.of(lead), previous == null ? null : Attempt.of(previous),
                             new StartInput(start.choices(), start.duplicatePolicy(), start.idempotencyKey(), byDefault, actor,
                                     UUID.randomUUID(), Instant.now(), timeout, LaneChoice.of(false, latestOf(lead))));
-                    return writer.write(lead, previous, decision).map(QualificationView::of);
+                    return writer.write(lead, previous, decision);
                 })));
     }
 

@@ -1,10 +1,10 @@
 package com.acme.crm.lead.search;
 
+import com.acme.crm.common.paging.Page;
 import com.acme.crm.common.persistence.PlanCacheBypass;
 import com.acme.crm.lead.Lead;
 import com.acme.crm.lead.StatusReason;
 import com.acme.crm.lead.access.LeadAccess;
-import com.acme.crm.lead.api.LeadView;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -19,7 +19,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The lead list: a view, filters, a sort and keyset paging, limited to what the caller may see. */
+/** The lead list: a view, filters, a sort and keyset paging, limited to what the caller may see; the HTTP edge shows each lead. */
 @ApplicationScoped
 public class LeadSearch {
 
@@ -34,7 +34,7 @@ public class LeadSearch {
 
     /** The raw query parameters; each is checked here (a 400 naming it when wrong). */
     @WithSession
-    public Uni<LeadPage> list(String view, String q, StatusReason statusReason, String ownerId, String sort,
+    public Uni<Page<Lead>> list(String view, String q, StatusReason statusReason, String ownerId, String sort,
                               Integer limit, String cursor, SecurityIdentity caller) {
         String me = LeadAccess.userId(caller);
         LeadSort order = LeadSort.parse(sort);
@@ -46,7 +46,7 @@ public class LeadSearch {
         Uni<SearchTextSample> sample = q == null || q.isBlank() ? Uni.createFrom().item(SearchTextSample.NONE) : statistics.current();
         return sample.map(known -> LeadQuery.of(criteria, known)).chain(query -> {
             if (query.matchesNothing()) {
-                return Uni.createFrom().item(new LeadPage(List.of(), null));
+                return Uni.createFrom().item(new Page<>(List.<Lead>of(), null));
             }
             return Panache.getSession()
                     .chain(session -> pageOfIds(session, query))
@@ -83,11 +83,11 @@ public class LeadSearch {
         });
     }
 
-    private static LeadPage page(List<Lead> rows, int size, LeadSort order) {
+    private static Page<Lead> page(List<Lead> rows, int size, LeadSort order) {
         boolean more = rows.size() > size;
         List<Lead> shown = more ? rows.subList(0, size) : rows;
         String next = more ? Cursor.after(shown.get(shown.size() - 1), order).encode() : null;
-        return new LeadPage(shown.stream().map(LeadView::of).toList(), next);
+        return new Page<>(shown, next);
     }
 
     private static String blankToNull(String text) {

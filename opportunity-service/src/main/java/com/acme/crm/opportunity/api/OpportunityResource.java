@@ -45,6 +45,6 @@ public class OpportunityResource {
     @Path("/{id}")
     @Operation(operationId = "getOpportunity")
     public Uni<OpportunityView> get(@PathParam("id") UUID id) {
-        return opportunities.get(id);
+        return opportunities.get(id).map(OpportunityView::of);
     }
 }

@@ -1,10 +1,10 @@
 package com.acme.crm.opportunity.api;
 
-import com.acme.crm.contracts.qualification.AttachmentRef;
 import com.acme.crm.contracts.qualification.CopiedNote;
 import com.acme.crm.contracts.qualification.StakeholderRef;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.acme.crm.opportunity.Opportunity;
+import com.acme.crm.opportunity.OpportunityDetail;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,12 +21,12 @@ public record OpportunityView(
         List<AttachmentLink> attachments,
         Instant createdAt, Instant modifiedAt, long version) {
 
-    public static OpportunityView of(Opportunity o, List<CopiedNote> notes, List<StakeholderRef> stakeholders,
-                                     List<AttachmentRef> attachments) {
+    public static OpportunityView of(OpportunityDetail detail) {
+        Opportunity o = detail.opportunity();
         return new OpportunityView(o.id, o.name, o.accountId, o.contactId, o.currency, o.estimatedValue,
                 o.purchaseTimeframe, o.purchaseProcess, o.decisionMaker, o.description, o.stage,
-                o.originatingLeadId, o.ownerId, notes, stakeholders,
-                attachments.stream().map(a -> AttachmentLink.of(o.originatingLeadId, a)).toList(),
+                o.originatingLeadId, o.ownerId, detail.notes(), detail.stakeholders(),
+                detail.attachments().stream().map(a -> AttachmentLink.of(o.originatingLeadId, a)).toList(),
                 o.createdAt, o.modifiedAt, o.version);
     }
 }

@@ -74,6 +74,7 @@ public class QualificationResource {
                                  @HeaderParam("Prefer") String prefer) {
         Duration wait = requestedWait(prefer);
         return starter.start(new Start(leadId, request == null ? null : request.choices(), null, idempotencyKey), caller)
+                .map(QualificationView::of)
                 .chain(started -> wait.isZero() || started.status().isFinal()
                         ? Uni.createFrom().item(started)
                         : awaitFinal(started.id(), Instant.now().plus(wait), Vertx.currentContext()))

@@ -1,6 +1,6 @@
 package com.acme.crm.lead.qualification.api;
 
-import com.acme.crm.lead.api.Iso4217;
+import com.acme.crm.lead.Iso4217;
 import com.acme.crm.lead.decisions.QualifyChoices;
 
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package com.acme.crm.lead.qualification.bulk;
 
 import com.acme.crm.contracts.qualification.DuplicatePolicy;
-import com.acme.crm.lead.api.Iso4217;
+import com.acme.crm.lead.Iso4217;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

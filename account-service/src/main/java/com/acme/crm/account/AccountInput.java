@@ -1,11 +1,13 @@
-package com.acme.crm.account.api;
+package com.acme.crm.account;
 
-import com.acme.crm.account.RecordLimits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** What a client may send to create (all of it) or patch (the fields present) an account. */
+/**
+ * The fields of an account a create sets (all of them) or a patch changes (those present), as a client sends them
+ * (checked by Bean Validation at the edge) and {@link AccountService} applies them.
+ */
 public record AccountInput(
         @NotBlank(groups = OnCreate.class) @Size(max = RecordLimits.ACCOUNT_NAME) @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank") String name,
         @Size(max = RecordLimits.WEBSITE) String website,

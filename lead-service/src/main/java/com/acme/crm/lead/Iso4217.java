@@ -1,4 +1,4 @@
-package com.acme.crm.lead.api;
+package com.acme.crm.lead;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;

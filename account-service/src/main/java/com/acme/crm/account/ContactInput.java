@@ -1,6 +1,5 @@
-package com.acme.crm.account.api;
+package com.acme.crm.account;
 
-import com.acme.crm.account.RecordLimits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -8,7 +7,10 @@ import jakarta.validation.constraints.Size;
 
 import java.util.UUID;
 
-/** What a client may send to create (all of it) or patch (the fields present) a contact. */
+/**
+ * The fields of a contact a create sets (all of them) or a patch changes (those present), as a client sends them
+ * (checked by Bean Validation at the edge) and {@link ContactService} applies them.
+ */
 public record ContactInput(
         @Size(max = RecordLimits.FIRST_NAME) String firstName,
         @NotBlank(groups = AccountInput.OnCreate.class) @Size(max = RecordLimits.LAST_NAME) @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank") String lastName,

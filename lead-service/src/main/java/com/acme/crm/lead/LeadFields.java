@@ -1,7 +1,5 @@
-package com.acme.crm.lead.api;
+package com.acme.crm.lead;
 
-import com.acme.crm.lead.Lead;
-import com.acme.crm.lead.LeadEnums;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

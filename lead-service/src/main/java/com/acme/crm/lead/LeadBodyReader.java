@@ -1,4 +1,4 @@
-package com.acme.crm.lead.api;
+package com.acme.crm.lead;
 
 import com.acme.crm.common.input.JsonBodies;
 import com.acme.crm.common.problems.ProblemException;

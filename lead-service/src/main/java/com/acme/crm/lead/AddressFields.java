@@ -1,10 +1,9 @@
-package com.acme.crm.lead.api;
+package com.acme.crm.lead;
 
-import com.acme.crm.lead.Address;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 
-/** A postal address as the API reads and shows it. */
+/** A lead's postal address as a client writes it and the API shows it. */
 public record AddressFields(
         @Schema(nullable = true) @Size(max = 200) String street,
         @Schema(nullable = true) @Size(max = 100) String city,
@@ -12,7 +11,7 @@ public record AddressFields(
         @Schema(nullable = true) @Size(max = 20) String postalCode,
         @Schema(nullable = true) @Size(max = 100) String country) {
 
-    static AddressFields of(Address address) {
+    public static AddressFields of(Address address) {
         if (address == null) {
             return null;
         }
