@@ -164,7 +164,7 @@ class ProspectEdgesTest {
         Map<String, Integer> limits = new HashMap<>();
         Pattern sized = Pattern.compile("@Size\\(max\\s*=\\s*([0-9_]+)\\)(?:\\s*@\\w+(?:\\([^)]*\\))?)*\\s*String\\s+(\\w+)");
         for (String file : List.of("LeadFields.java", "AddressFields.java")) {
-            Path source = leadApi().resolve(file);
+            Path source = leadPackage().resolve(file);
             Matcher m = sized.matcher(Files.readString(source));
             while (m.find()) {
                 limits.put(m.group(2), Integer.parseInt(m.group(1).replace("_", "")));
@@ -173,11 +173,12 @@ class ProspectEdgesTest {
         return limits;
     }
 
-    private static Path leadApi() {
+    /** Where lead-service keeps the field records its API validates (beside {@code Lead}). */
+    private static Path leadPackage() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path api = dir.resolve("lead-service/src/main/java/com/acme/crm/lead/api");
-            if (Files.isDirectory(api)) {
-                return api;
+            Path lead = dir.resolve("lead-service/src/main/java/com/acme/crm/lead");
+            if (Files.isRegularFile(lead.resolve("LeadFields.java"))) {
+                return lead;
             }
         }
         throw new IllegalStateException("lead-service sources not found above " + Path.of("").toAbsolutePath());
