@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * What each service's database did, from PostgreSQL's cumulative statistics ({@code pg_stat_database}: commits and
- * rows written; pg_stat_statements is not installed, so statements are not counted). Two snapshots around a job give
+ * rows written; statements are counted by {@link StatementStatistics} when the run asks for pg_stat_statements). Two snapshots around a job give
  * its commits and rows per lead. PostgreSQL publishes a backend's counts at its transaction's end (at most once a
  * second) or within seconds when it goes idle, so take the second snapshot a few seconds after the job.
  */
