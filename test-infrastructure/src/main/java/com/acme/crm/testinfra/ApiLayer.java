@@ -25,18 +25,21 @@ public final class ApiLayer {
 
     public static final String SHARED_API = "com.acme.crm.common.api..";
 
-    public static final ArchRule RULE = noClasses().that().resideOutsideOfPackage("..api..").and(notInAResource())
-            .should().dependOnClassesThat().resideInAPackage(SHARED_API)
-            .because("dependencies point inward: only a service's HTTP edge may use service-common's api package");
+    public static final ArchRule RULE = edgeOnly(SHARED_API, "service-common's api package");
 
     private ApiLayer() {
     }
 
     /** Only the HTTP edge uses the api packages under {@code rootPackage} (say {@code com.acme.crm.account.api}). */
     public static ArchRule ownApiRule(String rootPackage) {
+        return edgeOnly(rootPackage + "..api..", "the service's own api packages");
+    }
+
+    /** Outside api packages and @Path resources, nothing depends on {@code packages}. */
+    private static ArchRule edgeOnly(String packages, String what) {
         return noClasses().that().resideOutsideOfPackage("..api..").and(notInAResource())
-                .should().dependOnClassesThat().resideInAPackage(rootPackage + "..api..")
-                .because("dependencies point inward: only a service's HTTP edge may use the service's own api packages");
+                .should().dependOnClassesThat().resideInAPackage(packages)
+                .because("dependencies point inward: only a service's HTTP edge may use " + what);
     }
 
     /** Checks every main class under {@code rootPackage} (test classes are not part of the layering). */
