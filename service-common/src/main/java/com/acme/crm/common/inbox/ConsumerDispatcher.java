@@ -38,6 +38,8 @@ import java.util.function.Supplier;
  * are committed only after the batch's Uni completes, so a crash anywhere redelivers the batch and
  * the inbox makes each message count once. A service may load for the whole batch before the works
  * ({@link Preparation}); what the works write set-based waits in {@link WriteBehind}, as every buffered row does.
+ * Every batch is watched from its arrival until it ends ({@link BatchWatchdog}): one that does not end is logged, counted
+ * and, once it makes no progress, fails liveness.
  */
 @ApplicationScoped
 public class ConsumerDispatcher {

@@ -108,6 +108,31 @@ class StuckBatchTest {
     }
 
     @Test
+    void aBatchWaitingOutATransientFault_isWarnedAboutButNeverStuck() {
+        // ten failed attempts, 100 ms to 400 ms apart (the test's backoff): the batch runs for seconds, longer than
+        // stuck-after, but each attempt is progress
+        TestCommand command = new TestCommand(UUID.randomUUID().toString(), 10);
+        long sent = System.nanoTime();
+        KafkaProbe.send(TestCommand.TOPIC, command.id(), TestCommand.FLAKY.name(), UUID.randomUUID().toString(),
+                "{\"id\":\"" + command.id() + "\",\"failTimes\":10}");
+
+        List<String> seen = new CopyOnWriteArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            seen.add(batchesCheck(given().get("/q/health/live").then().extract().jsonPath(), "status"));
+            return outcomes(command).size() == 1;
+        });
+        Duration took = Duration.ofNanos(System.nanoTime() - sent);
+
+        assertEquals(List.of("done"), outcomes(command));
+        assertEquals(11, TestCommandConsumer.attempts(command.id()));
+        assertTrue(took.compareTo(Duration.ofMillis(1500)) > 0, "the batch outlasted stuck-after: " + took);
+        assertTrue(seen.size() > 10 && seen.stream().allMatch("UP"::equals), "liveness while it retried: " + seen);
+        assertTrue(logged(Level.WARNING).stream().anyMatch(line -> line.startsWith("consumer batch on channel " + CHANNEL
+                + " has not ended")), "it was warned about: " + logged);
+        assertTrue(logged(Level.SEVERE).isEmpty(), "never reported stuck: " + logged(Level.SEVERE));
+    }
+
+    @Test
     void aBatchThatDoesNotEnd_isWarnedAbout_countedAndFailsLiveness_untilItEnds() {
         assertEquals("UP", batchesCheck(liveness(200), "status"), "nothing stuck before the test");
         TestCommand command = new TestCommand(UUID.randomUUID().toString(), 0);
