@@ -38,6 +38,8 @@ import java.util.function.Supplier;
  * are committed only after the batch's Uni completes, so a crash anywhere redelivers the batch and
  * the inbox makes each message count once. A service may load for the whole batch before the works
  * ({@link Preparation}); what the works write set-based waits in {@link WriteBehind}, as every buffered row does.
+ * Every batch is watched from its arrival until it ends ({@link BatchWatchdog}): one that does not end is logged, counted
+ * and, once it makes no progress, fails liveness.
  */
 @ApplicationScoped
 public class ConsumerDispatcher {
@@ -65,6 +67,9 @@ public class ConsumerDispatcher {
 
     @Inject
     InteractivePriority priority;
+
+    @Inject
+    BatchWatchdog watchdog;
 
     private Counter splits;
 
@@ -99,10 +104,17 @@ public class ConsumerDispatcher {
      * e.g. loading (and locking) in one statement what every work of the batch would load alone. It must not change
      * anything; a failure there makes each message go on alone, as a failed commit does.
      */
-    @SuppressWarnings("unchecked")
     public Uni<Void> dispatch(IncomingKafkaRecordBatchMetadata<?, String> batch,
                               Function<IncomingCloudEventMetadata<String>, Handling> route,
                               Preparation prepare) {
+        // watched from here until it ends: a batch that never does is logged, counted and fails liveness (BatchWatchdog)
+        return watchdog.watch(batch, running -> dispatch(batch, route, prepare, running));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Uni<Void> dispatch(IncomingKafkaRecordBatchMetadata<?, String> batch,
+                               Function<IncomingCloudEventMetadata<String>, Handling> route,
+                               Preparation prepare, RunningBatch running) {
         Runnable committed = stages.arrived(batch);
         List<Item> items = new ArrayList<>();
         Uni<Void> refused = Uni.createFrom().voidItem();
@@ -127,7 +139,7 @@ public class ConsumerDispatcher {
             items.add(new Item(event.get(), trace.isEmpty() ? handling : handling.around(work -> within(trace.get(), work))));
         }
         // a bulk batch gives way while interactive batches run (InteractivePriority)
-        return refused.chain(() -> priority.inTurn(batch, () -> inOneTransaction(items, prepare))).invoke(committed);
+        return refused.chain(() -> priority.inTurn(batch, () -> inOneTransaction(items, prepare, running))).invoke(committed);
     }
 
     /**
@@ -157,14 +169,14 @@ public class ConsumerDispatcher {
         }
     }
 
-    private Uni<Void> inOneTransaction(List<Item> items, Preparation prepare) {
+    private Uni<Void> inOneTransaction(List<Item> items, Preparation prepare, RunningBatch running) {
         if (items.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         Position position = new Position();
         // one unit: the works' outbox and history rows are written together at its end, and dropped if it fails
-        return WriteBehind.inTransaction(() -> allOf(items, prepare, position))
-                .onFailure().recoverWithUni(failure -> split(items, prepare, position.at, failure));
+        return WriteBehind.inTransaction(() -> allOf(items, prepare, position, running))
+                .onFailure().recoverWithUni(failure -> split(items, prepare, position.at, failure, running));
     }
 
     /**
@@ -174,7 +186,7 @@ public class ConsumerDispatcher {
      * once (their rows are in the session, their writes wait for the batch's end), and a batch can be a whole poll.
      */
     private Uni<Void> allOf(List<Item> items, Preparation prepare,
-                            Position position) {
+                            Position position, RunningBatch running) {
         List<String> ids = items.stream().map(item -> item.event().getId()).toList();
         return inbox.firstDeliveries(ids).call(firstTime -> {
             List<IncomingCloudEventMetadata<String>> fresh = items.stream().map(Item::event)
@@ -183,6 +195,7 @@ public class ConsumerDispatcher {
         }).chain(firstTime -> InOrder.eachIndex(items.size(), index -> {
             Item item = items.get(index);
             position.at = index;
+            running.progressed();
             if (!firstTime.remove(item.event().getId())) {
                 LOG.debugf("skipping repeat of message %s (%s)", item.event().getId(), item.event().getType());
                 return Uni.createFrom().voidItem();
@@ -193,19 +206,19 @@ public class ConsumerDispatcher {
 
     /** Before the failing message as a batch, the failing one alone, after it as a batch; a failure outside the works: each alone. */
     private Uni<Void> split(List<Item> items, Preparation prepare,
-                            int failedAt, Throwable failure) {
+                            int failedAt, Throwable failure, RunningBatch running) {
         splits.increment();
         if (failedAt < 0) {
             LOG.infof("a batch of %d message(s) failed outside a message's work (inbox, preparation or commit: %s);"
                     + " handling each on its own",
                     items.size(), FailureClassifier.reason(failure));
-            return InOrder.each(items, item -> consumer.handle(item.event(), item.handling()));
+            return InOrder.each(items, item -> consumer.handle(item.event(), item.handling(), running::progressed));
         }
         Item failed = items.get(failedAt);
         LOG.debugf("batch of %d failed at message %s (%s); splitting around it", items.size(), failed.event().getId(),
                 FailureClassifier.reason(failure));
-        return inOneTransaction(items.subList(0, failedAt), prepare)
-                .chain(() -> consumer.continueAfter(failed.event(), failed.handling(), failure))
-                .chain(() -> inOneTransaction(items.subList(failedAt + 1, items.size()), prepare));
+        return inOneTransaction(items.subList(0, failedAt), prepare, running)
+                .chain(() -> consumer.continueAfter(failed.event(), failed.handling(), failure, running::progressed))
+                .chain(() -> inOneTransaction(items.subList(failedAt + 1, items.size()), prepare, running));
     }
 }

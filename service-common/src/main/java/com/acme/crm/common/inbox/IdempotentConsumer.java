@@ -68,35 +68,39 @@ public class IdempotentConsumer {
                 .register(metrics);
     }
 
-    /** The message on its own: its work in a transaction with its inbox record, with {@code handling}'s failure rules. */
-    public Uni<Void> handle(IncomingCloudEventMetadata<?> event, Handling handling) {
-        return continueAfter(event, handling, null);
+    /**
+     * The message on its own: its work in a transaction with its inbox record, with {@code handling}'s failure rules;
+     * {@code progress} runs as each attempt starts and as one fails (the batch's watchdog, RunningBatch, sees it move).
+     */
+    public Uni<Void> handle(IncomingCloudEventMetadata<?> event, Handling handling, Runnable progress) {
+        return continueAfter(event, handling, null, progress);
     }
 
     /**
      * As {@link #handle}, where a first attempt already failed with {@code failure} (null: none yet),
      * e.g. inside a batch: that attempt counts, so a message that cannot succeed is not tried again.
      */
-    public Uni<Void> continueAfter(IncomingCloudEventMetadata<?> event, Handling handling, Throwable failure) {
+    public Uni<Void> continueAfter(IncomingCloudEventMetadata<?> event, Handling handling, Throwable failure,
+                                   Runnable progress) {
         if (handling instanceof Handling.NotForUs) {
             return Uni.createFrom().voidItem();
         }
         Context context = Vertx.currentContext();
         Supplier<Uni<Void>> work = () -> processOnce(event, handling.work());
         if (handling instanceof Handling.UntilDone) {
-            return attempts(event, context, Policy.UNTIL_DONE, work, failure);
+            return attempts(event, context, Policy.UNTIL_DONE, work, failure, progress);
         }
-        Uni<Void> done = attempts(event, context, Policy.GIVE_UP_WHEN_DETERMINISTIC, work, failure);
+        Uni<Void> done = attempts(event, context, Policy.GIVE_UP_WHEN_DETERMINISTIC, work, failure, progress);
         if (handling instanceof Handling.OnceOrReject reject) {
             return done.onFailure().recoverWithUni(given -> {
                 String reason = FailureClassifier.reason(given);
                 LOG.infof("message %s (%s) rejected: %s", event.getId(), event.getType(), reason);
                 return attempts(event, context, Policy.GIVE_UP_WHEN_DETERMINISTIC,
-                        () -> processOnce(event, () -> reject.rejection().apply(reason)), null)
-                        .onFailure().recoverWithUni(rejectionFailure -> setAside(event, context, rejectionFailure));
+                        () -> processOnce(event, () -> reject.rejection().apply(reason)), null, progress)
+                        .onFailure().recoverWithUni(rejectionFailure -> setAside(event, context, rejectionFailure, progress));
             });
         }
-        return done.onFailure().recoverWithUni(given -> setAside(event, context, given));
+        return done.onFailure().recoverWithUni(given -> setAside(event, context, given, progress));
     }
 
     /** The work in one transaction with the inbox record; a repeat of a processed message is skipped. */
@@ -115,30 +119,35 @@ public class IdempotentConsumer {
     }
 
     /** The message is kept for an operator, in a transaction of its own, without an inbox record (so a replay is processed). */
-    private Uni<Void> setAside(IncomingCloudEventMetadata<?> event, Context context, Throwable failure) {
+    private Uni<Void> setAside(IncomingCloudEventMetadata<?> event, Context context, Throwable failure, Runnable progress) {
         String reason = FailureClassifier.reason(failure);
         // the stack trace only where the cause is not already known (a bug, most likely)
         LOG.errorf(FailureClassifier.classify(failure) == Kind.UNKNOWN ? failure : null,
                 "message %s (%s) cannot be processed and is set aside for an operator"
                 + " (GET /ops/set-aside, see docs/operations.md): %s", event.getId(), event.getType(), reason);
         ConsumedMessage message = consumed(event);
-        return attempts(event, context, Policy.GIVE_UP_WHEN_DETERMINISTIC, () -> setAside.fromConsumer(message, reason), null);
+        return attempts(event, context, Policy.GIVE_UP_WHEN_DETERMINISTIC, () -> setAside.fromConsumer(message, reason), null,
+                progress);
     }
 
     /**
      * {@code attempt} until it succeeds or {@link RetryDecision} gives up (then the last failure is
      * the result); each attempt subscribed on {@code context}. {@code alreadyFailed} (may be null)
-     * is a first attempt made elsewhere, counted as such.
+     * is a first attempt made elsewhere, counted as such. {@code progress} runs as each attempt starts and fails.
      */
     private Uni<Void> attempts(IncomingCloudEventMetadata<?> event, Context context, Policy policy, Supplier<Uni<Void>> attempt,
-                               Throwable alreadyFailed) {
+                               Throwable alreadyFailed, Runnable progress) {
         RetryDecision decision = new RetryDecision(firstBackoff, maxBackoff, unknownAttempts);
         Attempts state = new Attempts();
-        Uni<Void> one = Uni.createFrom().deferred(attempt::get);
+        Uni<Void> one = Uni.createFrom().deferred(() -> {
+            progress.run();
+            return attempt.get();
+        });
         if (context != null) {
             one = one.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
         }
         Uni<Void> retried = one
+                .onFailure().invoke(progress)
                 .onFailure().call(failure -> failed(event, policy, decision, state, failure))
                 .onFailure(failure -> state.again).retry().indefinitely();
         if (alreadyFailed != null) {

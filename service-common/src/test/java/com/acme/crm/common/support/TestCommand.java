@@ -21,4 +21,9 @@ public record TestCommand(String id, int failTimes) {
      * set-based work does, so its work runs no statement and ends at once.
      */
     public static final MessageType<TestCommand> BUFFERED = new MessageType<>("crm.test.buffered.v1", TestCommand.class);
+    /**
+     * Processed with {@code Handling.Once}; while the test holds its command ({@code TestCommandConsumer.hold}), its work
+     * does not end (a Uni that does not resolve, as a hung statement's) until the test releases it.
+     */
+    public static final MessageType<TestCommand> HANG = new MessageType<>("crm.test.hang.v1", TestCommand.class);
 }

@@ -11,6 +11,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +31,7 @@ public class TestCommandConsumer {
 
     private static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
     private static final List<Integer> BATCH_SIZES = new CopyOnWriteArrayList<>();
+    private static final Map<String, CompletableFuture<Void>> HELD = new ConcurrentHashMap<>();
     private static volatile boolean poisonFixed;
 
     @Inject
@@ -54,6 +58,19 @@ public class TestCommandConsumer {
     /** A new version of the handler is deployed: poison messages can be processed from now on. */
     public static void fixPoison() {
         poisonFixed = true;
+    }
+
+    /** The work of the {@code HANG} command {@code id} will not end until {@link #release}: held before it is sent. */
+    public static void hold(String id) {
+        HELD.put(id, new CompletableFuture<>());
+    }
+
+    /** Lets the held work of command {@code id} end (and its batch commit). */
+    public static void release(String id) {
+        CompletableFuture<Void> held = HELD.remove(id);
+        if (held != null) {
+            held.complete(null);
+        }
     }
 
     /** The size of every batch the channel handed over, in order. */
@@ -102,6 +119,19 @@ public class TestCommandConsumer {
                                 .setParameter("c", command.id())
                                 .getSingleResult())
                         .chain(seen -> effect(event, command.id(), "after " + seen));
+            });
+        }
+        if (type.equals(TestCommand.HANG.name())) {
+            return new Handling.Once(() -> {
+                TestCommand command = start(data);
+                CompletableFuture<Void> held = HELD.get(command.id());
+                if (held == null) { // not held (e.g. redelivered to a later test application): ends at once
+                    return effect(event, command.id(), "done");
+                }
+                Context context = Vertx.currentContext(); // the batch goes on where it ran, as Hibernate Reactive requires
+                return Uni.createFrom().completionStage(held)
+                        .emitOn(task -> context.runOnContext(ignored -> task.run()))
+                        .chain(() -> effect(event, command.id(), "done after release"));
             });
         }
         if (type.equals(TestCommand.BUFFERED.name())) {
