@@ -135,12 +135,12 @@ final class NginxGateway implements AutoCloseable {
         return Files.readString(dir.resolve("access.log"));
     }
 
-    /** {@code nginx version: nginx/1.22.1}, as {@code nginx -v} prints it. */
+    /** {@code 1.22.1}, from what {@code nginx -v} prints ({@code nginx version: nginx/1.22.1}). */
     static String version() throws IOException, InterruptedException {
         Process process = new ProcessBuilder(binary().toString(), "-v").redirectErrorStream(true).start();
         String text = new String(process.getInputStream().readAllBytes()).strip();
         process.waitFor(10, TimeUnit.SECONDS);
-        return text.replaceFirst("^nginx version: ", "");
+        return text.replaceFirst("^nginx version: nginx/", "");
     }
 
     @Override
