@@ -51,6 +51,7 @@ final class SlowListCalls {
         if (split) {
             lines.add("  theirs in all: " + parts(slow, false));
             lines.add("  every timed call, mean: " + parts(calls, true));
+            lines.add("  the largest part of each: " + largestParts(slow));
         }
         long paused = slow.stream().filter(call -> !overlapping(call).isEmpty()).count();
         lines.add(String.format("  %d of the %d overlapped a garbage-collection pause%s", paused, slow.size(),
@@ -92,6 +93,29 @@ final class SlowListCalls {
                 client / divisor, service / divisor, 100 * service / client, gateway / divisor, 100 * gateway / client,
                 clientSide / divisor, 100 * clientSide / client,
                 logged.size() == of.size() ? "" : String.format("  (%d calls not in nginx's log)", of.size() - logged.size()));
+    }
+
+    /** {@code service 150, nginx 0, client side 6}: how many of the calls nginx logged had most of their time in each part. */
+    private String largestParts(List<Call> of) {
+        int service = 0;
+        int gateway = 0;
+        int clientSide = 0;
+        for (Call call : of) {
+            NginxAccessLog.Times times = nginx.get(call.requestId());
+            if (times == null) {
+                continue;
+            }
+            double own = serviceMillis(times);
+            double client = call.millis() - times.request();
+            if (own >= times.gateway() && own >= client) {
+                service++;
+            } else if (times.gateway() >= client) {
+                gateway++;
+            } else {
+                clientSide++;
+            }
+        }
+        return String.format("service %d, nginx %d, client side %d", service, gateway, clientSide);
     }
 
     private static double serviceMillis(NginxAccessLog.Times times) {

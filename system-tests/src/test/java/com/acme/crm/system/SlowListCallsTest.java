@@ -35,11 +35,13 @@ class SlowListCallsTest {
         assertEquals("  theirs in all: client 55.0 ms = service 30.0 (55 %) + nginx 3.0 (5 %) + client side 22.0 (40 %)", lines.get(1));
         assertEquals("  every timed call, mean: client 20.3 ms = service 11.7 (57 %) + nginx 1.0 (5 %) + client side 7.7 (38 %)",
                 lines.get(2));
-        assertTrue(lines.get(6).startsWith("       30.0         10        2           18.0  -"), lines.get(6));
-        assertTrue(lines.get(6).endsWith("alice, my-open, -createdAt (slowest)"), lines.get(6));
-        assertTrue(lines.get(7).startsWith("       25.0         20        1            4.0  -"), lines.get(7));
-        assertTrue(lines.get(7).endsWith("alice, my-open, -createdAt, next page (slow)"), lines.get(7));
-        assertEquals(8, lines.size());
+        // the slowest spent 18 of its 30 ms on the client's side, the other 20 of 25 in the service
+        assertEquals("  the largest part of each: service 1, nginx 0, client side 1", lines.get(3));
+        assertTrue(lines.get(7).startsWith("       30.0         10        2           18.0  -"), lines.get(7));
+        assertTrue(lines.get(7).endsWith("alice, my-open, -createdAt (slowest)"), lines.get(7));
+        assertTrue(lines.get(8).startsWith("       25.0         20        1            4.0  -"), lines.get(8));
+        assertTrue(lines.get(8).endsWith("alice, my-open, -createdAt, next page (slow)"), lines.get(8));
+        assertEquals(9, lines.size());
     }
 
     @Test
@@ -52,18 +54,18 @@ class SlowListCallsTest {
 
         List<String> lines = new SlowListCalls(List.of(FAST, SLOW, SLOWEST), NGINX, pauses).lines(20, 10);
 
-        assertEquals("  1 of the 2 overlapped a garbage-collection pause: lead-service 1, benchmark JVM 0", lines.get(3));
-        assertTrue(lines.get(6).contains("lead-service 12.0 (Young)"), lines.get(6));
-        assertTrue(lines.get(7).contains("  -  "), "the other slow call met no pause: " + lines.get(7));
+        assertEquals("  1 of the 2 overlapped a garbage-collection pause: lead-service 1, benchmark JVM 0", lines.get(4));
+        assertTrue(lines.get(7).contains("lead-service 12.0 (Young)"), lines.get(7));
+        assertTrue(lines.get(8).contains("  -  "), "the other slow call met no pause: " + lines.get(8));
     }
 
     @Test
     void theTableHasTheSlowestFirstAndNoMoreThanAsked() {
         List<String> lines = new SlowListCalls(List.of(FAST, SLOW, SLOWEST), NGINX, Map.of()).lines(20, 1);
 
-        assertEquals("  the slowest 1:", lines.get(4));
-        assertTrue(lines.get(6).contains("(slowest)"), lines.get(6));
-        assertEquals(7, lines.size());
+        assertEquals("  the slowest 1:", lines.get(5));
+        assertTrue(lines.get(7).contains("(slowest)"), lines.get(7));
+        assertEquals(8, lines.size());
     }
 
     @Test
