@@ -11,12 +11,15 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The garbage-collection pauses of each service between two instants, from the GC log the stack's processes write
  * ({@code -Xlog:gc:file=…:time}, {@link com.acme.crm.stack.ServiceProcess#gcLog()}): whether a slow call met a pause.
+ * The benchmark's own JVM (its client; with the Java gateway, the gateway too) writes one the same way when
+ * system-tests' surefire configuration names it in {@code -Dtest.jvm.gc.log}.
  */
 final class GcPauses {
 
@@ -24,25 +27,50 @@ final class GcPauses {
     private static final Pattern PAUSE = Pattern.compile("^\\[([^]]+)](?:\\[gc\\s*])? GC\\(\\d+\\) Pause (\\w+).* (\\d+\\.\\d+)ms$");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
+    /** The test JVM's own GC log, named by the build (system-tests/pom.xml); the label its pauses are printed under. */
+    static final String OWN = "benchmark JVM";
+
+    /** A pause as logged: {@code at} is when the line was written, at the pause's end (to the ms). */
     record Pause(Instant at, String kind, double millis) {
+
+        /** Whether the pause and [from, to] overlap, give or take the log's millisecond. */
+        boolean overlaps(Instant from, Instant to) {
+            Instant start = at.minusNanos((long) (millis * 1e6)).minusMillis(1);
+            return !start.isAfter(to) && !at.plusMillis(1).isBefore(from);
+        }
     }
 
     private GcPauses() {
     }
 
-    /** Per service: {@code lead-service 12 pauses (11 Young, 1 Full), 48 ms in all, longest 21.3 ms (Full)}. */
+    /**
+     * Per service, and for this JVM when its log is kept:
+     * {@code lead-service 12 pauses (1 full), 48 ms in all, longest 21.3 ms (Full)}.
+     */
     static List<String> between(LocalStack stack, Instant from, Instant to) throws IOException {
         List<String> lines = new ArrayList<>();
         for (ServiceDefinition service : ServiceDefinition.ALL) {
-            List<Pause> pauses = read(stack.service(service.name()).gcLog()).stream()
-                    .filter(pause -> !pause.at().isBefore(from) && !pause.at().isAfter(to)).toList();
-            Pause longest = pauses.stream().max(java.util.Comparator.comparingDouble(Pause::millis)).orElse(null);
-            long full = pauses.stream().filter(pause -> pause.kind().equals("Full")).count();
-            lines.add(String.format("%-20s %d pauses (%d full), %.0f ms in all%s", service.name(), pauses.size(), full,
-                    pauses.stream().mapToDouble(Pause::millis).sum(),
-                    longest == null ? "" : String.format(", longest %.1f ms (%s)", longest.millis(), longest.kind())));
+            lines.add(summary(service.name(), read(stack.service(service.name()).gcLog()), from, to));
+        }
+        Optional<Path> own = ownLog();
+        if (own.isPresent()) {
+            lines.add(summary(OWN, read(own.get()), from, to));
         }
         return lines;
+    }
+
+    /** This JVM's GC log, when the build asked the JVM to write one ({@code -Dtest.jvm.gc.log}). */
+    static Optional<Path> ownLog() {
+        return Optional.ofNullable(System.getProperty("test.jvm.gc.log")).filter(name -> !name.isBlank()).map(Path::of);
+    }
+
+    private static String summary(String name, List<Pause> all, Instant from, Instant to) {
+        List<Pause> pauses = all.stream().filter(pause -> !pause.at().isBefore(from) && !pause.at().isAfter(to)).toList();
+        Pause longest = pauses.stream().max(java.util.Comparator.comparingDouble(Pause::millis)).orElse(null);
+        long full = pauses.stream().filter(pause -> pause.kind().equals("Full")).count();
+        return String.format("%-20s %d pauses (%d full), %.0f ms in all%s", name, pauses.size(), full,
+                pauses.stream().mapToDouble(Pause::millis).sum(),
+                longest == null ? "" : String.format(", longest %.1f ms (%s)", longest.millis(), longest.kind()));
     }
 
     static List<Pause> read(Path log) throws IOException {

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -21,7 +22,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Real nginx running deploy/nginx/nginx.conf: the file docker-compose mounts, with only its upstream
- * {@code server host:port;} lines and its {@code listen} line pointed at this machine's ports.
+ * {@code server host:port;} lines, its {@code listen} line and the console's root pointed at this machine; for the
+ * benchmark also its per-client rate ({@link #start(Path, int, Map, OptionalInt)}).
  */
 final class NginxGateway implements AutoCloseable {
 
@@ -29,6 +31,7 @@ final class NginxGateway implements AutoCloseable {
     private static final Pattern LISTEN = Pattern.compile("^(\\s*)listen\\s+\\d+;\\s*$");
     // the folder docker-compose mounts the web console into; here, the console this build made
     private static final Pattern CONSOLE_ROOT = Pattern.compile("^(\\s*)root\\s+/usr/share/nginx/console;\\s*$");
+    private static final Pattern RATE = Pattern.compile("^(\\s*limit_req_zone\\s.*\\brate=)\\d+r/s;\\s*$");
     static final Path CONSOLE_DIST = Path.of("").toAbsolutePath().getParent().resolve("web-console/target/dist");
 
     private final Path dir;
@@ -43,9 +46,18 @@ final class NginxGateway implements AutoCloseable {
 
     /** Starts nginx on {@code port} in front of {@code upstreams} (upstream name, e.g. lead-service, to local port). */
     static NginxGateway start(Path conf, int port, Map<String, Integer> upstreams) throws Exception {
+        return start(conf, port, upstreams, OptionalInt.empty());
+    }
+
+    /**
+     * As {@link #start(Path, int, Map)}, with the per-client rate of {@code limit_req_zone} set to
+     * {@code perClientRate} requests/s when given: a benchmark makes every call from one address, far above the 50/s
+     * one real client may make; with a higher rate the limit's bookkeeping still runs on every call.
+     */
+    static NginxGateway start(Path conf, int port, Map<String, Integer> upstreams, OptionalInt perClientRate) throws Exception {
         Path binary = binary();
         Path dir = Files.createTempDirectory("crm-nginx");
-        Files.write(dir.resolve("nginx.conf"), rewrite(Files.readAllLines(conf), port, upstreams));
+        Files.write(dir.resolve("nginx.conf"), rewrite(Files.readAllLines(conf), port, upstreams, perClientRate));
         // pid and daemon are main-context settings the conf leaves to its runtime, so -g sets them without touching it
         Process process = new ProcessBuilder(binary.toString(), "-e", dir.resolve("error.log").toString(),
                 "-c", dir.resolve("nginx.conf").toString(), "-g", "pid " + dir.resolve("nginx.pid") + "; daemon off;")
@@ -63,14 +75,24 @@ final class NginxGateway implements AutoCloseable {
      * the conf's shape changed so that the substitution would not be exact.
      */
     static List<String> rewrite(List<String> lines, int port, Map<String, Integer> upstreams) {
+        return rewrite(lines, port, upstreams, OptionalInt.empty());
+    }
+
+    /** As {@link #rewrite(List, int, Map)}, and the {@code limit_req_zone} line's rate when one is given. */
+    static List<String> rewrite(List<String> lines, int port, Map<String, Integer> upstreams, OptionalInt perClientRate) {
         List<String> out = new ArrayList<>();
         Set<String> replaced = new HashSet<>();
         int listens = 0;
+        int rates = 0;
         for (String line : lines) {
             Matcher server = UPSTREAM_SERVER.matcher(line);
             Matcher listen = LISTEN.matcher(line);
             Matcher consoleRoot = CONSOLE_ROOT.matcher(line);
-            if (server.matches()) {
+            Matcher rate = RATE.matcher(line);
+            if (perClientRate.isPresent() && rate.matches()) {
+                rates++;
+                out.add(rate.group(1) + perClientRate.getAsInt() + "r/s;");
+            } else if (server.matches()) {
                 Integer local = upstreams.get(server.group(2));
                 if (local == null || !replaced.add(server.group(2))) {
                     fail("nginx.conf: unexpected or repeated upstream server line: " + line);
@@ -89,6 +111,9 @@ final class NginxGateway implements AutoCloseable {
             fail("nginx.conf: expected one server line for each of " + upstreams.keySet() + " and one listen line, "
                     + "found servers " + replaced + " and " + listens + " listen lines");
         }
+        if (perClientRate.isPresent() && rates != 1) {
+            fail("nginx.conf: expected one limit_req_zone line with rate=<n>r/s, found " + rates);
+        }
         return out;
     }
 
@@ -96,9 +121,26 @@ final class NginxGateway implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The master process (its workers are its children). */
+    long pid() {
+        return process.pid();
+    }
+
+    long workers() {
+        return process.children().count();
+    }
+
     /** What nginx logged to stdout (the access log) so far. */
     String accessLog() throws IOException {
         return Files.readString(dir.resolve("access.log"));
+    }
+
+    /** {@code 1.22.1}, from what {@code nginx -v} prints ({@code nginx version: nginx/1.22.1}). */
+    static String version() throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(binary().toString(), "-v").redirectErrorStream(true).start();
+        String text = new String(process.getInputStream().readAllBytes()).strip();
+        process.waitFor(10, TimeUnit.SECONDS);
+        return text.replaceFirst("^nginx version: nginx/", "");
     }
 
     @Override
@@ -138,13 +180,7 @@ final class NginxGateway implements AutoCloseable {
      * machine without it the test is skipped.
      */
     static Path binary() {
-        String configured = System.getProperty("nginx.binary");
-        Stream<Path> candidates = configured != null
-                ? Stream.of(Path.of(configured))
-                : Stream.concat(Stream.of(System.getenv().getOrDefault("PATH", "").split(":")), Stream.of("/usr/sbin"))
-                        .filter(folder -> !folder.isEmpty())
-                        .map(folder -> Path.of(folder, "nginx"));
-        Optional<Path> found = candidates.filter(Files::isExecutable).findFirst();
+        Optional<Path> found = find();
         if (found.isEmpty()) {
             String message = "nginx is not installed (apt-get install nginx-light): the gateway system test needs it";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -153,5 +189,16 @@ final class NginxGateway implements AutoCloseable {
             assumeTrue(false, message + "; skipped outside CI");
         }
         return found.get();
+    }
+
+    /** nginx from -Dnginx.binary, else from PATH or Debian's place, if there is one. */
+    static Optional<Path> find() {
+        String configured = System.getProperty("nginx.binary");
+        Stream<Path> candidates = configured != null
+                ? Stream.of(Path.of(configured))
+                : Stream.concat(Stream.of(System.getenv().getOrDefault("PATH", "").split(":")), Stream.of("/usr/sbin"))
+                        .filter(folder -> !folder.isEmpty())
+                        .map(folder -> Path.of(folder, "nginx"));
+        return candidates.filter(Files::isExecutable).findFirst();
     }
 }

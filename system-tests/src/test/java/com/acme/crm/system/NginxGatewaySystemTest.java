@@ -112,6 +112,25 @@ class NginxGatewaySystemTest {
     }
 
     @Test
+    void theAccessLogTimesTheWholeCallAndTheServicesPartOfIt() throws Exception {
+        String proxied = "nginx-times-" + UUID.randomUUID();
+        String answeredByNginx = "nginx-times-" + UUID.randomUUID();
+        assertEquals(200, get("/api/leads", "alice", proxied).statusCode());
+        assertEquals(404, get("/api/nothing-here", "alice", answeredByNginx).statusCode());
+        // nginx writes the access log line after the answer has gone out: give it a moment
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                NginxAccessLog.byRequestId(nginx.accessLog()).keySet().containsAll(List.of(proxied, answeredByNginx)));
+
+        Map<String, NginxAccessLog.Times> times = NginxAccessLog.byRequestId(nginx.accessLog());
+        NginxAccessLog.Times call = times.get(proxied);
+        assertEquals(200, call.status());
+        assertTrue(call.response() >= 0 && call.response() <= call.request(), "lead-service's part of the call: " + call);
+        NginxAccessLog.Times own = times.get(answeredByNginx);
+        assertEquals(404, own.status());
+        assertTrue(Double.isNaN(own.response()), "no service asked: " + own);
+    }
+
+    @Test
     void aLeadIsCreatedAndQualifiedThroughNginx() throws Exception {
         String company = "Nginx Gateway " + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> created = send(request("/api/leads?suppressDuplicateDetection=true", "alice", null)

@@ -35,6 +35,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,10 +51,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The benchmark of issue 9: how fast qualification is on this machine with the product's own durable settings, next to
  * the physical limits measured in the same run, printed as one report with a PASS/FAIL line per target. It starts the
  * local stack (PostgreSQL with fsync, synchronous_commit and full_page_writes on; the Kafka broker process; the three
- * service jars; the gateway) and measures, in this order: the first qualification on the fresh stack; the machine;
- * one Kafka hop, Kafka records/s and PostgreSQL commits/s; single qualifications with {@code Prefer: wait} after a
- * warm-up; a small and a large bulk job with CPU per lead, peak consumer lag and outbox backlog and (large job)
- * interactive qualifications beside it; RSS per service; the exact counts after each run.
+ * service jars) with the product's gateway in front (nginx with deploy/nginx/nginx.conf, {@link BenchmarkGateway};
+ * the local stack's Java gateway with {@code -Dbench.gateway=java} or without nginx) and measures, in this order: the
+ * first qualification on the fresh stack; the machine; one Kafka hop, Kafka records/s and PostgreSQL commits/s;
+ * single qualifications with {@code Prefer: wait} after a warm-up; a small and a large bulk job with CPU per lead, peak
+ * consumer lag and outbox backlog and (large job) interactive qualifications beside it; RSS per service; the exact
+ * counts after each run; the lead lists, with where their slow calls' time went ({@link SlowListCalls}).
  *
  * <p>Not part of the suite (the class name does not end in Test). Run it as docs/performance.md says:
  * {@code ./mvnw -B -o -pl system-tests -am verify -Dtest=QualificationBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
@@ -70,12 +73,13 @@ class QualificationBenchmark {
      * services' outbox producer with linger.ms N instead of the product's setting (to measure a choice);
      * {@code -Dbench.statements=true} starts PostgreSQL with pg_stat_statements and prints each job's statements per
      * lead ({@link StatementStatistics}); {@code -Dbench.service.env=CRM_BULK_WINDOW=20,CRM_OUTBOX_LINGER_MS=1}
-     * restarts every service with those variables (a configuration choice measured, not guessed: docs/operations.md).
+     * restarts every service with those variables (a configuration choice measured, not guessed: docs/operations.md);
+     * {@code -Dbench.gateway=java} measures through the local stack's Java gateway instead of nginx.
      */
     record Settings(boolean quick, int warmUp, int single, int smallJob, int largeJob, int hops, int kafkaRecords,
                     double postgresSeconds, int interactivePauseMillis, int creators, int jobTimeoutMinutes,
                     boolean profile, Integer outboxLingerMs, int listLeads, int listCalls, boolean statements,
-                    Map<String, String> serviceEnvironment) {
+                    Map<String, String> serviceEnvironment, String gateway) {
 
         static Settings fromSystemProperties() {
             boolean quick = Boolean.getBoolean("bench.quick");
@@ -95,7 +99,8 @@ class QualificationBenchmark {
                     Integer.getInteger("bench.list.leads", quick ? 100_000 : 1_000_000),
                     Integer.getInteger("bench.list.calls", quick ? 10 : 40),
                     Boolean.getBoolean("bench.statements"),
-                    environment(System.getProperty("bench.service.env", "")));
+                    environment(System.getProperty("bench.service.env", "")),
+                    System.getProperty("bench.gateway", ""));
         }
 
         /** {@code CRM_BULK_WINDOW=20,CRM_OUTBOX_LINGER_MS=1}: variables given to every service. */
@@ -133,6 +138,7 @@ class QualificationBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private LocalStack stack;
+    private BenchmarkGateway gateway;
     private String token;
 
     @Test
@@ -140,9 +146,10 @@ class QualificationBenchmark {
         long startAt = System.nanoTime();
         stack = RunningStack.get();
         restartWithBenchmarkSettings();
+        gateway = BenchmarkGateway.start(stack, settings.gateway());
         double stackSeconds = (System.nanoTime() - startAt) / 1e9;
         token = stack.tokenOf("carol");
-        get("/benchmark-client-warm-up"); // the gateway answers 404 itself: warms this client, not the services
+        get("/benchmark-client-warm-up"); // the gateway answers 404 itself: warms this client and the gateway, not the services
 
         // 1. the first qualification on the freshly started stack, before anything else touches it
         long created = System.nanoTime();
@@ -254,6 +261,7 @@ class QualificationBenchmark {
         Files.createDirectories(file.getParent());
         Files.writeString(file, report.toString());
         System.out.println("(report written to " + file.toAbsolutePath() + ")");
+        gateway.close();
         assertTrue(correctnessFailures.isEmpty(), "counts after the runs: " + correctnessFailures);
     }
 
@@ -276,18 +284,35 @@ class QualificationBenchmark {
         }
         double fillSeconds = (System.nanoTime() - started) / 1e9;
         Instant measuredFrom = Instant.now();
-        List<LeadListLatencies.Timed> timed = LeadListLatencies.measure(http, stack.gatewayUrl(),
+        List<LeadListLatencies.Timed> timed = LeadListLatencies.measure(http, gateway.url(),
                 shape -> "Bearer " + stack.tokenOf(shape.user()), settings.listCalls());
         List<String> pauses = GcPauses.between(stack, measuredFrom, Instant.now());
+        List<LeadListLatencies.Call> calls = timed.stream().flatMap(t -> t.calls().stream()).toList();
+        SlowListCalls slow = new SlowListCalls(calls, gateway.timesOf(calls.stream().map(LeadListLatencies.Call::requestId).toList()),
+                pausesOfListCalls());
         section(String.format("Lead lists through the gateway (GET /api/leads), %,d leads added (200 owners, 3 in 10 open; filled"
                 + " and analysed in %.0f s, then a checkpoint), after a warm-up pass over all shapes, %d calls per shape, each the first page and the next by its cursor",
                 settings.listLeads(), fillSeconds, settings.listCalls()));
         for (String row : LeadListLatencies.table(timed).split("\n")) {
             line("  %s", row);
         }
-        line("  garbage-collection pauses during the list calls (warm-up pass included; each service's GC log):");
+        slow.lines(LeadListLatencies.TARGET_P99_MS, SLOWEST_LIST_CALLS).forEach(text -> line("  %s", text));
+        line("  garbage-collection pauses during the list calls (warm-up pass included; each service's GC log and this JVM's):");
         pauses.forEach(text -> line("    %s", text));
         return timed;
+    }
+
+    private static final int SLOWEST_LIST_CALLS = 10;
+
+    /** The collections that could stop a list call: lead-service's, and this JVM's (the client's, the Java gateway's). */
+    private Map<String, List<GcPauses.Pause>> pausesOfListCalls() throws IOException {
+        Map<String, List<GcPauses.Pause>> pauses = new LinkedHashMap<>();
+        pauses.put(ServiceDefinition.LEAD.name(), GcPauses.read(stack.service(ServiceDefinition.LEAD.name()).gcLog()));
+        Optional<Path> own = GcPauses.ownLog();
+        if (own.isPresent()) {
+            pauses.put(GcPauses.OWN, GcPauses.read(own.get()));
+        }
+        return pauses;
     }
 
     // ---- -Dbench.profile=true: a JFR recording of each service over the whole run, its hottest methods in the report
@@ -518,6 +543,7 @@ class QualificationBenchmark {
                 cpuModel(), memTotal(), System.getProperty("os.name"), System.getProperty("os.version"),
                 System.getProperty("java.version"), stackSeconds);
         line("  load average now (1, 5, 15 min): %s  (other work on the machine shares its cores with this run)", loadAverage());
+        line("  %-20s %s", "gateway", gateway.description());
         for (ServiceDefinition service : ServiceDefinition.ALL) {
             ServiceProcess process = stack.service(service.name());
             line("  %-20s heap %s", service.name(), ProcessStats.heapOptions(process.process().pid()));
@@ -571,13 +597,15 @@ class QualificationBenchmark {
         }
         pids.put("Kafka", stack.kafka().process().pid());
         pids.put("PostgreSQL", stack.postgres().pid());
+        gateway.nginxPid().ifPresent(pid -> pids.put("nginx", pid));
         pids.put("benchmark JVM", ProcessHandle.current().pid());
         return pids;
     }
 
     private static Map<String, Double> cpu(Map<String, Long> pids) {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> seconds.put(name, name.equals("PostgreSQL")
+        // PostgreSQL's backends and nginx's workers are child processes of the pid named
+        pids.forEach((name, pid) -> seconds.put(name, name.equals("PostgreSQL") || name.equals("nginx")
                 ? ProcessStats.treeCpuSeconds(pid) : ProcessStats.cpuSeconds(pid)));
         return seconds;
     }
@@ -637,7 +665,7 @@ class QualificationBenchmark {
 
     /** The job's status with its counters, e.g. {@code FINISHED completed=1000 failed=0 ...}. */
     private String jobStatus(String job) throws IOException, InterruptedException {
-        String body = send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + job + "?results=false"))
+        String body = send(HttpRequest.newBuilder(URI.create(gateway.url() + job + "?results=false"))
                 .header("Authorization", "Bearer " + token).GET()).body();
         Matcher status = STATUS.matcher(body);
         StringBuilder text = new StringBuilder(status.find() ? status.group(1) : body);
@@ -649,11 +677,11 @@ class QualificationBenchmark {
     }
 
     private void get(String path) throws IOException, InterruptedException {
-        send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).GET());
+        send(HttpRequest.newBuilder(URI.create(gateway.url() + path)).GET());
     }
 
     private HttpRequest.Builder post(String path, String json) {
-        return HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).timeout(Duration.ofSeconds(60))
+        return HttpRequest.newBuilder(URI.create(gateway.url() + path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
     }

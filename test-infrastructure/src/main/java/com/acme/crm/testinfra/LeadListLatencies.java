@@ -14,10 +14,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -45,8 +47,15 @@ public final class LeadListLatencies {
         }
     }
 
-    /** One shape's sorted latencies in milliseconds. */
-    public record Timed(Shape shape, double[] sortedMillis) {
+    /**
+     * One timed call: when it was sent, the client's time from sending to the parsed page, and the {@code X-Request-Id}
+     * it carried (a gateway's access log and the service's log name it, so its time can be followed there).
+     */
+    public record Call(Shape shape, boolean nextPage, String requestId, Instant sentAt, double millis) {
+    }
+
+    /** One shape's sorted latencies in milliseconds, and its calls in the order they were made. */
+    public record Timed(Shape shape, double[] sortedMillis, List<Call> calls) {
 
         public double p(int percentile) {
             return sortedMillis[Math.max(0, (int) Math.ceil(percentile / 100.0 * sortedMillis.length) - 1)];
@@ -130,28 +139,34 @@ public final class LeadListLatencies {
             throws IOException, InterruptedException {
         for (Shape shape : shapes()) {
             for (int i = 0; i < 3; i++) {
-                get(http, urlOf(baseUrl, shape), tokenOf.apply(shape));
+                get(http, urlOf(baseUrl, shape), tokenOf.apply(shape), "list-warm-up-" + UUID.randomUUID());
             }
         }
         List<Timed> timed = new ArrayList<>();
         for (Shape shape : shapes()) {
             String token = tokenOf.apply(shape);
             String url = urlOf(baseUrl, shape);
-            List<Double> ms = new ArrayList<>();
+            List<Call> made = new ArrayList<>();
             for (int i = 0; i < calls; i++) {
-                long t0 = System.nanoTime();
-                JsonNode page = get(http, url, token);
-                ms.add((System.nanoTime() - t0) / 1e6);
+                JsonNode page = timedGet(http, shape, false, url, token, made);
                 String cursor = page.path("nextCursor").asText(null);
                 if (cursor != null) { // a list of one page has no next page to time
-                    long t1 = System.nanoTime();
-                    get(http, url + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8), token);
-                    ms.add((System.nanoTime() - t1) / 1e6);
+                    timedGet(http, shape, true, url + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8), token, made);
                 }
             }
-            timed.add(new Timed(shape, ms.stream().mapToDouble(Double::doubleValue).sorted().toArray()));
+            timed.add(new Timed(shape, made.stream().mapToDouble(Call::millis).sorted().toArray(), List.copyOf(made)));
         }
         return timed;
+    }
+
+    private static JsonNode timedGet(HttpClient http, Shape shape, boolean nextPage, String url, String token, List<Call> made)
+            throws IOException, InterruptedException {
+        String requestId = "list-" + UUID.randomUUID();
+        Instant sentAt = Instant.now();
+        long t0 = System.nanoTime();
+        JsonNode page = get(http, url, token, requestId);
+        made.add(new Call(shape, nextPage, requestId, sentAt, (System.nanoTime() - t0) / 1e6));
+        return page;
     }
 
     /** A line per shape, then the worst p99 and how many shapes meet the target. */
@@ -178,9 +193,10 @@ public final class LeadListLatencies {
         return timed.stream().filter(t -> t.p(99) <= TARGET_P99_MS).count();
     }
 
-    private static JsonNode get(HttpClient http, String url, String token) throws IOException, InterruptedException {
+    private static JsonNode get(HttpClient http, String url, String token, String requestId)
+            throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", token)
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("X-Request-Id", requestId).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
         }
