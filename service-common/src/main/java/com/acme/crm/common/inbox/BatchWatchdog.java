@@ -74,7 +74,7 @@ public class BatchWatchdog {
     /** {@code handling} of {@code batch}, watched from its subscription until it ends (whichever way). */
     public Uni<Void> watch(IncomingKafkaRecordBatchMetadata<?, ?> batch, Function<RunningBatch, Uni<Void>> handling) {
         return Uni.createFrom().deferred(() -> {
-            RunningBatch watched = started(BatchLane.of(batch.getChannel(), batch.getRecords()));
+            RunningBatch watched = started(batch);
             Uni<Void> handled;
             try {
                 handled = handling.apply(watched);
@@ -103,11 +103,11 @@ public class BatchWatchdog {
                 + ", last progress " + seconds(batch.quiet(now)) + " ago";
     }
 
-    private RunningBatch started(BatchLane lane) {
-        LongTaskTimer timer = timers.computeIfAbsent(lane.channel(), channel -> LongTaskTimer.builder("crm.consumer.batch.running")
+    private RunningBatch started(IncomingKafkaRecordBatchMetadata<?, ?> polled) {
+        LongTaskTimer timer = timers.computeIfAbsent(polled.getChannel(), channel -> LongTaskTimer.builder("crm.consumer.batch.running")
                 .description("Consumer batches that have reached the dispatcher and not ended yet")
                 .tag(CHANNEL, channel).register(metrics));
-        RunningBatch batch = new RunningBatch(lane, System.nanoTime(), timer.start());
+        RunningBatch batch = new RunningBatch(polled.getChannel(), polled.getRecords(), System.nanoTime(), timer.start());
         running.add(batch);
         return batch;
     }
@@ -118,7 +118,7 @@ public class BatchWatchdog {
         }
         batch.sample().stop();
         if (batch.warnings() > 0) {
-            LOG.infof("consumer batch on channel %s ended after %s (%s)", batch.lane().channel(),
+            LOG.infof("consumer batch on channel %s ended after %s (%s)", batch.channel(),
                     seconds(batch.running(System.nanoTime())), batch.lane().describe());
         }
     }
@@ -130,14 +130,14 @@ public class BatchWatchdog {
             long due = limits.warningsDue(batch.running(now));
             if (due > batch.warnings()) {
                 if (batch.warnings() == 0) {
-                    overdue.computeIfAbsent(batch.lane().channel(), channel -> Counter.builder("crm.consumer.batch.overdue")
+                    overdue.computeIfAbsent(batch.channel(), channel -> Counter.builder("crm.consumer.batch.overdue")
                             .description("Consumer batches that ran longer than crm.consumer.watchdog.warn-after")
                             .tag(CHANNEL, channel).register(metrics)).increment();
                 }
                 batch.warned(due);
                 LOG.warnf("consumer batch on channel %s has not ended: %s. Its partitions wait behind it; %s"
                         + " (docs/operations.md, \"A consumer batch that does not end\")",
-                        batch.lane().channel(), describe(batch, now), limits.stuckAfter().isZero()
+                        batch.channel(), describe(batch, now), limits.stuckAfter().isZero()
                                 ? "liveness ignores it (crm.consumer.watchdog.stuck-after=0)"
                                 : "liveness goes DOWN once it has made no progress for " + seconds(limits.stuckAfter()));
             }
@@ -145,7 +145,7 @@ public class BatchWatchdog {
             if (stuck && !batch.reportedStuck()) {
                 LOG.errorf("consumer batch on channel %s is stuck: %s. Liveness is DOWN, so Kubernetes restarts the service;"
                         + " the batch is then redelivered from its partitions' committed offsets and each message counted once"
-                        + " by the inbox", batch.lane().channel(), describe(batch, now));
+                        + " by the inbox", batch.channel(), describe(batch, now));
             }
             batch.reportStuck(stuck);
         }

@@ -1,6 +1,7 @@
 package com.acme.crm.common.inbox;
 
 import io.micrometer.core.instrument.LongTaskTimer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Duration;
 
@@ -11,7 +12,10 @@ import java.time.Duration;
  */
 public final class RunningBatch {
 
-    private final BatchLane lane;
+    private final String channel;
+    private final Iterable<? extends ConsumerRecord<?, ?>> records;
+    /** Built when first asked for: only a warning, its end line or the health check describes a batch. */
+    private volatile BatchLane lane;
     private final long startedAt;
     private final LongTaskTimer.Sample sample;
     private volatile long progressedAt;
@@ -19,8 +23,10 @@ public final class RunningBatch {
     private volatile long warnings;
     private volatile boolean reportedStuck;
 
-    RunningBatch(BatchLane lane, long startedAt, LongTaskTimer.Sample sample) {
-        this.lane = lane;
+    RunningBatch(String channel, Iterable<? extends ConsumerRecord<?, ?>> records, long startedAt,
+                 LongTaskTimer.Sample sample) {
+        this.channel = channel;
+        this.records = records;
         this.startedAt = startedAt;
         this.progressedAt = startedAt;
         this.sample = sample;
@@ -31,8 +37,18 @@ public final class RunningBatch {
         progressedAt = System.nanoTime();
     }
 
+    public String channel() {
+        return channel;
+    }
+
+    /** Its partitions, offsets and size (the records are the batch's own, which the connector keeps until it ends). */
     public BatchLane lane() {
-        return lane;
+        BatchLane described = lane;
+        if (described == null) {
+            described = BatchLane.of(channel, records);
+            lane = described;
+        }
+        return described;
     }
 
     /** How long it has run at {@code now} (System.nanoTime). */

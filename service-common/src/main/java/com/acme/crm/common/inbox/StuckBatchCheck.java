@@ -34,7 +34,7 @@ public class StuckBatchCheck implements HealthCheck {
         long now = System.nanoTime();
         Map<String, String> byChannel = new TreeMap<>();
         for (RunningBatch batch : stuck) {
-            byChannel.merge(batch.lane().channel(), watchdog.describe(batch, now), (one, other) -> one + "; " + other);
+            byChannel.merge(batch.channel(), watchdog.describe(batch, now), (one, other) -> one + "; " + other);
         }
         HealthCheckResponseBuilder down = HealthCheckResponse.named(NAME).down();
         byChannel.forEach(down::withData);
