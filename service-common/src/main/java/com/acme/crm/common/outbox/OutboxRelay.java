@@ -84,8 +84,11 @@ public class OutboxRelay {
         }
     }
 
-    /** What one round did: rows read, rows done with (sent or set aside). */
-    record Round(int read, int done) {
+    /**
+     * What one round did: rows read, rows done with (sent or set aside), and whether rows were left for the next round
+     * by the byte cap although the row cap was not reached.
+     */
+    record Round(int read, int done, boolean capped) {
     }
 
     @Inject
@@ -107,6 +110,13 @@ public class OutboxRelay {
 
     @ConfigProperty(name = "crm.outbox.batch-size", defaultValue = "500")
     int batchSize;
+
+    /**
+     * A round reads rows until their payloads reach this many bytes (always at least one row): a round of 500 rows
+     * near the outbox's 512 KiB limit each would hold ~250 MiB at once, more than a service's heap (SPEC rule 6).
+     */
+    @ConfigProperty(name = "crm.outbox.batch-bytes", defaultValue = "4194304")
+    int batchBytes;
 
     /** The backlog gauge counts at most this many rows, on the slow timer: never the whole table after each batch. */
     @ConfigProperty(name = "crm.outbox.backlog-count-cap", defaultValue = "100000")
@@ -205,8 +215,7 @@ public class OutboxRelay {
 
         LaneRelay(RelayLane lane) {
             this.lane = lane;
-            this.oldest = "select id, message_id, topic, message_key, type, payload, created_at, traceparent"
-                    + " from outbox_message where " + lane.rows() + " order by id limit $1";
+            this.oldest = oldestRows(lane);
         }
 
         /** Starts draining unless a drain is running; then that drain goes round once more. */
@@ -222,7 +231,7 @@ public class OutboxRelay {
             relayBatch().subscribe().with(round -> {
                 // at once again while more is waiting; but a round that got nothing done (Kafka away)
                 // waits for the poll, not a busy loop
-                boolean moreWaiting = round.read() == batchSize || wokenWhileDraining.get();
+                boolean moreWaiting = round.read() == batchSize || round.capped() || wokenWhileDraining.get();
                 if (round.done() > 0 && moreWaiting) {
                     drain();
                 } else {
@@ -283,14 +292,34 @@ public class OutboxRelay {
         private Uni<Round> round(PgConnection c) {
             Uni<RowSet<Row>> begin = c.query("begin").execute();
             Uni<RowSet<Row>> lock = c.preparedQuery("select pg_try_advisory_xact_lock($1)").execute(Tuple.of(lane.lock()));
-            Uni<RowSet<Row>> rows = c.preparedQuery(oldest).execute(Tuple.of(batchSize));
+            Uni<RowSet<Row>> rows = c.preparedQuery(oldest).execute(Tuple.of(batchSize, batchBytes));
             return Uni.combine().all().unis(begin, lock, rows).asTuple()
-                    .chain(read -> read.getItem2().iterator().next().getBoolean(0)
-                            ? sendAll(read.getItem3())
-                            : Uni.createFrom().item(List.<Outcome>of()))
-                    .chain(outcomes -> settleAndCommit(c, outcomes).replaceWith(new Round(outcomes.size(), (int) outcomes.stream()
-                            .filter(o -> o.sent() || SendFailures.isRefusal(o.failure())).count())));
+                    .chain(read -> {
+                        boolean locked = read.getItem2().iterator().next().getBoolean(0);
+                        RowSet<Row> oldestRows = read.getItem3();
+                        boolean capped = locked && oldestRows.size() > 0
+                                && oldestRows.iterator().next().getLong("waiting") > oldestRows.size();
+                        return (locked ? sendAll(oldestRows) : Uni.createFrom().item(List.<Outcome>of()))
+                                .chain(outcomes -> settleAndCommit(c, outcomes).replaceWith(new Round(outcomes.size(),
+                                        (int) outcomes.stream().filter(o -> o.sent() || SendFailures.isRefusal(o.failure())).count(),
+                                        capped)));
+                    });
         }
+    }
+
+    /**
+     * A lane's oldest rows, in id order: at most {@code $1} of them, and only as many as fit in {@code $2} bytes of
+     * payload (the first row whatever its size). {@code waiting} is how many of the {@code $1} oldest there were, so a
+     * round cut short by the bytes knows to go round again at once. {@code octet_length} of a text column reads its
+     * stored length, without decompressing it.
+     */
+    static String oldestRows(RelayLane lane) {
+        return "select id, message_id, topic, message_key, type, payload, created_at, traceparent, waiting from ("
+                + " select *, sum(octet_length(payload)) over (order by id) - octet_length(payload) as bytes_before,"
+                + " count(*) over () as waiting"
+                + " from (select id, message_id, topic, message_key, type, payload, created_at, traceparent"
+                + " from outbox_message where " + lane.rows() + " order by id limit $1) oldest"
+                + ") capped where bytes_before < $2 order by id";
     }
 
     private Uni<List<Outcome>> sendAll(RowSet<Row> rows) {
