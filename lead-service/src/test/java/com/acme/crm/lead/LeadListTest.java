@@ -1,13 +1,21 @@
 package com.acme.crm.lead;
 
 import com.acme.crm.lead.support.Api;
+import com.acme.crm.testinfra.Db;
 import com.acme.crm.testinfra.RealInfrastructure;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +25,7 @@ import java.util.UUID;
 import static com.acme.crm.lead.support.Api.ALICE;
 import static com.acme.crm.lead.support.Api.BOB;
 import static com.acme.crm.lead.support.Api.CAROL;
+import static com.acme.crm.lead.support.Api.DAVE;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
@@ -24,6 +33,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -142,5 +152,48 @@ class LeadListTest {
         String cursor = ALICE.call().queryParams(Map.of("q", m, "limit", 1)).get("/api/leads").path("nextCursor");
         ALICE.call().queryParams(Map.of("q", m, "limit", 1, "sort", "lastName", "cursor", cursor)).get("/api/leads")
                 .then().statusCode(400).body("violations[0].field", equalTo("cursor"));
+    }
+
+    /**
+     * The list reads its rows itself (LeadRows), not through the entity: each listed lead must be exactly what its own
+     * GET shows, every field, the latest attempt with its duplicates and the organisation's reason label included.
+     */
+    @Test
+    void eachListedLeadIsExactlyWhatItsOwnGetShows() throws Exception {
+        String m = marker();
+        String full = ALICE.createLead(Api.fullLead(m + "@rossi.example"));
+        String minimal = ALICE.createLead(Api.minimalLead(Map.of("companyName", m)));
+        String reason = "R_" + m.substring(1, 9).toUpperCase();
+        DAVE.call().body(Map.of("code", reason, "label", "Budget cut " + m)).post("/api/settings/disqualification-reasons")
+                .then().statusCode(201);
+        String ownReason = ALICE.createLead(Api.minimalLead(Map.of("companyName", m)));
+        ALICE.call().body(Map.of("reason", reason)).post("/api/leads/" + ownReason + "/disqualify").then().statusCode(200);
+        String withAttempt = ALICE.createLead(Api.minimalLead(Map.of("companyName", m)));
+        try (Connection c = Db.connect(); Statement sql = c.createStatement()) {
+            UUID attempt = UUID.randomUUID();
+            sql.execute("insert into qualification (id, lead_id, status, create_account, create_contact, create_opportunity,"
+                    + " existing_account_id, opportunity_currency, duplicate_policy, duplicates, failure_reason, requested_by,"
+                    + " started_at, deadline, finished_at, version) values ('" + attempt + "', '" + withAttempt + "',"
+                    + " 'DUPLICATES_FOUND', true, false, true, '" + UUID.randomUUID() + "', 'EUR', 'REPORT',"
+                    + " '{\"accounts\": [{\"id\": \"" + UUID.randomUUID() + "\", \"name\": \"Rossi\", \"matchedOn\": \"name\"}],"
+                    + " \"contacts\": []}', null, 'alice', now(), now(), now(), 1)");
+            sql.execute("update lead set qualification_id = '" + attempt + "' where id = '" + withAttempt + "'");
+        }
+
+        ObjectMapper json = new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        JsonNode items = json.readTree(ALICE.call().queryParams(Map.of("q", m, "view", "all", "sort", "lastName"))
+                .get("/api/leads").then().statusCode(200).extract().asString()).get("items");
+        Map<String, JsonNode> listed = new HashMap<>();
+        items.forEach(item -> listed.put(item.get("id").asText(), item));
+        assertEquals(Set.of(full, minimal, ownReason, withAttempt), listed.keySet());
+        for (String id : listed.keySet()) {
+            JsonNode own = json.readTree(ALICE.call().get("/api/leads/" + id).then().statusCode(200).extract().asString());
+            assertEquals(own, listed.get(id), "lead " + id);
+        }
+        assertEquals("Budget cut " + m, listed.get(ownReason).get("statusReasonLabel").asText());
+        assertEquals("Rossi", listed.get(withAttempt).at("/qualification/duplicates/accounts/0/name").asText());
+        assertEquals("Milano", listed.get(full).at("/address/city").asText());
+        assertFalse(listed.get(minimal).path("address").isObject(), "a lead without an address shows none");
     }
 }

@@ -3,6 +3,7 @@ package com.acme.crm.lead;
 import com.acme.crm.lead.search.Cursor;
 import com.acme.crm.lead.search.LeadCriteria;
 import com.acme.crm.lead.search.LeadListView;
+import com.acme.crm.lead.search.LeadPageStatement;
 import com.acme.crm.lead.search.LeadQuery;
 import com.acme.crm.lead.search.LeadSort;
 import com.acme.crm.lead.search.SearchTextSample;
@@ -30,7 +31,7 @@ import java.util.UUID;
 
 
 /**
- * The list's SQL, as {@link LeadQuery} writes it, against 100,000 leads: each shape must read
+ * The list's SQL, as {@link LeadQuery} writes it and {@link LeadPageStatement} runs it, against 100,000 leads: each shape must read
  * its index in order (no sequential scan, no sort of the whole set). The rows are inserted (with the
  * indexes dropped and built again afterwards) in a transaction that is rolled back, so no other test sees them. The plans are written to
  * target/lead-query-plans.md (docs/lead-queries.md shows them).
@@ -154,7 +155,9 @@ class LeadQueryPlanTest {
         if (query.matchesNothing()) {
             return null;
         }
-        return QueryPlans.withLiterals(query.sql(), query.parameters());
+        // the statement the service runs: the select of ids, and around it the page's rows by primary key
+        LeadPageStatement statement = LeadPageStatement.of(query, sort);
+        return QueryPlans.withPositionalLiterals(statement.sql(), statement.parameters());
     }
 
     private static List<String> ids(Statement s, String sql) throws Exception {
@@ -196,24 +199,41 @@ class LeadQueryPlanTest {
         }
         s.execute("set local maintenance_work_mem = '128MB'");
         s.execute(fill());
+        s.execute(attempts());
         for (String definition : definitions) {
             s.execute(definition);
         }
         s.execute("analyze lead");
+        s.execute("analyze qualification");
     }
 
-    /** 200 owners with 500 leads each (in runs of ten); 3 in 10 open; names, companies and emails all different. */
+    /**
+     * 200 owners with 500 leads each (in runs of ten); 3 in 10 open; names, companies and emails all different; each
+     * qualified lead's latest attempt named by it ({@link #attempts}).
+     */
     private static String fill() {
         return """
                 insert into lead (id, topic, first_name, last_name, company_name, email, owner_id, state, status_reason,
-                                  version, created_at, created_by, modified_at, modified_by, closed_at)
-                select gen_random_uuid(), 'topic ' || i, 'First' || (i % 997), 'Last' || (i * 7919 % 100003),
+                                  version, created_at, created_by, modified_at, modified_by, closed_at, qualification_id)
+                select md5('lead ' || i)::uuid, 'topic ' || i, 'First' || (i % 997), 'Last' || (i * 7919 % 100003),
                        'Company ' || i, 'lead-' || i || '@example.com', 'owner-' || (i / 10 % 200),
                        case when i % 10 < 3 then 'OPEN' when i % 2 = 0 then 'QUALIFIED' else 'DISQUALIFIED' end,
                        case when i % 10 < 3 then 'NEW' when i % 2 = 0 then 'QUALIFIED' else 'LOST' end,
                        0, now() - i * interval '1 second', 'seed', now() - (i % 5000) * interval '1 minute', 'seed',
-                       case when i % 10 < 3 then null else now() end
+                       case when i % 10 < 3 then null else now() end,
+                       case when i % 10 >= 3 and i % 2 = 0 then md5('attempt ' || i)::uuid end
                 from generate_series(1, LEADS) as i
+                """.replace("LEADS", Integer.toString(LEADS));
+    }
+
+    /** The qualified leads' attempts: the page's rows read each one by its primary key. */
+    private static String attempts() {
+        return """
+                insert into qualification (id, lead_id, status, create_account, create_contact, create_opportunity,
+                                           duplicate_policy, requested_by, started_at, deadline, finished_at, version)
+                select md5('attempt ' || i)::uuid, md5('lead ' || i)::uuid, 'COMPLETED', true, true, true, 'REPORT',
+                       'seed', now(), now(), now(), 0
+                from generate_series(1, LEADS) as i where i % 10 >= 3 and i % 2 = 0
                 """.replace("LEADS", Integer.toString(LEADS));
     }
 

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -22,13 +24,24 @@ public final class QueryPlans {
     /** {@code sql} with each {@code :name} replaced by its value as a literal (so the plan sees the values). */
     public static String withLiterals(String sql, Map<String, Object> parameters) {
         for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
-            Object value = parameter.getValue();
-            String literal = value instanceof Number ? value.toString()
-                    : "'" + value.toString().replace("'", "''") + "'" + (value instanceof Instant ? "::timestamptz"
-                    : value instanceof UUID ? "::uuid" : "");
-            sql = sql.replace(":" + parameter.getKey(), literal);
+            sql = sql.replace(":" + parameter.getKey(), literal(parameter.getValue()));
         }
         return sql;
+    }
+
+    /** {@code sql} with each {@code $n} replaced by the n-th of {@code parameters} as a literal (the reactive client's form). */
+    public static String withPositionalLiterals(String sql, List<Object> parameters) {
+        for (int n = parameters.size(); n >= 1; n--) { // $12 before $1
+            Object value = parameters.get(n - 1);
+            sql = sql.replace("$" + n, literal(value instanceof OffsetDateTime time ? time.toInstant() : value));
+        }
+        return sql;
+    }
+
+    private static String literal(Object value) {
+        return value instanceof Number ? value.toString()
+                : "'" + value.toString().replace("'", "''") + "'" + (value instanceof Instant ? "::timestamptz"
+                : value instanceof UUID ? "::uuid" : "");
     }
 
     /** The plan of {@code sql}, which must use every one of {@code indexes} and no sequential scan. */
