@@ -31,20 +31,18 @@ public final class ServiceProcess implements AutoCloseable {
      * The services' production JVM settings (the same in each Dockerfile.jvm, checked by DeploymentConsistencyTest),
      * sized for RSS ≤ 300 MB per service (issue 9; measured in docs/performance.md): a bounded heap with room
      * above the live set, the serial collector (2 cores: G1's regions, remembered sets and concurrent threads cost
-     * memory a small heap does not need) with its old generation kept near the live set (after a full collection
-     * it shrinks when more than 40 % of it is free and grows to 20 % free) and a young one of at least 24 MiB, as
-     * large as it was with the former 64 MiB start, so there are no more minor collections per lead; caps on
-     * metaspace and code cache well above what a service uses (they bound, they do not reserve), and a periodic
-     * trim of the C heap (JDK 17.0.9+), which otherwise keeps what the JIT compilers and the clients' buffers
-     * freed. Thread stacks and direct buffers keep the JVM's defaults: smaller stacks risk a StackOverflowError in
-     * long reactive chains, a direct-memory cap an OutOfMemoryError in Kafka's fetches, for little RSS. The classes
-     * loaded while the service starts come from its AppCDS archive ({@code app-cds.jsa} beside
-     * {@code quarkus-run.jar}, made by the build; the process runs in that folder): mapped, not parsed into
-     * metaspace. A missing archive, or one made by another JVM build, is skipped: the service starts as without it.
+     * memory a small heap does not need), and caps on metaspace and code cache well above what a service uses
+     * (they bound, they do not reserve), and a periodic trim of the C heap (JDK 17.0.9+), which otherwise keeps
+     * what the JIT compilers and the clients' buffers freed. Thread stacks and direct buffers keep the JVM's defaults: smaller stacks
+     * risk a StackOverflowError in long reactive chains, a direct-memory cap an OutOfMemoryError in Kafka's
+     * fetches, for little RSS. The classes loaded while the service starts come from its AppCDS archive
+     * ({@code app-cds.jsa} beside {@code quarkus-run.jar}, made by the build; the process runs in that folder): mapped,
+     * not parsed into metaspace. A missing archive, or one made by another JVM build, is skipped: the service starts
+     * as without it.
      */
-    public static final List<String> JVM_OPTIONS = List.of("-Xms48m", "-Xmx192m", "-XX:NewSize=24m",
-            "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:MaxMetaspaceSize=160m",
-            "-XX:ReservedCodeCacheSize=96m", "-XX:TrimNativeHeapInterval=5000", "-XX:SharedArchiveFile=app-cds.jsa");
+    public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC",
+            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=96m", "-XX:TrimNativeHeapInterval=5000",
+            "-XX:SharedArchiveFile=app-cds.jsa");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
