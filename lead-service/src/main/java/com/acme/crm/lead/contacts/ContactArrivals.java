@@ -47,9 +47,9 @@ public class ContactArrivals {
         waits.listen();
     }
 
-    /** In the transaction that copies a new contact: every replica hears it when it commits. */
-    public Uni<Void> announce() {
-        return waits.announce();
+    /** In the transaction that copies new contact {@code id}: every replica hears it when it commits, this one's waiters at once. */
+    public Uni<Void> announce(UUID id) {
+        return waits.announce(id);
     }
 
     /** Completes when contact {@code id} may have arrived, at {@code until}, or after the recheck interval: the caller reads the copy again. */

@@ -48,7 +48,7 @@ public class ContactCopies {
             copy.updatedAt = Now.instant();
             if (existing == null) {
                 copy.id = contact.id();
-                return copy.persist().chain(arrivals::announce); // someone may be waiting for it
+                return copy.persist().chain(() -> arrivals.announce(copy.id)); // someone may be waiting for it
             }
             return Uni.createFrom().voidItem();
         });

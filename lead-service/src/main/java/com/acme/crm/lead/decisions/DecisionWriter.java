@@ -194,7 +194,7 @@ public class DecisionWriter {
             metrics.counter("crm.qualification.finished", "status", status).increment();
             metrics.timer("crm.qualification.duration", "status", status).record(took);
         });
-        return jobs.attemptFinished(q).chain(ends::announce);
+        return jobs.attemptFinished(q).chain(() -> ends.announce(q.id));
     }
 
     private String toJson(Object value) {

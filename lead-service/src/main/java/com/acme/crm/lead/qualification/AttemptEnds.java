@@ -47,9 +47,9 @@ public class AttemptEnds {
         waits.listen();
     }
 
-    /** In the transaction that ends an attempt: every replica hears it when it commits. */
-    public Uni<Void> announce() {
-        return waits.announce();
+    /** In the transaction that ends attempt {@code id}: every replica hears it when it commits, this one's waiters at once. */
+    public Uni<Void> announce(UUID id) {
+        return waits.announce(id);
     }
 
     /** Completes when attempt {@code id} may have ended, at {@code until}, or after the recheck interval: the caller reads it again. */

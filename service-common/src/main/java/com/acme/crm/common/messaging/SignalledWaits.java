@@ -1,5 +1,6 @@
 package com.acme.crm.common.messaging;
 
+import com.acme.crm.common.persistence.WriteBehind;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -49,8 +50,13 @@ public final class SignalledWaits {
         signals.listen(channel, this::wakeReady);
     }
 
-    /** In the transaction that makes rows ready: every replica hears it when it commits. */
-    public Uni<Void> announce() {
+    /**
+     * In the transaction that makes {@code id} ready: every replica hears it when it commits, and this replica's waiters
+     * for it are woken right after the commit ({@link WriteBehind#afterCommit}), without waiting for the notification to
+     * come back from the database and the look-up it leads to. A waiter reads the row again either way.
+     */
+    public Uni<Void> announce(UUID id) {
+        WriteBehind.afterCommit(() -> wake(id));
         return signals.notifyAtCommit(channel);
     }
 
@@ -87,11 +93,15 @@ public final class SignalledWaits {
                 .execute(Tuple.of(ids))
                 .subscribe().with(rows -> {
                     for (Row row : rows) {
-                        List<Runnable> waiters = waiting.get(row.getUUID("id"));
-                        if (waiters != null) {
-                            waiters.forEach(Runnable::run);
-                        }
+                        wake(row.getUUID("id"));
                     }
                 }, failure -> LOG.debugf("cannot look up %s (%s); waiters look again shortly", channel, failure.getMessage()));
+    }
+
+    private void wake(UUID id) {
+        List<Runnable> waiters = waiting.get(id);
+        if (waiters != null) {
+            waiters.forEach(Runnable::run);
+        }
     }
 }

@@ -77,7 +77,7 @@ public class QualificationResource {
                 .map(QualificationView::of)
                 .chain(started -> wait.isZero() || started.status().isFinal()
                         ? Uni.createFrom().item(started)
-                        : awaitFinal(started.id(), Instant.now().plus(wait), Vertx.currentContext()))
+                        : untilFinal(started.id(), Instant.now().plus(wait), Vertx.currentContext()))
                 .map(view -> Response.status(view.status().isFinal() ? 200 : 202)
                         .header(HttpHeaders.LOCATION, "/api/leads/" + leadId + "/qualification")
                         .entity(view)
@@ -97,13 +97,17 @@ public class QualificationResource {
                 .map(QualificationView::of));
     }
 
-    /** Reads the attempt until it is final or the caller's patience ends (Prefer: wait=N), woken by its end. */
-    private Uni<QualificationView> awaitFinal(UUID qualificationId, Instant until, Context request) {
-        return Panache.withSession(() -> Qualification.<Qualification>findById(qualificationId))
+    /**
+     * Waits for the attempt's end (Prefer: wait=N), then reads it, until it is final or the caller's patience ends. It
+     * starts with the wait: the attempt was running when its start committed, so a read then would only say so.
+     */
+    private Uni<QualificationView> untilFinal(UUID qualificationId, Instant until, Context request) {
+        return ends.signalOrPause(qualificationId, until, request)
+                .chain(() -> Panache.withSession(() -> Qualification.<Qualification>findById(qualificationId)))
                 .map(QualificationView::of)
                 .chain(view -> view.status().isFinal() || !Instant.now().isBefore(until)
                         ? Uni.createFrom().item(view)
-                        : ends.signalOrPause(qualificationId, until, request).chain(() -> awaitFinal(qualificationId, until, request)));
+                        : untilFinal(qualificationId, until, request));
     }
 
     private static Duration requestedWait(String prefer) {
