@@ -419,6 +419,7 @@ class QualificationBenchmark {
         double seconds;
         String finalStatus;
         BacklogSampler sampler = new BacklogSampler(stack, 250);
+        StageTimes stagesBefore = StageTimes.read(stack);
         Instant jobFrom = Instant.now();
         try (sampler) {
             long start = System.nanoTime();
@@ -472,6 +473,8 @@ class QualificationBenchmark {
             finalStatus = status;
         }
         Map<String, Double> cpuAfter = cpu(pids);
+        StageTimes interactiveStages = withInteractive
+                ? stagesSince(stagesBefore, interactiveMillis.size()).interactiveLaneOnly() : null;
         List<String> jobPauses = GcPauses.between(stack, jobFrom, Instant.now());
         double leadsPerSecond = size / seconds;
         Latencies interactive = new Latencies(interactiveMillis);
@@ -499,6 +502,9 @@ class QualificationBenchmark {
         if (withInteractive) {
             line("  interactive qualifications beside the job (one at a time, %d ms apart): %d calls  p50 %.1f  p99 %.1f  max %.1f ms",
                     settings.interactivePauseMillis(), interactive.size(), interactive.p(50), interactive.p(99), interactive.max());
+            line("  where the time of those %d calls went (the services' stage timers on the interactive lane's topics):",
+                    interactive.size());
+            interactiveStages.lines("    ").forEach(text -> line("%s", text));
         }
         correctness("job of " + size, leads);
         if (withInteractive) {

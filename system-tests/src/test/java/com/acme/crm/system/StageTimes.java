@@ -100,6 +100,21 @@ record StageTimes(Map<Key, Sample> samples) {
         return new StageTimes(delta);
     }
 
+    /**
+     * Only the interactive lane's timers (topics ending in {@code .interactive}) and the HTTP timer: during a bulk job
+     * the job's messages go on the bulk lane and its submission is another endpoint, so what is left is the
+     * interactive calls' own path.
+     */
+    StageTimes interactiveLaneOnly() {
+        Map<Key, Sample> kept = new HashMap<>();
+        samples.forEach((key, sample) -> {
+            if (key.stage().equals(QUALIFY) || key.topic().endsWith(".interactive")) {
+                kept.put(key, sample);
+            }
+        });
+        return new StageTimes(kept);
+    }
+
     /** Lead-service's POST /qualify answers in this interval. */
     double qualifications() {
         return samples.entrySet().stream().filter(e -> e.getKey().stage().equals(QUALIFY))
