@@ -89,7 +89,7 @@ class HangingMessageTest {
     }
 
     private void assertLiveThroughout() {
-        assertTrue(liveness.size() > 10 && liveness.stream().allMatch("UP"::equals), "liveness while it ran: " + liveness);
+        assertTrue(liveness.size() >= 3 && liveness.stream().allMatch("UP"::equals), "liveness while it ran: " + liveness);
     }
 
     @Test
