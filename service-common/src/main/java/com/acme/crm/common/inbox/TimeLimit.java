@@ -26,9 +26,10 @@ import java.util.function.Supplier;
  *
  * <p>What it cannot make safe: when the limit strikes while Hibernate Reactive is in the middle of a chain of statements of
  * its own (a flush of several entities) and the statement in flight then succeeds, Vert.x sends the ROLLBACK as soon as that
- * statement ends, and the chain's next statement runs after it outside any transaction. Both database limits are far below
- * the time limit, so a statement waiting for a lock or running away ends in the database first; the limit itself strikes
- * only at a hang outside the database, or at a batch that stays busy with the database for the whole time limit.
+ * statement ends, and the chain's next statement runs after it outside any transaction. The database's limits are below
+ * the time limit, so a lock wait or a runaway statement fails the work in the database (after 10 or 30 s) well before the
+ * limit in most cases; the limit itself strikes at a hang outside the database (no statement in flight), or at a batch
+ * that has kept the database busy for the whole time limit (then a statement may be in flight).
  */
 @ApplicationScoped
 public class TimeLimit {
