@@ -56,8 +56,9 @@ public class TimeLimit {
 
     /**
      * {@code work}, failed with {@link HandlingTimedOut} (and cancelled) when it has not ended within the limit. Call it
-     * inside the transaction, on its Vert.x context: the timer fires there, so the rollback runs where Hibernate Reactive
-     * requires it.
+     * inside the transaction, on its Vert.x context: the timer is Vert.x's and fires there, so the rollback runs where
+     * Hibernate Reactive requires it. (Mutiny's own {@code ifNoItem()} fires on a worker thread: the rollback then fails
+     * with HR000068 and the connection stays idle in transaction, as a throwaway test showed; docs/performance.md.)
      */
     public <T> Uni<T> bound(Supplier<Uni<T>> work) {
         if (limit.isZero()) {

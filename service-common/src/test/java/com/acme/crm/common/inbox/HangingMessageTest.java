@@ -121,6 +121,9 @@ class HangingMessageTest {
         assertEquals(3, TestCommandConsumer.attempts(hang));
         String error = Db.text("select error from set_aside_message where message_id = '" + hanging.ceId() + "'");
         assertTrue(error.contains("did not end within the time limit of " + TIME_LIMIT.toMillis() + " ms"), error);
+        // each timed-out transaction was rolled back before its connection went back to the pool
+        assertEquals(0, Db.count("select count(*) from pg_stat_activity where datname = current_database()"
+                + " and state like 'idle in transaction%'"));
         assertLiveThroughout();
     }
 
