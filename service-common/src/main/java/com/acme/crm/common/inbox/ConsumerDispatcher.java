@@ -38,8 +38,11 @@ import java.util.function.Supplier;
  * are committed only after the batch's Uni completes, so a crash anywhere redelivers the batch and
  * the inbox makes each message count once. A service may load for the whole batch before the works
  * ({@link Preparation}); what the works write set-based waits in {@link WriteBehind}, as every buffered row does.
- * Every batch is watched from its arrival until it ends ({@link BatchWatchdog}): one that does not end is logged, counted
- * and, once it makes no progress, fails liveness.
+ * A batch's work has a time limit ({@link TimeLimit}), and so has each attempt at a message handled on its own: a hang
+ * is a failure like any other, so a message that hangs every time is set aside alone after a few attempts
+ * ({@link RetryDecision}) and its partition goes on. Every batch is also watched from its arrival until it ends
+ * ({@link BatchWatchdog}): one that still does not end (what the limit cannot stop) is logged, counted and, once it makes
+ * no progress, fails liveness.
  */
 @ApplicationScoped
 public class ConsumerDispatcher {
@@ -70,6 +73,9 @@ public class ConsumerDispatcher {
 
     @Inject
     BatchWatchdog watchdog;
+
+    @Inject
+    TimeLimit timeLimit;
 
     private Counter splits;
 
@@ -174,8 +180,9 @@ public class ConsumerDispatcher {
             return Uni.createFrom().voidItem();
         }
         Position position = new Position();
-        // one unit: the works' outbox and history rows are written together at its end, and dropped if it fails
-        return WriteBehind.inTransaction(() -> allOf(items, prepare, position, running))
+        // one unit: the works' outbox and history rows are written together at its end, and dropped if it fails; the work
+        // within the time limit (inside the transaction: a time-out rolls it back like any failure, at the message it was at)
+        return WriteBehind.inTransaction(() -> timeLimit.bound(() -> allOf(items, prepare, position, running)))
                 .onFailure().recoverWithUni(failure -> split(items, prepare, position.at, failure, running));
     }
 

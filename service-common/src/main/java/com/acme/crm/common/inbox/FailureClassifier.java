@@ -15,8 +15,10 @@ import java.util.Set;
 
 /**
  * Decides what a failure of a message handler means, from the exception alone (no I/O): worth
- * waiting for (the database or broker is away, a lock or an optimistic check lost a race), or
- * bound to happen again (the message cannot be read, a value breaks a constraint, a bug).
+ * waiting for (the database or broker is away, a lock or an optimistic check lost a race, a lock
+ * wait ended by lock_timeout), bound to happen again (the message cannot be read, a value breaks a
+ * constraint, a bug), or a time-out (the work did not end within its time limit, or a statement
+ * within the statement timeout), which says neither.
  */
 public final class FailureClassifier {
 
@@ -27,7 +29,13 @@ public final class FailureClassifier {
         /** The message itself cannot succeed: answer or set it aside at once. */
         DETERMINISTIC,
         /** Not known: a few quick attempts, then treated as deterministic. */
-        UNKNOWN
+        UNKNOWN,
+        /**
+         * The work did not end in time ({@link HandlingTimedOut}, or a statement cancelled by the pool's
+         * statement_timeout): a few attempts, then a message that hangs every time is treated as deterministic. A lock
+         * wait is not one of these: lock_timeout ends it first (55P03, transient; {@link HandlingLimits}).
+         */
+        TIMED_OUT
     }
 
     /** Longest reason handed to a rejection or kept with a set-aside message. */
@@ -41,6 +49,8 @@ public final class FailureClassifier {
     private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "40", "53", "57", "58");
     /** 22 data exception, 23 integrity constraint, 42 syntax or access rule (a bug: retrying will not fix it). */
     private static final Set<String> DETERMINISTIC_CLASSES = Set.of("22", "23", "42");
+    /** query_canceled: by statement_timeout (a time-out), or by an operator or a shutdown (transient, class 57). */
+    private static final String QUERY_CANCELED = "57014";
 
     private FailureClassifier() {
     }
@@ -49,6 +59,12 @@ public final class FailureClassifier {
         for (Throwable t = failure; t != null; t = next(t)) {
             if (t instanceof PermanentFailure || t instanceof UnreadableMessageException) {
                 return Kind.DETERMINISTIC;
+            }
+        }
+        for (Throwable t = failure; t != null; t = next(t)) {
+            // before the database's error: a rollback after a time-out may fail too (a connection the database closed)
+            if (t instanceof HandlingTimedOut || isStatementTimeout(t)) {
+                return Kind.TIMED_OUT;
             }
         }
         for (Throwable t = failure; t != null; t = next(t)) {
@@ -79,7 +95,7 @@ public final class FailureClassifier {
         for (Throwable t = failure; t != null && reason == null; t = next(t)) {
             if (t instanceof PermanentFailure permanent) {
                 reason = permanent.reason();
-            } else if (t instanceof UnreadableMessageException) {
+            } else if (t instanceof UnreadableMessageException || t instanceof HandlingTimedOut) {
                 reason = t.getMessage();
             }
         }
@@ -111,6 +127,11 @@ public final class FailureClassifier {
             return jdbc.getSQLState();
         }
         return null;
+    }
+
+    private static boolean isStatementTimeout(Throwable t) {
+        return QUERY_CANCELED.equals(sqlState(t)) && t.getMessage() != null
+                && t.getMessage().toLowerCase(Locale.ROOT).contains("statement timeout");
     }
 
     private static boolean isTransient(Throwable t) {

@@ -33,7 +33,9 @@ import java.util.function.Supplier;
  * cannot succeed, or retried until done (a compensation). What a failure leads to is decided by {@link FailureClassifier}
  * and {@link RetryDecision}: a transient fault (database or broker away, a lost race) is retried
  * with a capped exponential backoff for as long as it lasts, so a database restart never loses a
- * message; a deterministic one is answered or set aside at once, and the partition goes on.
+ * message; a deterministic one is answered or set aside at once, and the partition goes on. An
+ * attempt whose work does not end within {@link TimeLimit} fails as a time-out: a message that hangs
+ * every time is set aside after a few, like a poison message, instead of holding its partition.
  * Every attempt runs on the message's Vert.x context (Hibernate Reactive requires it; Mutiny
  * would otherwise resubscribe on a timer thread).
  */
@@ -48,6 +50,9 @@ public class IdempotentConsumer {
     @Inject
     SetAsideMessages setAside;
 
+    @Inject
+    TimeLimit timeLimit;
+
     @ConfigProperty(name = "crm.consumer.retry.first-backoff", defaultValue = "100ms")
     Duration firstBackoff;
 
@@ -57,6 +62,10 @@ public class IdempotentConsumer {
     /** Attempts at a failure of unknown kind before it counts as deterministic. */
     @ConfigProperty(name = "crm.consumer.retry.unknown-attempts", defaultValue = "3")
     int unknownAttempts;
+
+    /** Time-outs of a message (its batch's included) before it counts as one that hangs every time. */
+    @ConfigProperty(name = "crm.consumer.retry.timed-out-attempts", defaultValue = "3")
+    int timedOutAttempts;
 
     private final AtomicInteger retrying = new AtomicInteger();
     private Counter retries;
@@ -103,10 +112,10 @@ public class IdempotentConsumer {
         return done.onFailure().recoverWithUni(given -> setAside(event, context, given, progress));
     }
 
-    /** The work in one transaction with the inbox record; a repeat of a processed message is skipped. */
+    /** The work in one transaction with the inbox record, within the time limit; a repeat of a processed message is skipped. */
     private Uni<Void> processOnce(IncomingCloudEventMetadata<?> event, Supplier<Uni<Void>> work) {
-        return WriteBehind.inTransaction(() -> firstDelivery(event)
-                .chain(first -> first ? work.get() : Uni.createFrom().voidItem()));
+        return WriteBehind.inTransaction(() -> timeLimit.bound(() -> firstDelivery(event)
+                .chain(first -> first ? work.get() : Uni.createFrom().voidItem())));
     }
 
     /** Records the message id in the caller's transaction; false (logged) for a repeat of a processed message. */
@@ -121,7 +130,7 @@ public class IdempotentConsumer {
     /** The message is kept for an operator, in a transaction of its own, without an inbox record (so a replay is processed). */
     private Uni<Void> setAside(IncomingCloudEventMetadata<?> event, Context context, Throwable failure, Runnable progress) {
         String reason = FailureClassifier.reason(failure);
-        // the stack trace only where the cause is not already known (a bug, most likely)
+        // the stack trace only where the cause is not already known (a bug, most likely; a time-out has none worth showing)
         LOG.errorf(FailureClassifier.classify(failure) == Kind.UNKNOWN ? failure : null,
                 "message %s (%s) cannot be processed and is set aside for an operator"
                 + " (GET /ops/set-aside, see docs/operations.md): %s", event.getId(), event.getType(), reason);
@@ -137,7 +146,7 @@ public class IdempotentConsumer {
      */
     private Uni<Void> attempts(IncomingCloudEventMetadata<?> event, Context context, Policy policy, Supplier<Uni<Void>> attempt,
                                Throwable alreadyFailed, Runnable progress) {
-        RetryDecision decision = new RetryDecision(firstBackoff, maxBackoff, unknownAttempts);
+        RetryDecision decision = new RetryDecision(firstBackoff, maxBackoff, unknownAttempts, timedOutAttempts);
         Attempts state = new Attempts();
         Uni<Void> one = Uni.createFrom().deferred(() -> {
             progress.run();
@@ -174,11 +183,13 @@ public class IdempotentConsumer {
                              Throwable failure) {
         state.count++;
         Kind kind = FailureClassifier.classify(failure);
-        if (kind == Kind.UNKNOWN) {
-            state.unknown++;
-        }
-        // an unknown failure gets its few attempts however many transient ones came before
-        state.again = decision.retry(policy, kind, kind == Kind.UNKNOWN ? state.unknown : state.count);
+        // an unknown failure or a time-out gets its few attempts however many transient ones came before
+        int ofItsKind = switch (kind) {
+            case UNKNOWN -> ++state.unknown;
+            case TIMED_OUT -> ++state.timedOut;
+            default -> state.count;
+        };
+        state.again = decision.retry(policy, kind, ofItsKind);
         if (!state.again) {
             return Uni.createFrom().voidItem();
         }
@@ -214,10 +225,11 @@ public class IdempotentConsumer {
                 event.getData() == null ? "" : event.getData().toString(), createdAt, TraceParent.current());
     }
 
-    /** Per message: failed attempts so far (of unknown kind), whether the last is tried again, whether it counts as waiting. */
+    /** Per message: failed attempts so far (of unknown kind, timed out), whether the last is tried again, whether it counts as waiting. */
     private static final class Attempts {
         int count;
         int unknown;
+        int timedOut;
         volatile boolean again;
         boolean waiting;
     }

@@ -8,9 +8,12 @@ import java.time.Duration;
  * Whether a failed attempt at a message is tried again, and when (no I/O). Transient faults are
  * retried for as long as they last, with a capped exponential backoff; a deterministic failure
  * is given up at once (unless the work must be done whatever it takes); an unknown one gets a
- * few quick attempts first.
+ * few quick attempts first, and so does a time-out: a message whose work hangs every time is
+ * given up (set aside) after {@code timedOutAttempts} of them, each a time limit long, while a lock
+ * held by someone else, however long, ends each attempt as a transient fault (lock_timeout) and is
+ * waited out.
  */
-public record RetryDecision(Duration firstBackoff, Duration maxBackoff, int unknownAttempts) {
+public record RetryDecision(Duration firstBackoff, Duration maxBackoff, int unknownAttempts, int timedOutAttempts) {
 
     /** How the caller's work must end. */
     public enum Policy {
@@ -22,13 +25,14 @@ public record RetryDecision(Duration firstBackoff, Duration maxBackoff, int unkn
 
     /**
      * True when a failure of {@code kind} is worth another attempt; {@code attempt} counts the
-     * failures so far (for an unknown kind: the unknown ones), 1 for the first.
+     * failures so far (for an unknown kind: the unknown ones; for a time-out: the time-outs), 1 for the first.
      */
     public boolean retry(Policy policy, Kind kind, int attempt) {
         return switch (kind) {
             case TRANSIENT -> true;
             case DETERMINISTIC -> policy == Policy.UNTIL_DONE;
             case UNKNOWN -> policy == Policy.UNTIL_DONE || attempt < unknownAttempts;
+            case TIMED_OUT -> policy == Policy.UNTIL_DONE || attempt < timedOutAttempts;
         };
     }
 

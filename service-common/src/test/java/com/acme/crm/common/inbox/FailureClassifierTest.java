@@ -10,7 +10,10 @@ import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
 import org.hibernate.HibernateException;
 import org.junit.jupiter.api.Test;
 
+import io.smallrye.mutiny.CompositeException;
+
 import java.net.ConnectException;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 
@@ -50,6 +53,20 @@ class FailureClassifierTest {
         assertEquals(Kind.DETERMINISTIC, FailureClassifier.classify(new UnreadableMessageException("cannot read", null)));
         // the handler's own verdict wins over a transient-looking cause
         assertEquals(Kind.DETERMINISTIC, FailureClassifier.classify(new PermanentFailure("no", new ConnectException())));
+    }
+
+    @Test
+    void aTimeLimitOrAStatementTimeoutIsATimeOut_aLockTimeoutOrAnOperatorsCancelIsTransient() {
+        HandlingTimedOut timedOut = new HandlingTimedOut(Duration.ofSeconds(60));
+        assertEquals(Kind.TIMED_OUT, FailureClassifier.classify(timedOut));
+        // the rollback after it failed too (a connection the database closed): still the time-out
+        assertEquals(Kind.TIMED_OUT, FailureClassifier.classify(new CompositeException(timedOut,
+                new VertxException("Connection is closed"))));
+        assertEquals("did not end within the time limit of 60000 ms (crm.consumer.time-limit)",
+                FailureClassifier.reason(new CompositeException(timedOut, postgres("08006", "gone"))));
+        assertEquals(Kind.TIMED_OUT, FailureClassifier.classify(postgres("57014", "canceling statement due to statement timeout")));
+        assertEquals(Kind.TRANSIENT, FailureClassifier.classify(postgres("55P03", "canceling statement due to lock timeout")));
+        assertEquals(Kind.TRANSIENT, FailureClassifier.classify(postgres("57014", "canceling statement due to user request")));
     }
 
     @Test

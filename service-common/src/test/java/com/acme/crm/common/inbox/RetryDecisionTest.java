@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RetryDecisionTest {
 
-    private final RetryDecision decision = new RetryDecision(Duration.ofMillis(100), Duration.ofSeconds(10), 3);
+    private final RetryDecision decision = new RetryDecision(Duration.ofMillis(100), Duration.ofSeconds(10), 3, 3);
 
     @Test
     void transientFaultsAreRetriedForAsLongAsTheyLast() {
@@ -33,6 +33,16 @@ class RetryDecisionTest {
         assertTrue(decision.retry(Policy.GIVE_UP_WHEN_DETERMINISTIC, Kind.UNKNOWN, 2));
         assertFalse(decision.retry(Policy.GIVE_UP_WHEN_DETERMINISTIC, Kind.UNKNOWN, 3));
         assertTrue(decision.retry(Policy.UNTIL_DONE, Kind.UNKNOWN, 3));
+    }
+
+    @Test
+    void aMessageThatTimesOutEveryTimeIsGivenUpAfterAFewTimeOuts_aCompensationNever() {
+        RetryDecision patient = new RetryDecision(Duration.ofMillis(100), Duration.ofSeconds(10), 3, 5);
+        for (int timeOut = 1; timeOut <= 6; timeOut++) {
+            assertEquals(timeOut < 3, decision.retry(Policy.GIVE_UP_WHEN_DETERMINISTIC, Kind.TIMED_OUT, timeOut), "time-out " + timeOut);
+            assertEquals(timeOut < 5, patient.retry(Policy.GIVE_UP_WHEN_DETERMINISTIC, Kind.TIMED_OUT, timeOut), "time-out " + timeOut);
+        }
+        assertTrue(decision.retry(Policy.UNTIL_DONE, Kind.TIMED_OUT, 10_000));
     }
 
     @Test

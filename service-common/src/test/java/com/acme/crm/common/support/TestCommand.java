@@ -26,4 +26,11 @@ public record TestCommand(String id, int failTimes) {
      * does not end (a Uni that does not resolve, as a hung statement's) until the test releases it.
      */
     public static final MessageType<TestCommand> HANG = new MessageType<>("crm.test.hang.v1", TestCommand.class);
+    /**
+     * Processed with {@code Handling.Once}; updates its command's row in {@code test_effect} (message id
+     * {@link #LOCKED_ROW}, written by the test, which may hold its lock from a connection of its own), then records "done".
+     */
+    public static final MessageType<TestCommand> TOUCH = new MessageType<>("crm.test.touch.v1", TestCommand.class);
+    /** The message id of the row a {@link #TOUCH} command updates. */
+    public static final String LOCKED_ROW = "locked-row";
 }

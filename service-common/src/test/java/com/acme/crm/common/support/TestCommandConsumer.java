@@ -129,9 +129,21 @@ public class TestCommandConsumer {
                     return effect(event, command.id(), "done");
                 }
                 Context context = Vertx.currentContext(); // the batch goes on where it ran, as Hibernate Reactive requires
-                return Uni.createFrom().completionStage(held)
+                // a stage of its own for each attempt: cancelling it (a time-out) must not complete the held one
+                return Uni.createFrom().completionStage(held.thenApply(released -> released))
                         .emitOn(task -> context.runOnContext(ignored -> task.run()))
                         .chain(() -> effect(event, command.id(), "done after release"));
+            });
+        }
+        if (type.equals(TestCommand.TOUCH.name())) {
+            return new Handling.Once(() -> {
+                TestCommand command = start(data);
+                return Panache.getSession().chain(session -> session
+                                .createNativeQuery("update test_effect set outcome = outcome where command_id = :c and message_id = :m")
+                                .setParameter("c", command.id())
+                                .setParameter("m", TestCommand.LOCKED_ROW)
+                                .executeUpdate())
+                        .chain(() -> effect(event, command.id(), "done"));
             });
         }
         if (type.equals(TestCommand.BUFFERED.name())) {
