@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Lead-list latency at a million leads (issue 9's target: every view × sort × search p99 ≤ 20 ms),
@@ -47,8 +48,10 @@ class LeadListBenchmark {
             LeadListLatencies.fill(c, LEADS);
         }
         double fillSeconds = (System.nanoTime() - started) / 1e9;
-        List<Timed> timed = LeadListLatencies.measure(HttpClient.newHttpClient(), base.toString(),
-                shape -> TestTokens.bearer(shape.user(), shape.role()), CALLS);
+        HttpClient http = HttpClient.newHttpClient();
+        Function<LeadListLatencies.Shape, String> tokenOf = shape -> TestTokens.bearer(shape.user(), shape.role());
+        LeadListLatencies.warmUp(http, base.toString(), tokenOf, LeadListLatencies.WARM_UP_ROUNDS);
+        List<Timed> timed = LeadListLatencies.measure(http, base.toString(), tokenOf, CALLS);
         Timed worst = LeadListLatencies.worst(timed);
         String report = String.format(Locale.ROOT,
                 "Lead list at %,d leads (200 owners, 3 in 10 open), %d calls per shape, each the first page and the next by its cursor; %d cores, load %s%n"

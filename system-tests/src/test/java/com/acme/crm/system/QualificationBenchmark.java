@@ -41,6 +41,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -78,7 +79,7 @@ class QualificationBenchmark {
      */
     record Settings(boolean quick, int warmUp, int single, int smallJob, int largeJob, int hops, int kafkaRecords,
                     double postgresSeconds, int interactivePauseMillis, int creators, int jobTimeoutMinutes,
-                    boolean profile, Integer outboxLingerMs, int listLeads, int listCalls, boolean statements,
+                    boolean profile, Integer outboxLingerMs, int listLeads, int listWarmUpRounds, int listCalls, boolean statements,
                     Map<String, String> serviceEnvironment, String gateway) {
 
         static Settings fromSystemProperties() {
@@ -97,6 +98,7 @@ class QualificationBenchmark {
                     Boolean.getBoolean("bench.profile"),
                     Integer.getInteger("bench.outbox.linger.ms"),
                     Integer.getInteger("bench.list.leads", quick ? 100_000 : 1_000_000),
+                    Integer.getInteger("bench.list.warmup", LeadListLatencies.WARM_UP_ROUNDS),
                     Integer.getInteger("bench.list.calls", quick ? 10 : 40),
                     Boolean.getBoolean("bench.statements"),
                     environment(System.getProperty("bench.service.env", "")),
@@ -284,20 +286,31 @@ class QualificationBenchmark {
         }
         double fillSeconds = (System.nanoTime() - started) / 1e9;
         Instant measuredFrom = Instant.now();
-        List<LeadListLatencies.Timed> timed = LeadListLatencies.measure(http, gateway.url(),
-                shape -> "Bearer " + stack.tokenOf(shape.user()), settings.listCalls());
+        Function<LeadListLatencies.Shape, String> tokenOf = shape -> "Bearer " + stack.tokenOf(shape.user());
+        LeadListLatencies.warmUp(http, gateway.url(), tokenOf, settings.listWarmUpRounds());
+        long leadService = stack.service(ServiceDefinition.LEAD.name()).process().pid();
+        Optional<JitCompilations> jitBefore = JitCompilations.of(leadService);
+        List<LeadListLatencies.Timed> timed = LeadListLatencies.measure(http, gateway.url(), tokenOf, settings.listCalls());
+        Optional<JitCompilations> jitAfter = JitCompilations.of(leadService);
         List<String> pauses = GcPauses.between(stack, measuredFrom, Instant.now());
         List<LeadListLatencies.Call> calls = timed.stream().flatMap(t -> t.calls().stream()).toList();
         SlowListCalls slow = new SlowListCalls(calls, gateway.timesOf(calls.stream().map(LeadListLatencies.Call::requestId).toList()),
                 pausesOfListCalls());
         section(String.format("Lead lists through the gateway (GET /api/leads), %,d leads added (200 owners, 3 in 10 open; filled"
-                + " and analysed in %.0f s, then a checkpoint), after a warm-up pass over all shapes, %d calls per shape, each the first page and the next by its cursor",
-                settings.listLeads(), fillSeconds, settings.listCalls()));
+                + " and analysed in %.0f s, then a checkpoint), after %d untimed rounds over all shapes, %d calls per shape, each the first page and the next by its cursor",
+                settings.listLeads(), fillSeconds, settings.listWarmUpRounds(), settings.listCalls()));
         for (String row : LeadListLatencies.table(timed).split("\n")) {
             line("  %s", row);
         }
         slow.lines(LeadListLatencies.TARGET_P99_MS, SLOWEST_LIST_CALLS).forEach(text -> line("  %s", text));
-        line("  garbage-collection pauses during the list calls (warm-up pass included; each service's GC log and this JVM's):");
+        if (jitBefore.isPresent() && jitAfter.isPresent()) {
+            JitCompilations during = jitAfter.get().since(jitBefore.get());
+            line("  lead-service's JIT during the timed calls (jstat -compiler): %,d methods compiled, %.1f s of compiler threads' time",
+                    during.compiled(), during.seconds());
+        } else {
+            line("  lead-service's JIT during the timed calls: not read (jstat missing or not attached)");
+        }
+        line("  garbage-collection pauses during the list calls (warm-up rounds included; each service's GC log and this JVM's):");
         pauses.forEach(text -> line("    %s", text));
         return timed;
     }

@@ -31,6 +31,11 @@ import java.util.function.Function;
 public final class LeadListLatencies {
 
     public static final double TARGET_P99_MS = 20;
+    /**
+     * Untimed rounds over all shapes before the timed calls (4,320 calls): after them lead-service's JIT compiled a fifth
+     * as many methods during the timed calls as after the former 648 first pages (issue 9, ninth step).
+     */
+    public static final int WARM_UP_ROUNDS = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Who lists (a user of the dev tokens and the role that user has), with which view, sort, owner filter and search. */
@@ -130,42 +135,59 @@ public final class LeadListLatencies {
     }
 
     /**
-     * Times every shape {@code calls} times, after a warm-up pass over all shapes (three untimed calls each: the list
-     * path's JIT is cold at first, as the single qualifications' is before their warm-up): the first page, then the next
-     * one by its cursor when there is one, each call alone, against {@code baseUrl} (a service or the gateway) with
-     * the bearer token {@code tokenOf} gives for a shape.
+     * Untimed {@code rounds} over all shapes, each the first page and the next by its cursor, as the timed calls are. The
+     * list path's JIT is cold at first, as the single qualifications' is before their warm-up: a method that runs once
+     * per call is compiled by C2 only after thousands of calls, and a pass of three first pages per shape (648 calls, no
+     * cursor) left C2 compiling during the first timed shapes (issue 9, ninth step).
+     */
+    public static void warmUp(HttpClient http, String baseUrl, Function<Shape, String> tokenOf, int rounds)
+            throws IOException, InterruptedException {
+        for (int round = 0; round < rounds; round++) {
+            for (Shape shape : shapes()) {
+                pageAndNext(http, shape, urlOf(baseUrl, shape), tokenOf.apply(shape), "list-warm-up-", null);
+            }
+        }
+    }
+
+    /**
+     * Times every shape {@code calls} times (after {@link #warmUp}): the first page, then the next one by its cursor,
+     * each call alone, against {@code baseUrl} (a service or the gateway) with the bearer token {@code tokenOf} gives
+     * for a shape.
      */
     public static List<Timed> measure(HttpClient http, String baseUrl, Function<Shape, String> tokenOf, int calls)
             throws IOException, InterruptedException {
-        for (Shape shape : shapes()) {
-            for (int i = 0; i < 3; i++) {
-                get(http, urlOf(baseUrl, shape), tokenOf.apply(shape), "list-warm-up-" + UUID.randomUUID());
-            }
-        }
         List<Timed> timed = new ArrayList<>();
         for (Shape shape : shapes()) {
             String token = tokenOf.apply(shape);
             String url = urlOf(baseUrl, shape);
             List<Call> made = new ArrayList<>();
             for (int i = 0; i < calls; i++) {
-                JsonNode page = timedGet(http, shape, false, url, token, made);
-                String cursor = page.path("nextCursor").asText(null);
-                if (cursor != null) { // a list of one page has no next page to time
-                    timedGet(http, shape, true, url + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8), token, made);
-                }
+                pageAndNext(http, shape, url, token, "list-", made);
             }
             timed.add(new Timed(shape, made.stream().mapToDouble(Call::millis).sorted().toArray(), List.copyOf(made)));
         }
         return timed;
     }
 
-    private static JsonNode timedGet(HttpClient http, Shape shape, boolean nextPage, String url, String token, List<Call> made)
+    /** The first page, then the next one by its cursor when there is one (a list of one page has none); timed into {@code made} unless it is null. */
+    private static void pageAndNext(HttpClient http, Shape shape, String url, String token, String idPrefix, List<Call> made)
             throws IOException, InterruptedException {
-        String requestId = "list-" + UUID.randomUUID();
+        JsonNode page = timedGet(http, shape, false, url, token, idPrefix, made);
+        String cursor = page.path("nextCursor").asText(null);
+        if (cursor != null) {
+            timedGet(http, shape, true, url + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8), token, idPrefix, made);
+        }
+    }
+
+    private static JsonNode timedGet(HttpClient http, Shape shape, boolean nextPage, String url, String token, String idPrefix,
+                                     List<Call> made) throws IOException, InterruptedException {
+        String requestId = idPrefix + UUID.randomUUID();
         Instant sentAt = Instant.now();
         long t0 = System.nanoTime();
         JsonNode page = get(http, url, token, requestId);
-        made.add(new Call(shape, nextPage, requestId, sentAt, (System.nanoTime() - t0) / 1e6));
+        if (made != null) {
+            made.add(new Call(shape, nextPage, requestId, sentAt, (System.nanoTime() - t0) / 1e6));
+        }
         return page;
     }
 

@@ -2,13 +2,13 @@ package com.acme.crm.lead.search;
 
 import com.acme.crm.lead.LeadState;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,18 +23,22 @@ import java.util.stream.Collectors;
  *
  * <p>{@code q} is matched as {@link TermMatch} chooses: in the sort's order, state by state as above, or by one
  * trigram-index scan for q's rarest word, over all the view's states at once, sorted afterwards.
+ *
+ * <p>Its parameters are positional ({@code $1}…, in the order they are first written), as the reactive PostgreSQL
+ * client takes them; the branches of a view of several states share them.
  */
-public record LeadQuery(String sql, Map<String, Object> parameters, boolean matchesNothing) {
+public record LeadQuery(String sql, List<Object> parameters, boolean matchesNothing) {
 
-    /** The parameter every query has: the page's size plus one. */
-    public static final String LIMIT = "limit";
+    private static final LeadQuery NOTHING = new LeadQuery(null, List.of(), true);
 
-    private static final LeadQuery NOTHING = new LeadQuery(null, Map.of(), true);
+    public LeadQuery {
+        parameters = List.copyOf(parameters);
+    }
 
     /** {@code sample}: the statistics {@link TermMatch} chooses by ({@link SearchTextSample#NONE} walks in order). */
     public static LeadQuery of(LeadCriteria criteria, SearchTextSample sample) {
         List<String> where = new ArrayList<>();
-        Map<String, Object> parameters = new LinkedHashMap<>();
+        List<Object> parameters = new ArrayList<>();
 
         Set<String> owners = new HashSet<>();
         if (criteria.visibleOwner() != null) {
@@ -50,16 +54,14 @@ public record LeadQuery(String sql, Map<String, Object> parameters, boolean matc
             return NOTHING; // e.g. a salesperson filtering on someone else's leads
         }
         if (owners.size() == 1) {
-            where.add("l.owner_id = :owner");
-            parameters.put("owner", owners.iterator().next());
+            where.add("l.owner_id = " + bind(parameters, owners.iterator().next()));
         }
 
         Set<LeadState> states = statesOf(criteria.view());
         if (criteria.statusReason() != null) {
             // a reason belongs to one state: only that state's branch can match
             states.retainAll(Set.of(criteria.statusReason().state()));
-            where.add("l.status_reason = :statusReason");
-            parameters.put("statusReason", criteria.statusReason().name());
+            where.add("l.status_reason = " + bind(parameters, criteria.statusReason().name()));
         }
         if (states.isEmpty()) {
             return NOTHING; // e.g. view=open&statusReason=LOST
@@ -69,11 +71,10 @@ public record LeadQuery(String sql, Map<String, Object> parameters, boolean matc
             String term = criteria.q().trim().toLowerCase(Locale.ROOT);
             TermMatch match = TermMatch.choose(term, states.size(), criteria.limit() + 1, sample);
             // strpos, not LIKE: the planner must not search the trigram index for the whole of q (TermMatch says why)
-            where.add("strpos(l.search_text, :q) > 0");
-            parameters.put("q", term);
+            where.add("strpos(l.search_text, " + bind(parameters, term) + ") > 0");
             if (!match.inOrder()) {
-                where.add("l.search_text like :word"); // GIN trigram index on search_text, for this word only
-                parameters.put("word", "%" + escapeLike(match.indexedWord()) + "%");
+                // GIN trigram index on search_text, for this word only
+                where.add("l.search_text like " + bind(parameters, "%" + escapeLike(match.indexedWord()) + "%"));
                 oneScan = true;
             }
         }
@@ -82,13 +83,12 @@ public record LeadQuery(String sql, Map<String, Object> parameters, boolean matc
         String column = "l." + sort.key().column;
         String direction = sort.descending() ? "desc" : "asc";
         if (criteria.after() != null) {
-            where.add("(" + column + ", l.id) " + (sort.descending() ? "<" : ">") + " (:afterValue, :afterId)");
-            parameters.put("afterValue", criteria.after().value());
-            parameters.put("afterId", criteria.after().id());
+            where.add("(" + column + ", l.id) " + (sort.descending() ? "<" : ">") + " ("
+                    + bind(parameters, criteria.after().value()) + ", " + bind(parameters, criteria.after().id()) + ")");
         }
-        parameters.put(LIMIT, criteria.limit() + 1); // one more tells whether there is a next page
+        String limit = bind(parameters, criteria.limit() + 1); // one more tells whether there is a next page
 
-        String order = " order by " + column + " " + direction + ", l.id " + direction + " limit :limit";
+        String order = " order by " + column + " " + direction + ", l.id " + direction + " limit " + limit;
         if (oneScan) {
             return new LeadQuery("select l.id from lead l where " + String.join(" and ", branch(states, where))
                     + order, parameters, false);
@@ -99,8 +99,17 @@ public record LeadQuery(String sql, Map<String, Object> parameters, boolean matc
                         + String.join(" and ", branch(EnumSet.of(state), where)) + order + ")")
                 .collect(Collectors.joining(" union all "));
         String sql = "select page.id from (" + branches + ") page order by page.k " + direction + ", page.id "
-                + direction + " limit :limit";
+                + direction + " limit " + limit;
         return new LeadQuery(sql, parameters, false);
+    }
+
+    /**
+     * Adds a value and answers its placeholder. The reactive client binds timestamps as OffsetDateTime; it has no codec
+     * for Instant.
+     */
+    private static String bind(List<Object> parameters, Object value) {
+        parameters.add(value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value);
+        return "$" + parameters.size();
     }
 
     private static Set<LeadState> statesOf(LeadListView view) {
