@@ -13,8 +13,13 @@ import java.util.regex.Pattern;
  * someone else (an operator's open transaction) would end as a time-out and the message would be set aside;</li>
  * <li>{@code statementTimeout} ({@code statement_timeout}, 0: none) ends a statement that runs too long; above
  * {@code lockTimeout}, so that a lock wait ends as one;</li>
- * <li>{@code timeLimit} ends the work in Java (a Uni that never resolves); its rollback waits for a statement in flight,
- * so an attempt stays quiet for at most the time limit plus the statement timeout;</li>
+ * <li>{@code transactionTimeout} ({@code transaction_timeout}, PostgreSQL 17+) ends the session of a transaction older
+ * than it: above {@code statementTimeout}, so that a runaway statement ends as a time-out, and below the time limit, so
+ * that when the time limit strikes its transaction is already gone on the server. Otherwise a time-out in the middle of
+ * one of Hibernate Reactive's own chains of statements (a flush) would roll back while a statement is in flight, and the
+ * chain's next statement would run after the ROLLBACK, outside any transaction;</li>
+ * <li>{@code timeLimit} ends the work in Java (a Uni that never resolves); an attempt stays quiet for at most the time
+ * limit plus the statement timeout;</li>
  * <li>{@code stuckAfter} (the watchdog's, 0: off) must be longer than that, so a hang is handled without a restart; the
  * watchdog stays the last resort for what the limits cannot stop (a statement with no statement timeout, a dead TCP
  * connection).</li>
@@ -22,7 +27,8 @@ import java.util.regex.Pattern;
  * A time limit of 0 switches it off (the watchdog alone then notices a hang, as before it existed); the database's
  * limits are still checked against each other.
  */
-public record HandlingLimits(Duration timeLimit, Duration lockTimeout, Duration statementTimeout, Duration stuckAfter) {
+public record HandlingLimits(Duration timeLimit, Duration lockTimeout, Duration statementTimeout, Duration transactionTimeout,
+                             Duration stuckAfter) {
 
     /** A PostgreSQL time setting: an integer with one of its units, or none for milliseconds ("10s", "1min", "500"). */
     private static final Pattern POSTGRES_TIME = Pattern.compile("\\s*(\\d+)\\s*(us|ms|s|min|h|d)?\\s*");
@@ -39,6 +45,16 @@ public record HandlingLimits(Duration timeLimit, Duration lockTimeout, Duration 
         if (!statementTimeout.isZero() && statementTimeout.compareTo(lockTimeout) <= 0) {
             throw new IllegalArgumentException("the pool's statement_timeout (" + statementTimeout + ", CRM_DB_STATEMENT_TIMEOUT)"
                     + " must be 0 (none) or longer than its lock_timeout (" + lockTimeout + ")");
+        }
+        if (!timeLimit.isZero() && (transactionTimeout.isZero() || transactionTimeout.compareTo(timeLimit) >= 0)) {
+            throw new IllegalArgumentException("the pool's transaction_timeout (" + transactionTimeout
+                    + ", CRM_DB_TRANSACTION_TIMEOUT) must be set and shorter than crm.consumer.time-limit (" + timeLimit
+                    + "): a time-out must find its transaction already ended by the server, never a statement in flight"
+                    + " with more of the transaction to come after its rollback");
+        }
+        if (!transactionTimeout.isZero() && transactionTimeout.compareTo(statementTimeout) <= 0) {
+            throw new IllegalArgumentException("the pool's transaction_timeout (" + transactionTimeout + ") must be 0 (none)"
+                    + " or longer than its statement_timeout (" + statementTimeout + "), so a runaway statement ends as one");
         }
         if (!stuckAfter.isZero() && !timeLimit.isZero() && timeLimit.plus(statementTimeout).compareTo(stuckAfter) >= 0) {
             throw new IllegalArgumentException("crm.consumer.time-limit (" + timeLimit + ") plus the pool's statement_timeout ("

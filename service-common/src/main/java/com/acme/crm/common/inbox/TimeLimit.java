@@ -24,12 +24,12 @@ import java.util.function.Supplier;
  * message goes (split, retried, set aside: {@link RetryDecision}). The limits it must agree with are checked at start-up
  * ({@link HandlingLimits}); 0 switches it off.
  *
- * <p>What it cannot make safe: when the limit strikes while Hibernate Reactive is in the middle of a chain of statements of
- * its own (a flush of several entities) and the statement in flight then succeeds, Vert.x sends the ROLLBACK as soon as that
- * statement ends, and the chain's next statement runs after it outside any transaction. The database's limits are below
- * the time limit, so a lock wait or a runaway statement fails the work in the database (after 10 or 30 s) well before the
- * limit in most cases; the limit itself strikes at a hang outside the database (no statement in flight), or at a batch
- * that has kept the database busy for the whole time limit (then a statement may be in flight).
+ * <p>Why the pool's {@code transaction_timeout} is below the limit: were the limit to strike while Hibernate Reactive is in
+ * the middle of a chain of statements of its own (a flush of several entities), Vert.x would send the ROLLBACK as soon as
+ * the statement in flight ended, and the chain's next statement would run after it outside any transaction. The work's
+ * transaction began before the limit's timer started, so by the time the timer fires PostgreSQL has ended that
+ * transaction's session: a statement in flight then fails, nothing of the transaction is committed, and the pool drops
+ * the connection. The limit itself is still what ends a hang outside the database (a Uni that never resolves).
  */
 @ApplicationScoped
 public class TimeLimit {
@@ -46,12 +46,16 @@ public class TimeLimit {
     @ConfigProperty(name = "quarkus.datasource.reactive.additional-properties.statement_timeout")
     Optional<String> statementTimeout;
 
+    @ConfigProperty(name = "quarkus.datasource.reactive.additional-properties.transaction_timeout")
+    Optional<String> transactionTimeout;
+
     @ConfigProperty(name = "crm.consumer.watchdog.stuck-after")
     Duration stuckAfter;
 
     void check(@Observes StartupEvent event) {
         new HandlingLimits(limit, HandlingLimits.postgresTime(lockTimeout.orElse(null)),
-                HandlingLimits.postgresTime(statementTimeout.orElse(null)), stuckAfter);
+                HandlingLimits.postgresTime(statementTimeout.orElse(null)),
+                HandlingLimits.postgresTime(transactionTimeout.orElse(null)), stuckAfter);
     }
 
     /**

@@ -16,8 +16,14 @@ class HandlingLimitsTest {
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private static HandlingLimits limits(String timeLimit, String lockTimeout, String statementTimeout, String stuckAfter) {
+        return limits(timeLimit, lockTimeout, statementTimeout, "45s", stuckAfter);
+    }
+
+    private static HandlingLimits limits(String timeLimit, String lockTimeout, String statementTimeout,
+                                         String transactionTimeout, String stuckAfter) {
         return new HandlingLimits(HandlingLimits.postgresTime(timeLimit), HandlingLimits.postgresTime(lockTimeout),
-                HandlingLimits.postgresTime(statementTimeout), HandlingLimits.postgresTime(stuckAfter));
+                HandlingLimits.postgresTime(statementTimeout), HandlingLimits.postgresTime(transactionTimeout),
+                HandlingLimits.postgresTime(stuckAfter));
     }
 
     /** The default of a setting in service-common's shipped configuration ({@code name=${ENV:default}}). */
@@ -33,7 +39,8 @@ class HandlingLimitsTest {
     void theShippedDefaultsAreInOrder_aHangEndsAsAFailureBeforeLivenessFails() throws IOException {
         String pool = "quarkus.datasource.reactive.additional-properties.";
         HandlingLimits shipped = limits(shipped("crm.consumer.time-limit"), shipped(pool + "lock_timeout"),
-                shipped(pool + "statement_timeout"), shipped("crm.consumer.watchdog.stuck-after").replace("m", "min"));
+                shipped(pool + "statement_timeout"), shipped(pool + "transaction_timeout"),
+                shipped("crm.consumer.watchdog.stuck-after").replace("m", "min"));
         assertEquals(Duration.ofSeconds(90), shipped.longestQuiet());
         assertTrue(shipped.longestQuiet().compareTo(Duration.ofMinutes(2)) < 0);
         assertTrue(HandlingLimits.postgresTime(shipped(pool + "idle_in_transaction_session_timeout"))
@@ -51,17 +58,27 @@ class HandlingLimitsTest {
 
     @Test
     void aHangMustEndBeforeTheWatchdogCallsTheBatchStuck() {
-        assertThrows(IllegalArgumentException.class, () -> limits("90s", "10s", "30s", "2min"));
+        assertThrows(IllegalArgumentException.class, () -> limits("90s", "10s", "30s", "60s", "2min"));
         assertThrows(IllegalArgumentException.class, () -> limits("2min", "10s", "0", "2min"));
-        limits("5min", "10s", "30s", "0"); // liveness off: nothing to be before
+        limits("5min", "10s", "30s", "45s", "0"); // liveness off: nothing to be before
+    }
+
+    @Test
+    void theServerEndsATransactionBeforeTheTimeLimitCanStrikeInsideIt() {
+        assertThrows(IllegalArgumentException.class, () -> limits("60s", "10s", "30s", "0", "2min"), "none");
+        assertThrows(IllegalArgumentException.class, () -> limits("60s", "10s", "30s", "60s", "2min"), "as long");
+        assertThrows(IllegalArgumentException.class, () -> limits("60s", "10s", "30s", "30s", "2min"),
+                "not above statement_timeout: a runaway statement would end the session, not as a time-out");
+        limits("60s", "10s", "30s", "59s", "2min");
+        limits("60s", "10s", "0", "45s", "2min");
     }
 
     @Test
     void aTimeLimitOfZeroSwitchesItOff() {
-        limits("0", "10s", "30s", "1500ms");
+        limits("0", "10s", "30s", "0", "1500ms"); // no transaction_timeout needed either (PostgreSQL 15 and 16)
         assertThrows(IllegalArgumentException.class, () -> limits("0", "0", "30s", "2min"), "lock_timeout is still needed");
         assertThrows(IllegalArgumentException.class, () -> new HandlingLimits(MINUTE.negated(), Duration.ofSeconds(10),
-                Duration.ZERO, Duration.ZERO));
+                Duration.ZERO, Duration.ZERO, Duration.ZERO));
     }
 
     @Test

@@ -51,7 +51,8 @@ class HangingMessageTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("crm.consumer.time-limit", "1s",
                     "quarkus.datasource.reactive.additional-properties.lock_timeout", "200ms",
-                    "quarkus.datasource.reactive.additional-properties.statement_timeout", "1s",
+                    "quarkus.datasource.reactive.additional-properties.statement_timeout", "500ms",
+                    "quarkus.datasource.reactive.additional-properties.transaction_timeout", "800ms",
                     "crm.consumer.watchdog.warn-after", "500ms",
                     "crm.consumer.watchdog.stuck-after", "3s");
         }
@@ -84,6 +85,11 @@ class HangingMessageTest {
         return Db.count("select count(*) from set_aside_message where message_id = '" + messageId + "'");
     }
 
+    /** PostgreSQL counts a session that transaction_timeout ended as ended by a fatal error. */
+    private static long sessionsEndedByAFatalError() {
+        return Db.count("select sessions_fatal from pg_stat_database where datname = current_database()");
+    }
+
     private static String json(String commandId) {
         return "{\"id\":\"" + commandId + "\",\"failTimes\":0}";
     }
@@ -100,6 +106,7 @@ class HangingMessageTest {
         String last = UUID.randomUUID().toString();
         KafkaProbe.Event hanging = new KafkaProbe.Event(TestCommand.HANG.name(), json(hang));
         TestCommandConsumer.hold(hang); // never released while the test runs: every attempt hangs
+        long endedByTheServer = sessionsEndedByAFatalError();
         try {
             // one key, one partition, one poll: the hanging message between others
             KafkaProbe.sendTogether(TestCommand.TOPIC, hang, List.of(
@@ -121,7 +128,11 @@ class HangingMessageTest {
         assertEquals(3, TestCommandConsumer.attempts(hang));
         String error = Db.text("select error from set_aside_message where message_id = '" + hanging.ceId() + "'");
         assertTrue(error.contains("did not end within the time limit of " + TIME_LIMIT.toMillis() + " ms"), error);
-        // each timed-out transaction was rolled back before its connection went back to the pool
+        // each hanging transaction outlived transaction_timeout (800 ms), so PostgreSQL ended its session before the time
+        // limit (1 s) struck: no statement of it can run after its rollback
+        assertTrue(sessionsEndedByAFatalError() - endedByTheServer >= 3, "sessions ended by transaction_timeout: "
+                + (sessionsEndedByAFatalError() - endedByTheServer));
+        // and no connection is left inside a transaction
         assertEquals(0, Db.count("select count(*) from pg_stat_activity where datname = current_database()"
                 + " and state like 'idle in transaction%'"));
         assertLiveThroughout();
@@ -160,9 +171,10 @@ class HangingMessageTest {
     @Test
     void thePoolsConnectionsCarryTheDatabaseLimits_flywaysJdbcConnectionDoesNot() {
         Row pooled = pool.query("select current_setting('lock_timeout'), current_setting('statement_timeout'),"
-                + " current_setting('idle_in_transaction_session_timeout')").execute().await().atMost(Duration.ofSeconds(10))
-                .iterator().next();
-        assertEquals(List.of("200ms", "1s", "2min"), List.of(pooled.getString(0), pooled.getString(1), pooled.getString(2)));
+                + " current_setting('idle_in_transaction_session_timeout'), current_setting('transaction_timeout')")
+                .execute().await().atMost(Duration.ofSeconds(10)).iterator().next();
+        assertEquals(List.of("200ms", "500ms", "2min", "800ms"),
+                List.of(pooled.getString(0), pooled.getString(1), pooled.getString(2), pooled.getString(3)));
         assertEquals(List.of("0|0|0"), Db.rows("select current_setting('lock_timeout'), current_setting('statement_timeout'),"
                 + " current_setting('idle_in_transaction_session_timeout')"));
     }
