@@ -1,17 +1,13 @@
 package com.acme.crm.lead.qualification;
 
-import com.acme.crm.contracts.qualification.CopiedNote;
 import com.acme.crm.contracts.qualification.QualificationReply;
 import com.acme.crm.lead.Lead;
-import com.acme.crm.lead.attachments.LeadAttachments;
 import com.acme.crm.lead.decisions.Attempt;
 import com.acme.crm.lead.decisions.Decision;
 import com.acme.crm.lead.decisions.DecisionWriter;
 import com.acme.crm.lead.decisions.LeadDecisions;
 import com.acme.crm.lead.decisions.LeadFacts;
 import com.acme.crm.lead.decisions.OpportunityContent;
-import com.acme.crm.lead.notes.LeadNote;
-import com.acme.crm.lead.stakeholders.LeadStakeholders;
 import com.acme.crm.common.persistence.WriteBehind;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,23 +52,15 @@ public class QualificationSaga {
     }
 
     /**
-     * The opportunity content of the leads whose replies will carry it on, in three statements for the batch
-     * instead of three a reply; kept for the batch's transaction (the reply consumer changes none of it).
+     * The opportunity content of the leads whose replies will carry it on, in one statement for the batch
+     * ({@link OpportunityContents}); kept for the batch's transaction (the reply consumer changes none of it).
      */
     private static Uni<Void> preloadContent(Collection<UUID> leadIds) {
         Map<UUID, OpportunityContent> preloaded = WriteBehind.local(PRELOADED, HashMap::new);
         if (leadIds.isEmpty() || preloaded == null) {
             return Uni.createFrom().voidItem();
         }
-        return LeadNote.ofLeads(leadIds).chain(notes -> LeadStakeholders.refsOf(leadIds)
-                .chain(stakeholders -> LeadAttachments.refsOf(leadIds).invoke(attachments -> {
-                    for (UUID lead : leadIds) {
-                        preloaded.put(lead, new OpportunityContent(
-                                notes.getOrDefault(lead, List.of()).stream()
-                                        .map(n -> new CopiedNote(n.text, n.author, n.createdAt)).toList(),
-                                stakeholders.getOrDefault(lead, List.of()), attachments.getOrDefault(lead, List.of())));
-                    }
-                }))).replaceWithVoid();
+        return OpportunityContents.of(leadIds).invoke(preloaded::putAll).replaceWithVoid();
     }
 
     private static final Object PRELOADED = OpportunityContent.class;
@@ -111,10 +99,6 @@ public class QualificationSaga {
         if (loaded != null) {
             return Uni.createFrom().item(loaded);
         }
-        return LeadNote.ofLead(attempt.leadId())
-                .map(notes -> notes.stream().map(n -> new CopiedNote(n.text, n.author, n.createdAt)).toList())
-                .chain(notes -> LeadStakeholders.refsOf(attempt.leadId())
-                        .chain(stakeholders -> LeadAttachments.refsOf(attempt.leadId())
-                                .map(attachments -> new OpportunityContent(notes, stakeholders, attachments))));
+        return OpportunityContents.of(List.of(attempt.leadId())).map(content -> content.get(attempt.leadId()));
     }
 }
