@@ -9,10 +9,12 @@ import com.acme.crm.lead.decisions.LeadDecisions;
 import com.acme.crm.lead.decisions.LeadFacts;
 import com.acme.crm.lead.decisions.OpportunityContent;
 import com.acme.crm.common.persistence.WriteBehind;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import org.hibernate.LockMode;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -37,19 +39,28 @@ public class QualificationSaga {
     DecisionWriter writer;
 
     /**
-     * Loads in two statements what a batch's replies will each load: the running attempts of their leads (locked,
-     * in id order, as each reply locks its own) and the leads. Each reply then finds them in the session instead of
-     * loading them; a reply for an attempt not loaded here (a late one) loads and locks it itself.
+     * Loads in one statement what a batch's replies will each load: the running attempts of their leads, locked in
+     * id order as each reply locks its own (the attempts only: the leads are read, not locked), with their leads. Each
+     * reply then finds them in the session instead of loading them; a reply for an attempt not loaded here (a late
+     * one, its lead's latest attempt ended) loads and locks the attempt, and loads the lead, itself.
      */
     public Uni<Void> prepare(Collection<UUID> leadIds, Collection<UUID> withContent) {
         if (leadIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Qualification.find("leadId in ?1 and status = ?2 order by id", leadIds, QualificationStatus.IN_PROGRESS)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                .chain(() -> Lead.list("from Lead l left join fetch l.latestQualification where l.id in ?1", leadIds))
+        return Panache.getSession().chain(session -> session.createSelectionQuery(RUNNING_WITH_LEADS, Object[].class)
+                        .setParameter("leads", leadIds)
+                        .setParameter("running", QualificationStatus.IN_PROGRESS)
+                        .setLockMode("q", LockMode.PESSIMISTIC_WRITE)
+                        .getResultList())
                 .chain(() -> preloadContent(withContent));
     }
+
+    // a lead's running attempt is its latest one (a start needs the lead not qualifying), so each lead's eager
+    // latestQualification is the attempt of its own row
+    private static final String RUNNING_WITH_LEADS = """
+            select q, l from Qualification q join Lead l on l.id = q.leadId
+            where q.leadId in :leads and q.status = :running order by q.id""";
 
     /**
      * The opportunity content of the leads whose replies will carry it on, in one statement for the batch
