@@ -3,7 +3,6 @@ package com.acme.crm.lead.attachments;
 import com.acme.crm.common.problems.ProblemException;
 import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.contracts.events.lead.AttachmentEventData;
-import com.acme.crm.contracts.qualification.AttachmentRef;
 import com.acme.crm.contracts.qualification.CreateOpportunity;
 import com.acme.crm.lead.access.LeadAccess;
 import com.acme.crm.lead.events.LeadItemEvents;
@@ -16,12 +15,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** A lead's attachments (SPEC §10): metadata in {@link Attachment}, bytes in {@link AttachmentChunks}. */
 @ApplicationScoped
@@ -104,19 +100,6 @@ public class LeadAttachments {
                 .call(a -> AttachmentChunks.removeWith(a.id))
                 .call(a -> a.delete())
                 .replaceWithVoid();
-    }
-
-    /** What the opportunity lists on qualification: each file's metadata, oldest first. Needs a session. */
-    /** The refs of each of {@code leadIds}, oldest first. */
-    public static Uni<Map<UUID, List<AttachmentRef>>> refsOf(Collection<UUID> leadIds) {
-        return Attachment.<Attachment>list("leadId in ?1 order by leadId, createdAt, id", leadIds)
-                .map(found -> found.stream().collect(Collectors.groupingBy(s -> s.leadId, LinkedHashMap::new,
-                        Collectors.mapping(s -> new AttachmentRef(s.id, s.fileName, s.mediaType, s.size, s.sha256), Collectors.toList()))));
-    }
-
-    public static Uni<List<AttachmentRef>> refsOf(UUID leadId) {
-        return Attachment.<Attachment>list("leadId = ?1 order by createdAt, id", leadId)
-                .map(found -> found.stream().map(a -> new AttachmentRef(a.id, a.fileName, a.mediaType, a.size, a.sha256)).toList());
     }
 
     private Uni<Attachment> findEntity(UUID leadId, UUID attachmentId, SecurityIdentity caller) {

@@ -9,12 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** A free-text note on a lead, with its author and time (copied to the opportunity on qualification). */
 @Entity
@@ -52,12 +48,6 @@ public class LeadNote extends PanacheEntityBase {
     /** Oldest first. Needs a session. */
     public static Uni<List<LeadNote>> ofLead(UUID leadId) {
         return find("leadId = ?1 order by createdAt, id", leadId).list();
-    }
-
-    /** The notes of each of {@code leadIds}, oldest first. */
-    public static Uni<Map<UUID, List<LeadNote>>> ofLeads(Collection<UUID> leadIds) {
-        return LeadNote.<LeadNote>list("leadId in ?1 order by leadId, createdAt, id", leadIds)
-                .map(notes -> notes.stream().collect(Collectors.groupingBy(n -> n.leadId, LinkedHashMap::new, Collectors.toList())));
     }
 
     public static Uni<Long> countOfLead(UUID leadId) {

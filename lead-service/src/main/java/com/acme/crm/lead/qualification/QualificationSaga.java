@@ -1,22 +1,20 @@
 package com.acme.crm.lead.qualification;
 
-import com.acme.crm.contracts.qualification.CopiedNote;
 import com.acme.crm.contracts.qualification.QualificationReply;
 import com.acme.crm.lead.Lead;
-import com.acme.crm.lead.attachments.LeadAttachments;
 import com.acme.crm.lead.decisions.Attempt;
 import com.acme.crm.lead.decisions.Decision;
 import com.acme.crm.lead.decisions.DecisionWriter;
 import com.acme.crm.lead.decisions.LeadDecisions;
 import com.acme.crm.lead.decisions.LeadFacts;
 import com.acme.crm.lead.decisions.OpportunityContent;
-import com.acme.crm.lead.notes.LeadNote;
-import com.acme.crm.lead.stakeholders.LeadStakeholders;
 import com.acme.crm.common.persistence.WriteBehind;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import org.hibernate.LockMode;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -41,38 +39,39 @@ public class QualificationSaga {
     DecisionWriter writer;
 
     /**
-     * Loads in two statements what a batch's replies will each load: the running attempts of their leads (locked,
-     * in id order, as each reply locks its own) and the leads. Each reply then finds them in the session instead of
-     * loading them; a reply for an attempt not loaded here (a late one) loads and locks it itself.
+     * Loads in one statement what a batch's replies will each load: the running attempts of their leads, locked in
+     * id order as each reply locks its own (the attempts only: the leads are read, not locked), with their leads. Each
+     * reply then finds them in the session instead of loading them; a reply for an attempt not loaded here (a late
+     * one, its lead's latest attempt ended) loads and locks the attempt, and loads the lead, itself.
      */
     public Uni<Void> prepare(Collection<UUID> leadIds, Collection<UUID> withContent) {
         if (leadIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Qualification.find("leadId in ?1 and status = ?2 order by id", leadIds, QualificationStatus.IN_PROGRESS)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                .chain(() -> Lead.list("from Lead l left join fetch l.latestQualification where l.id in ?1", leadIds))
+        return Panache.getSession().chain(session -> session.createSelectionQuery(RUNNING_WITH_LEADS, Object[].class)
+                        .setParameter("leads", leadIds)
+                        .setParameter("running", QualificationStatus.IN_PROGRESS)
+                        .setLockMode("q", LockMode.PESSIMISTIC_WRITE)
+                        .getResultList())
                 .chain(() -> preloadContent(withContent));
     }
 
+    // a lead's running attempt is its latest one (a start needs the lead not qualifying), so each lead's eager
+    // latestQualification is the attempt of its own row
+    private static final String RUNNING_WITH_LEADS = """
+            select q, l from Qualification q join Lead l on l.id = q.leadId
+            where q.leadId in :leads and q.status = :running order by q.id""";
+
     /**
-     * The opportunity content of the leads whose replies will carry it on, in three statements for the batch
-     * instead of three a reply; kept for the batch's transaction (the reply consumer changes none of it).
+     * The opportunity content of the leads whose replies will carry it on, in one statement for the batch
+     * ({@link OpportunityContents}); kept for the batch's transaction (the reply consumer changes none of it).
      */
     private static Uni<Void> preloadContent(Collection<UUID> leadIds) {
         Map<UUID, OpportunityContent> preloaded = WriteBehind.local(PRELOADED, HashMap::new);
         if (leadIds.isEmpty() || preloaded == null) {
             return Uni.createFrom().voidItem();
         }
-        return LeadNote.ofLeads(leadIds).chain(notes -> LeadStakeholders.refsOf(leadIds)
-                .chain(stakeholders -> LeadAttachments.refsOf(leadIds).invoke(attachments -> {
-                    for (UUID lead : leadIds) {
-                        preloaded.put(lead, new OpportunityContent(
-                                notes.getOrDefault(lead, List.of()).stream()
-                                        .map(n -> new CopiedNote(n.text, n.author, n.createdAt)).toList(),
-                                stakeholders.getOrDefault(lead, List.of()), attachments.getOrDefault(lead, List.of())));
-                    }
-                }))).replaceWithVoid();
+        return OpportunityContents.of(leadIds).invoke(preloaded::putAll).replaceWithVoid();
     }
 
     private static final Object PRELOADED = OpportunityContent.class;
@@ -111,10 +110,6 @@ public class QualificationSaga {
         if (loaded != null) {
             return Uni.createFrom().item(loaded);
         }
-        return LeadNote.ofLead(attempt.leadId())
-                .map(notes -> notes.stream().map(n -> new CopiedNote(n.text, n.author, n.createdAt)).toList())
-                .chain(notes -> LeadStakeholders.refsOf(attempt.leadId())
-                        .chain(stakeholders -> LeadAttachments.refsOf(attempt.leadId())
-                                .map(attachments -> new OpportunityContent(notes, stakeholders, attachments))));
+        return OpportunityContents.of(List.of(attempt.leadId())).map(content -> content.get(attempt.leadId()));
     }
 }

@@ -114,7 +114,8 @@ public class StartRows {
         return value == null ? null : value.trim();
     }
 
-    private static Instant instant(Object value) {
+    /** A timestamptz column of a native select (the driver's OffsetDateTime, or an Instant). */
+    static Instant instant(Object value) {
         if (value == null) {
             return null;
         }

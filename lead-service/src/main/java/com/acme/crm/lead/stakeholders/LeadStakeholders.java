@@ -4,7 +4,6 @@ import com.acme.crm.common.problems.ProblemException;
 import com.acme.crm.contracts.events.lead.StakeholderEventData;
 import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.contracts.qualification.CreateOpportunity;
-import com.acme.crm.contracts.qualification.StakeholderRef;
 import com.acme.crm.lead.ConcurrentChange;
 import com.acme.crm.lead.UniqueViolation;
 import com.acme.crm.lead.access.LeadAccess;
@@ -20,12 +19,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** A lead's stakeholders (SPEC §10): contacts known from crm.account.events, each at most once per lead. */
 @ApplicationScoped
@@ -103,19 +99,6 @@ public class LeadStakeholders {
                 .chain(lead -> Stakeholder.<Stakeholder>list("leadId = ?1 order by createdAt, id", leadId))
                 .chain(found -> contacts.byId(found.stream().map(s -> s.contactId).toList())
                         .map(byId -> found.stream().map(s -> StakeholderView.of(s, byId.get(s.contactId))).toList()));
-    }
-
-    /** What the opportunity gets on qualification: each stakeholder's contact and role, in the order they were added. Needs a session. */
-    /** The refs of each of {@code leadIds}, oldest first. */
-    public static Uni<Map<UUID, List<StakeholderRef>>> refsOf(Collection<UUID> leadIds) {
-        return Stakeholder.<Stakeholder>list("leadId in ?1 order by leadId, createdAt, id", leadIds)
-                .map(found -> found.stream().collect(Collectors.groupingBy(s -> s.leadId, LinkedHashMap::new,
-                        Collectors.mapping(s -> new StakeholderRef(s.contactId, s.role.name()), Collectors.toList()))));
-    }
-
-    public static Uni<List<StakeholderRef>> refsOf(UUID leadId) {
-        return Stakeholder.<Stakeholder>list("leadId = ?1 order by createdAt, id", leadId)
-                .map(found -> found.stream().map(s -> new StakeholderRef(s.contactId, s.role.name())).toList());
     }
 
     private Uni<StakeholderView> withContact(Stakeholder stakeholder) {

@@ -174,7 +174,7 @@ public class BulkJobRunner {
 
     private static JobStart startOf(Claim claim) {
         QualifyChoices choices = new QualifyChoices(null, null, null, null, null, claim.currency(), null);
-        return new JobStart(new Start(claim.leadId(), choices, claim.policy(), "job:" + claim.jobId()), claim.submitter());
+        return new JobStart(new Start(claim.leadId(), choices, claim.policy(), BulkJobs.attemptKey(claim.jobId())), claim.submitter());
     }
 
     private Uni<Void> record(Claim claim, Attempt attempt) {

@@ -79,11 +79,33 @@ public class BulkJobs {
     }
 
     /**
-     * Called by the saga in its transaction when an attempt ends (of a job or not: the update finds no row then).
-     * Within a {@link WriteBehind} unit (a reply batch) the batch's ends are written by one statement at its end.
+     * Called by the saga in its transaction when an attempt ends. Within a {@link WriteBehind} unit (a reply batch)
+     * the batch's ends are written by one statement at its end. An attempt that no job row can name (a single
+     * call's, {@link #mayBelongToJob}) writes nothing: the update would find no row.
      */
     public Uni<Void> attemptFinished(Qualification q) {
+        if (!mayBelongToJob(q.idempotencyKey)) {
+            return Uni.createFrom().voidItem();
+        }
         return WriteBehind.add(finished, new Finished(q.id, q.status.name(), q.failureReason));
+    }
+
+    private static final String JOB_KEY_PREFIX = "job:";
+
+    /** The idempotency key a job's lead starts its attempt with: a repeated start finds the same attempt by it. */
+    static String attemptKey(UUID jobId) {
+        return JOB_KEY_PREFIX + jobId;
+    }
+
+    /**
+     * Whether a job row may name the attempt with this idempotency key. A job row is given an attempt only by its
+     * runner's start, which starts it, or finds it again, under {@link #attemptKey} (BulkJobRunner's results), so
+     * an attempt under any other key, or none, belongs to no job. Its lane is no proof: an attempt follows a failed
+     * attempt's lane, a job's into the interactive one too. A single call's caller may choose a key that looks like
+     * a job's: its end then runs the update, which finds no row, as every end did before.
+     */
+    static boolean mayBelongToJob(String idempotencyKey) {
+        return idempotencyKey != null && idempotencyKey.startsWith(JOB_KEY_PREFIX);
     }
 
     /** An ended attempt as the update reads it from JSON. */
