@@ -64,8 +64,11 @@ public final class OpenApiDocument {
                 if (responses.path("401").isMissingNode()) {
                     found.add(where + ": no 401 answer");
                 }
+                if (responses.at("/503/headers/Retry-After").isMissingNode()) {
+                    found.add(where + ": no 503 answer with Retry-After (a passing fault)");
+                }
                 responses.fields().forEachRemaining(answer -> {
-                    if (answer.getKey().startsWith("4") && !"#/components/schemas/Problem".equals(answer.getValue()
+                    if ((answer.getKey().startsWith("4") || answer.getKey().equals("503")) && !"#/components/schemas/Problem".equals(answer.getValue()
                             .at("/content/application~1problem+json/schema/$ref").asText())) {
                         found.add(where + ": " + answer.getKey() + " is not a problem+json Problem");
                     }

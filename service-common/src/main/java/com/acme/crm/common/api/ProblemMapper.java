@@ -1,5 +1,6 @@
 package com.acme.crm.common.api;
 
+import com.acme.crm.common.inbox.FailureClassifier;
 import com.acme.crm.common.problems.Problem;
 import com.acme.crm.common.problems.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,12 +27,17 @@ import java.util.stream.Collectors;
 
 /**
  * The one place where failures become HTTP answers, as {@code application/problem+json}.
- * Bad input is always a 4xx with the fields at fault; only our own bugs are a 500, and even
- * then without a stack trace.
+ * Bad input is always a 4xx with the fields at fault; a passing fault (the database away or busy, a lock
+ * held past the pool's lock_timeout, a statement past its statement_timeout: {@link FailureClassifier}'s
+ * transient and timed-out kinds, as for a consumer) is a 503 with {@code Retry-After}; only our own bugs
+ * are a 500, and even then without a stack trace.
  */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    static final String RETRY_AFTER = "Retry-After";
+    /** A lock wait ends after the pool's lock_timeout (seconds), a database restart takes seconds: a second is a fair first pause. */
+    static final String RETRY_AFTER_SECONDS = "1";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -119,6 +125,15 @@ public class ProblemMapper {
                 return answer(Problem.of(409, "changed-meanwhile", "Conflict",
                         "the record was changed or removed by someone else meanwhile; read it again"), uri);
             }
+        }
+        FailureClassifier.Kind kind = FailureClassifier.classify(e);
+        if (kind == FailureClassifier.Kind.TRANSIENT || kind == FailureClassifier.Kind.TIMED_OUT) {
+            // the database away or busy, a lock held past lock_timeout, a statement past statement_timeout: the same
+            // request may well succeed in a moment, so the caller is told to try again, as a consumer would
+            LOG.warnf("request failed for a passing reason, answered 503: %s", FailureClassifier.reason(e));
+            return Response.fromResponse(answer(Problem.of(503, "unavailable", "Service Unavailable",
+                            "a passing fault (the database away or busy, or a record locked too long); try again"), uri))
+                    .header(RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
         LOG.error("unexpected failure", e);
         return answer(Problem.of(500, "internal-error", "Internal Server Error",

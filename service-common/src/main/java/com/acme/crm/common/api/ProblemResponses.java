@@ -20,12 +20,14 @@ import java.util.Map;
  * Resources declare only the answers particular to them ({@code @APIResponse} 404, 409, 412...);
  * the ones every operation can give are added here: 401 everywhere, 400 where there is input
  * (a body, a query or a path parameter),
- * 404 where the path names a record, 413 and 415 where there is a body. Every answer, of every
+ * 404 where the path names a record, 413 and 415 where there is a body, 503 with {@code Retry-After}
+ * everywhere (a passing fault, {@link ProblemMapper}). Every answer, of every
  * operation, declares the {@code X-Request-Id} header ({@link RequestIds}).
  */
 public class ProblemResponses implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final String UNAVAILABLE = "503";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -56,8 +58,13 @@ public class ProblemResponses implements OASFilter {
             addIfMissing(responses, "413", "The body is larger than the service accepts");
             addIfMissing(responses, "415", "The body is not of a media type the operation accepts");
         }
+        addIfMissing(responses, UNAVAILABLE, "A passing fault (the database away or busy, or a record locked too long):"
+                + " try again after Retry-After seconds");
+        responses.getAPIResponse(UNAVAILABLE).addHeader(ProblemMapper.RETRY_AFTER, OASFactory.createHeader()
+                .description("Seconds to wait before trying again")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
         for (Map.Entry<String, APIResponse> answer : responses.getAPIResponses().entrySet()) {
-            if (answer.getKey().startsWith("4")) {
+            if (answer.getKey().startsWith("4") || answer.getKey().equals(UNAVAILABLE)) {
                 answer.getValue().setContent(problemContent());
             }
             answer.getValue().addHeader(RequestIds.HEADER, OASFactory.createHeader()

@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -166,6 +167,25 @@ class HangingMessageTest {
         assertEquals(List.of("row", "done"), outcomes(command));
         assertEquals(0, setAside(messageId), "a lock wait is not a hang");
         assertLiveThroughout();
+    }
+
+    @Test
+    void aRestCallWhoseRowStaysLocked_isAPassingFault_answered503WithRetryAfter() throws Exception {
+        String command = UUID.randomUUID().toString();
+        Db.execute("insert into test_effect (message_id, command_id, outcome) values ('" + UUID.randomUUID() + "', '"
+                + command + "', 'row')");
+        try (Connection other = Db.connect()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement("select 1 from test_effect where command_id = ? for update")) {
+                lock.setString(1, command);
+                lock.executeQuery().close();
+            }
+            // lock_timeout (200 ms here) ends the call's wait: not the caller's fault, nor a bug
+            given().post("/test-effects/" + command + "/touch").then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", "1").body("status", is(503));
+            other.commit();
+        }
+        given().post("/test-effects/" + command + "/touch").then().statusCode(204);
     }
 
     @Test
