@@ -159,7 +159,7 @@ class QualificationBenchmark {
         double firstCreateMillis = (System.nanoTime() - created) / 1e6;
         StageTimes beforeFirst = StageTimes.read(stack);
         double firstQualifyMillis = qualifyMillis(firstLead);
-        StageTimes firstStages = stagesSince(beforeFirst, 1);
+        StageTimes firstStages = stagesSince(beforeFirst, 1).withoutBulkLane();
 
         line("=== qualification benchmark, %s%s ===", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                 ZonedDateTime.now().withNano(0)), settings.quick() ? " (quick profile)" : "");
@@ -197,7 +197,7 @@ class QualificationBenchmark {
             singleLeads.add(lead);
             singleMillis.add(qualifyMillis(lead));
         }
-        StageTimes singleStages = stagesSince(beforeSingle, settings.single());
+        StageTimes singleStages = stagesSince(beforeSingle, settings.single()).withoutBulkLane();
         List<String> singlePauses = GcPauses.between(stack, singleFrom, Instant.now());
         Latencies single = new Latencies(singleMillis);
         double floorP50 = 4 * hop.p(50) + 5 * commitMillis;

@@ -115,6 +115,22 @@ record StageTimes(Map<Key, Sample> samples) {
         return new StageTimes(kept);
     }
 
+    /**
+     * Without the bulk lane's saga topics (the {@code crm.internal.*} topics not ending in {@code .interactive}): a
+     * single call's messages go on the interactive lane, so what the bulk topics carry meanwhile is not the call's (on a
+     * fresh stack, the other services' warm-up messages reaching lead-service's bulk consumer late, for one). The
+     * public events stay: a single call's events are among them.
+     */
+    StageTimes withoutBulkLane() {
+        Map<Key, Sample> kept = new HashMap<>();
+        samples.forEach((key, sample) -> {
+            if (!key.topic().startsWith(INTERNAL) || key.topic().endsWith(".interactive")) {
+                kept.put(key, sample);
+            }
+        });
+        return new StageTimes(kept);
+    }
+
     /** Lead-service's POST /qualify answers in this interval. */
     double qualifications() {
         return samples.entrySet().stream().filter(e -> e.getKey().stage().equals(QUALIFY))

@@ -24,6 +24,30 @@ class StageTimesTest {
             http_server_requests_seconds_sum{method="POST",outcome="SUCCESS",status="202",uri="/api/leads/qualify-jobs"} 0.1
             """;
 
+    /** What lead-service's bulk reply consumer received during a fresh stack's first call (a real report's line, 15:50). */
+    private static final String LEAD_SERVICE_FIRST_CALL = """
+            crm_consumer_delivery_seconds_count{channel="qualification-replies",topic="crm.internal.qualification-replies"} 2.0
+            crm_consumer_delivery_seconds_sum{channel="qualification-replies",topic="crm.internal.qualification-replies"} 4.1642
+            crm_consumer_delivery_seconds_count{channel="qualification-replies-interactive",topic="crm.internal.qualification-replies.interactive"} 2.0
+            crm_consumer_delivery_seconds_sum{channel="qualification-replies-interactive",topic="crm.internal.qualification-replies.interactive"} 0.0446
+            crm_consumer_delivery_seconds_count{channel="account-events",topic="crm.account.events"} 1.0
+            crm_consumer_delivery_seconds_sum{channel="account-events",topic="crm.account.events"} 0.0795
+            http_server_requests_seconds_count{method="POST",outcome="SUCCESS",status="200",uri="/api/leads/{id}/qualify"} 1.0
+            http_server_requests_seconds_sum{method="POST",outcome="SUCCESS",status="200",uri="/api/leads/{id}/qualify"} 0.4899
+            """;
+
+    @Test
+    void aSingleCallLeavesOutTheBulkLanesSagaTopics_notThePublicEvents() {
+        Map<StageTimes.Key, StageTimes.Sample> samples = new HashMap<>();
+        StageTimes.parse("lead-service", LEAD_SERVICE_FIRST_CALL, samples);
+
+        StageTimes single = new StageTimes(samples).withoutBulkLane();
+
+        assertEquals(44.6, single.sagaMillisPerQualification(StageTimes.DELIVERY), 1e-9);
+        assertTrue(single.samples().containsKey(new StageTimes.Key("lead-service", StageTimes.DELIVERY, "crm.account.events")));
+        assertEquals(3, single.samples().size());
+    }
+
     @Test
     void theInteractiveLaneKeepsItsOwnTopicsAndTheQualifyCallsOnly() {
         Map<StageTimes.Key, StageTimes.Sample> samples = new HashMap<>();
