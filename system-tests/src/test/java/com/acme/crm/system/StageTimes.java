@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -106,13 +107,7 @@ record StageTimes(Map<Key, Sample> samples) {
      * interactive calls' own path.
      */
     StageTimes interactiveLaneOnly() {
-        Map<Key, Sample> kept = new HashMap<>();
-        samples.forEach((key, sample) -> {
-            if (key.stage().equals(QUALIFY) || key.topic().endsWith(".interactive")) {
-                kept.put(key, sample);
-            }
-        });
-        return new StageTimes(kept);
+        return only(key -> key.stage().equals(QUALIFY) || key.topic().endsWith(".interactive"));
     }
 
     /**
@@ -122,9 +117,13 @@ record StageTimes(Map<Key, Sample> samples) {
      * public events stay: a single call's events are among them.
      */
     StageTimes withoutBulkLane() {
+        return only(key -> !key.topic().startsWith(INTERNAL) || key.topic().endsWith(".interactive"));
+    }
+
+    private StageTimes only(Predicate<Key> keep) {
         Map<Key, Sample> kept = new HashMap<>();
         samples.forEach((key, sample) -> {
-            if (!key.topic().startsWith(INTERNAL) || key.topic().endsWith(".interactive")) {
+            if (keep.test(key)) {
                 kept.put(key, sample);
             }
         });
