@@ -63,11 +63,6 @@ public record HandlingLimits(Duration timeLimit, Duration lockTimeout, Duration 
         }
     }
 
-    /** The longest an attempt at a batch or a message goes without progress when its work hangs (with a time limit). */
-    public Duration longestQuiet() {
-        return timeLimit.plus(statementTimeout);
-    }
-
     /** A PostgreSQL time setting as it is written in the pool's connection properties; absent or "0": zero. */
     public static Duration postgresTime(String setting) {
         if (setting == null || setting.isBlank()) {
