@@ -24,9 +24,13 @@ final class NginxAccessLog {
      */
     record Times(int status, double request, double response) {
 
-        /** nginx's own part: the request's time not spent waiting for the service. */
+        /**
+         * nginx's own part: the request's time not spent waiting for the service. The two times come from different
+         * clocks (the response's ticks every few milliseconds), so a response may read a little over the request:
+         * nginx's part is then 0, not negative.
+         */
         double gateway() {
-            return Double.isNaN(response) ? request : request - response;
+            return Double.isNaN(response) ? request : Math.max(0, request - response);
         }
     }
 

@@ -124,7 +124,10 @@ class NginxGatewaySystemTest {
         Map<String, NginxAccessLog.Times> times = NginxAccessLog.byRequestId(nginx.accessLog());
         NginxAccessLog.Times call = times.get(proxied);
         assertEquals(200, call.status());
-        assertTrue(call.response() >= 0 && call.response() <= call.request(), "lead-service's part of the call: " + call);
+        // nginx takes $request_time from gettimeofday() and $upstream_response_time from the coarse monotonic
+        // clock, which ticks every jiffy (4 ms here): the service's part may read a tick over the whole (CI saw 13
+        // of 12). Past 10 ms over, something other than the clocks would be wrong.
+        assertTrue(call.response() >= 0 && call.response() <= call.request() + 10, "lead-service's part of the call: " + call);
         NginxAccessLog.Times own = times.get(answeredByNginx);
         assertEquals(404, own.status());
         assertTrue(Double.isNaN(own.response()), "no service asked: " + own);
