@@ -6,15 +6,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -70,14 +67,11 @@ class CompensationSystemTest extends ThroughTheGateway {
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() ->
                 RunningStack.count("lead", "select count(*) from qualification where status = 'FAILED' and lead_id in (" + ids + ")") == size);
         Duration untilAllTimedOut = Duration.between(down, Instant.now());
-        // opportunity-service comes back during the rest of the outage (its start takes seconds): its late
-        // opportunities must be undone as well
-        CompletableFuture<Void> opportunitiesBack = startInTheBackground("opportunity-service");
         long stillDown = ACCOUNT_DATABASE_DOWN.minus(Duration.between(down, Instant.now())).toMillis();
         Thread.sleep(Math.max(0, stillDown));
         stack.postgres().allowConnections("account");
         Instant back = Instant.now();
-        opportunitiesBack.join();
+        stack.service("opportunity-service").start(); // its late opportunities must be undone as well
 
         awaitOrReport(Duration.ofMinutes(2), () -> {
             QualifiedRecords r = QualifiedRecords.of(leads);
@@ -170,17 +164,6 @@ class CompensationSystemTest extends ThroughTheGateway {
         } catch (ConditionTimeoutException e) {
             System.out.println("not reached within " + atMost + ": " + e.getMessage());
         }
-    }
-
-    /** Starts a stopped service of the stack on another thread; the future ends once it is ready. */
-    private static CompletableFuture<Void> startInTheBackground(String service) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                stack.service(service).start();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
     }
 
     private static ValidatableResponse qualify(String lead, Map<String, Object> body) {
