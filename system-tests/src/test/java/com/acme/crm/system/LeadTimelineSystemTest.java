@@ -43,7 +43,7 @@ class LeadTimelineSystemTest extends ThroughTheGateway {
                 contactMs, Duration.ofNanos(System.nanoTime() - started).toMillis());
 
         as("carol").body(Map.of("lastName", "Duarte-Silva")).patch("/api/contacts/" + contact).then().statusCode(200);
-        // the rename reaches lead-service by crm.account.events: how soon depends on the machine's load, not on the product
+        // the rename reaches lead-service by crm.account.events: this checks that it arrives; how soon depends on the load
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("alice").get("/api/leads/" + lead + "/stakeholders")
                 .then().statusCode(200).body("[0].lastName", equalTo("Duarte-Silva")));
 

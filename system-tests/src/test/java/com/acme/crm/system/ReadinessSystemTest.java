@@ -8,8 +8,6 @@ import com.acme.crm.stack.ServiceEnvironment;
 import com.acme.crm.stack.ServiceProcess;
 import com.acme.crm.stack.StackConfig;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.IOException;
 import java.net.URI;
@@ -30,10 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * /q/health/ready follows the real infrastructure (SPEC §9): a service process (account-service,
  * the built jar) goes not-ready while its Kafka broker process or its PostgreSQL is down, and ready
  * again once each is back, without a restart; and with QUARKUS_LOG_CONSOLE_JSON=true it logs JSON
- * lines carrying the request id. Runs its own broker and database, not the shared stack, and so beside the
- * other classes (junit-platform.properties): most of its time it waits for its processes.
+ * lines carrying the request id. Runs its own broker and database, not the shared stack.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class ReadinessSystemTest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
