@@ -103,15 +103,19 @@ public final class LocalStack implements AutoCloseable {
      * Starts one more instance of a running service on {@code port}: same database, same consumer group (the
      * scale-out test). It is stopped with the stack; {@link #service(String)} still names the first instance.
      */
-    public synchronized ServiceProcess startAnotherInstance(String name, int port) throws IOException {
-        ServiceProcess.Spec first = service(name).spec();
-        Map<String, String> environment = new LinkedHashMap<>(first.environment());
-        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        ServiceProcess another = new ServiceProcess(new ServiceProcess.Spec(name, first.jar(), port, environment,
-                first.logFile().resolveSibling(name + "-" + port + ".log")));
-        List<ServiceProcess> all = new ArrayList<>(services);
-        all.add(another);
-        services = List.copyOf(all);
+    public ServiceProcess startAnotherInstance(String name, int port) throws IOException {
+        ServiceProcess another;
+        synchronized (this) {
+            ServiceProcess.Spec first = service(name).spec();
+            Map<String, String> environment = new LinkedHashMap<>(first.environment());
+            environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            another = new ServiceProcess(new ServiceProcess.Spec(name, first.jar(), port, environment,
+                    first.logFile().resolveSibling(name + "-" + port + ".log")));
+            List<ServiceProcess> all = new ArrayList<>(services);
+            all.add(another);
+            services = List.copyOf(all);
+        }
+        // outside the lock: instances of two services may start side by side (the scale-out test)
         return another.start();
     }
 

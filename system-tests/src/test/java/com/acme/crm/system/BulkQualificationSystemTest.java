@@ -69,7 +69,7 @@ class BulkQualificationSystemTest extends ThroughTheGateway {
         String location = as("carol").body(Map.of("leadIds", leads, "opportunityCurrency", "EUR", "duplicatePolicy", policy))
                 .post("/api/leads/qualify-jobs").then().statusCode(202).extract().header("Location");
         String path = location.substring(location.indexOf("/api/"));
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() ->
                 "FINISHED".equals(as("carol").get(path + "?results=false").then().statusCode(200).extract().path("status")));
         return as("carol").get(path).then().statusCode(200).extract().jsonPath();
     }

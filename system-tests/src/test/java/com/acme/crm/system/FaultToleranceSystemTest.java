@@ -55,7 +55,7 @@ class FaultToleranceSystemTest extends ThroughTheGateway {
         Thread.sleep(DOWN.toMillis());
         stack.postgres().start();
 
-        await().atMost(Duration.ofMinutes(6).multipliedBy(SCALE)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() ->
+        await().atMost(Duration.ofMinutes(6).multipliedBy(SCALE)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() ->
                 "FINISHED".equals(as("carol").get(job + "?results=false").then().statusCode(200).extract().path("status")));
         Duration took = Duration.between(started, Instant.now());
         Map<String, Object> counts = as("carol").get(job + "?results=false").then().extract().jsonPath().getMap("");

@@ -54,7 +54,7 @@ class GeneratedClientSystemTest {
                 .budgetAmount(new BigDecimal("120000")).currency("EUR"), null, null);
         leads.addLeadNote(lead.getId(), new NoteRequest().text("Wants a pilot in Q3"));
         QualificationView qualification = new QualificationApi(leadClient(token))
-                .qualifyLead(lead.getId(), new QualifyRequest(), null, "wait=20");
+                .qualifyLead(lead.getId(), new QualifyRequest(), null, "wait=30");
 
         assertEquals(QualificationStatus.COMPLETED, qualification.getStatus());
         assertNotNull(qualification.getAccountId());

@@ -66,7 +66,7 @@ class InteractiveLaneSystemTest extends ThroughTheGateway {
             assertTrue(left.get("account-service") > 0, "the bulk backlog was gone before the qualification ended: " + left);
 
             // the backlog is worked off all the same, and leaves nothing behind for the tests after this one
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() ->
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() ->
                     lag(admin, "lead-service") + lag(admin, "account-service") + lag(admin, "opportunity-service") == 0);
         }
     }

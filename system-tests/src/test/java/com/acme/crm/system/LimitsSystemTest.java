@@ -115,7 +115,7 @@ class LimitsSystemTest extends ThroughTheGateway {
 
     /** The lead's attempt once it is over (COMPLETED, FAILED, ...), waiting up to 3 minutes (a slow machine, a timeout). */
     private static JsonPath finalAttempt(String lead) {
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() ->
                 !"IN_PROGRESS".equals(as("carol").get("/api/leads/" + lead + "/qualification").then().extract().path("status")));
         return as("carol").get("/api/leads/" + lead + "/qualification").then().extract().jsonPath();
     }

@@ -15,22 +15,55 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The whole system as separate processes (the built service jars, a Kafka broker process,
  * PostgreSQL and the gateway), on free ports in a temporary folder, started once per test JVM
  * through the same code as the local stack.
+ *
+ * <p>A test class that needs a service configured otherwise ({@link #reconfigure}) leaves it so; the next class that
+ * asks for the stack ({@link #get}) gets the stack's own configuration back first. The last class to reconfigure a
+ * service thus costs no restart that nobody uses (a restart is a stop and a start of some 15 s in CI).
  */
 final class RunningStack {
 
     private static LocalStack stack;
+    /** The services running with a test's changes to their environment, to restart as the stack gives them. */
+    private static final Set<String> reconfigured = new LinkedHashSet<>();
 
     private RunningStack() {
     }
 
+    /** The running stack, started on the first call, every service as the stack configures it. */
     static synchronized LocalStack get() throws Exception {
+        restoreAllBut(null);
+        return started();
+    }
+
+    /**
+     * Restarts the first instance of {@code service} with {@code changes} to the stack's environment for it (see
+     * {@link LocalStack#restartWith}); it runs so until the next {@link #get}.
+     */
+    static synchronized void reconfigure(String service, Map<String, String> changes) throws Exception {
+        restoreAllBut(service);
+        started().restartWith(service, changes);
+        reconfigured.add(service);
+    }
+
+    private static void restoreAllBut(String kept) throws Exception {
+        for (String service : List.copyOf(reconfigured)) {
+            if (!service.equals(kept)) {
+                started().restartWith(service, Map.of());
+                reconfigured.remove(service);
+            }
+        }
+    }
+
+    private static LocalStack started() throws Exception {
         if (stack == null) {
             Path root = Path.of("").toAbsolutePath().getParent(); // surefire runs in system-tests/
             Map<String, Integer> services = new LinkedHashMap<>();

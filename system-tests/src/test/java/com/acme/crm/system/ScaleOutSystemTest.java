@@ -6,8 +6,13 @@ import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
@@ -30,32 +36,40 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * qualification still completes exactly once; with two instances of lead-service, a bulk job
  * keeps its window (SPEC §6) across both.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the window test last: it leaves lead-service reconfigured
 class ScaleOutSystemTest extends ThroughTheGateway {
 
     private static final int LEADS = 150;
+
     @Test
+    @Order(1)
     void twoInstancesShareThePartitionsAndEveryQualificationCompletesOnce() throws Exception {
-        ServiceProcess secondAccounts = stack.startAnotherInstance("account-service", RunningStack.freePort());
-        ServiceProcess secondOpportunities = stack.startAnotherInstance("opportunity-service", RunningStack.freePort());
+        // the two instances start side by side, and stop so: each start or stop takes seconds
+        List<ServiceProcess> seconds = new CopyOnWriteArrayList<>();
         try {
+            InParallel.map(List.of("account-service", "opportunity-service"), name -> seconds.add(anotherInstance(name)));
             qualifyWithTwoInstancesEach();
         } finally {
             // the other system tests share this stack and expect one instance of each
-            secondAccounts.stop();
-            secondOpportunities.stop();
+            InParallel.map(seconds, second -> {
+                second.stop();
+                return second;
+            });
         }
     }
 
     @Test
+    @Order(2)
     void twoLeadServiceReplicasTogetherNeverRunMoreBulkAttemptsThanTheWindow() throws Exception {
         int window = 5;
         int leads = 200;
-        // both replicas with window 5 (crm.bulk.window, from the environment), saying when they claim; restored afterwards
-        stack.restartWith("lead-service", Map.of("CRM_BULK_WINDOW", Integer.toString(window),
+        // both replicas with window 5 (crm.bulk.window, from the environment), saying when they claim; the first gets
+        // the stack's own configuration back when the next class asks for the stack
+        RunningStack.reconfigure("lead-service", Map.of("CRM_BULK_WINDOW", Integer.toString(window),
                 "QUARKUS_LOG_CATEGORY__COM_ACME_CRM_LEAD_QUALIFICATION_BULK__LEVEL", "DEBUG"));
         ServiceProcess secondLeads = null;
         try {
-            secondLeads = stack.startAnotherInstance("lead-service", RunningStack.freePort());
+            secondLeads = anotherInstance("lead-service");
             windowHoldsAcrossReplicas(window, leads);
             // the bound means something only if both replicas claimed
             for (ServiceProcess replica : List.of(stack.service("lead-service"), secondLeads)) {
@@ -68,7 +82,15 @@ class ScaleOutSystemTest extends ThroughTheGateway {
             if (secondLeads != null) {
                 secondLeads.stop();
             }
-            stack.restartWith("lead-service", Map.of());
+        }
+    }
+
+    /** One more instance of a service of the stack, on a free port (the stack stops it too, if the test does not). */
+    private static ServiceProcess anotherInstance(String service) {
+        try {
+            return stack.startAnotherInstance(service, RunningStack.freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -148,7 +170,7 @@ class ScaleOutSystemTest extends ThroughTheGateway {
         String location = as("carol").body(Map.of("leadIds", leads, "opportunityCurrency", "EUR"))
                 .post("/api/leads/qualify-jobs").then().statusCode(202).extract().header("Location");
         String job = location.substring(location.indexOf("/api/"));
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() ->
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200)).until(() ->
                 "FINISHED".equals(as("carol").get(job + "?results=false").then().extract().path("status")));
         JsonPath result = as("carol").get(job + "?results=false").then().extract().jsonPath();
         assertEquals(LEADS, result.getInt("completed"));
