@@ -29,7 +29,7 @@ import java.util.UUID;
  * that and from what the batch's earlier resolves created (so the second of two prospects of one
  * company finds the first's account, and a repeated command its links), and its rows wait in
  * {@link WriteBehind} ({@link NewRecords#writer()}) to be written with the others' in one statement
- * per table before the commit.
+ * before the commit.
  * <p>
  * It serves only the transaction it was prepared in ({@link CommandBatch}). An undo writes what is
  * waiting and ends the batch's facts (it removes records they hold); the resolves after it load alone.
