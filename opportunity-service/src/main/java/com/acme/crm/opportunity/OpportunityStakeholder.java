@@ -1,7 +1,6 @@
 package com.acme.crm.opportunity;
 
 import com.acme.crm.contracts.qualification.StakeholderRef;
-import com.acme.crm.common.persistence.CombinedInsert;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
@@ -9,7 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,17 +24,6 @@ public class OpportunityStakeholder extends PanacheEntityBase {
     @Column(name = "contact_id")
     public UUID contactId;
     public String role;
-
-    private static final List<String> COLUMNS = List.of("id", "opportunity_id", "position", "contact_id", "role");
-
-    /** Adds the stakeholders of a new opportunity, in order, to {@code insert} (written with the opportunity, in one statement). */
-    public static CombinedInsert addTo(CombinedInsert insert, UUID opportunityId, List<StakeholderRef> stakeholders) {
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < stakeholders.size(); i++) {
-            rows.add(new Object[]{UUID.randomUUID(), opportunityId, i, stakeholders.get(i).contactId(), stakeholders.get(i).role()});
-        }
-        return insert.into("opportunity_stakeholder", COLUMNS, rows);
-    }
 
     /** The opportunity's stakeholders, in the lead's order. Needs a session. */
     public static Uni<List<StakeholderRef>> of(UUID opportunityId) {

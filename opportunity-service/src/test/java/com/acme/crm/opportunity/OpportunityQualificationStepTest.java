@@ -48,6 +48,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** opportunity-service's saga step on the real connector and database. */
@@ -188,6 +189,28 @@ class OpportunityQualificationStepTest {
                 KafkaProbe.ofType(QualificationMessages.OPPORTUNITY_CREATED.name())).get(0).value()).get("opportunityId").asText();
         given().auth().oauth2(TOKEN).get("/api/opportunities/" + id).then().statusCode(200)
                 .body("attachments", hasSize(0)).body("stakeholders", hasSize(0));
+    }
+
+    /** The rows travel as one JSON document (OpportunityRows): amounts, absent values and escaped text arrive as given. */
+    @Test
+    void valuesJsonCouldBendAreStoredAsTheCommandGaveThem() throws Exception {
+        UUID lead = UUID.randomUUID();
+        UUID attempt = UUID.randomUUID();
+        String description = "quote \" backslash \\ tab \t newline \n € 😀 </script>";
+        CreateOpportunity command = new CreateOpportunity(attempt, lead, "alice", null, null, "Exact", "EUR",
+                new BigDecimal("1E+3"), null, null, false, description, null, null)
+                .withNotes(1, List.of(new CopiedNote(description, "bob", Instant.parse("2026-01-02T03:04:05.123456Z"))));
+        send(lead, List.of(new Message(QualificationMessages.CREATE_OPPORTUNITY.name(), json.writeValueAsString(command))));
+
+        String id = json.readTree(KafkaProbe.await(Topics.QUALIFICATION_REPLIES, lead.toString(), 1,
+                KafkaProbe.ofType(QualificationMessages.OPPORTUNITY_CREATED.name())).get(0).value()).get("opportunityId").asText();
+        JsonNode shown = json.readTree(given().auth().oauth2(TOKEN).get("/api/opportunities/" + id).then().statusCode(200)
+                .extract().asString());
+        assertEquals(0, new BigDecimal("1000").compareTo(shown.get("estimatedValue").decimalValue()), shown.toString());
+        assertTrue(shown.get("accountId").isNull() && shown.get("purchaseTimeframe").isNull(), shown.toString());
+        assertFalse(shown.get("decisionMaker").asBoolean(true), shown.toString());
+        assertEquals(description, shown.get("description").asText());
+        assertEquals(List.of(new CopiedNote(description, "bob", Instant.parse("2026-01-02T03:04:05.123456Z"))), notesShown(id));
     }
 
     @Test

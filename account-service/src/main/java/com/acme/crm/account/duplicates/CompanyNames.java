@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The duplicate rules' view of names and websites (SPEC §5): two accounts are the same company
@@ -21,6 +22,10 @@ public final class CompanyNames {
             "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "ab", "oy", "pty",
             "pte", "kk", "sl", "se");
 
+    /** Compiled once: {@code String.replaceAll} compiles its pattern on every call (a resolve normalises its name several times). */
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_LETTERS_OR_DIGITS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private CompanyNames() {
     }
 
@@ -33,12 +38,9 @@ public final class CompanyNames {
         if (name == null || name.isBlank()) {
             return null;
         }
-        String folded = Normalizer.normalize(name, Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT)
-                .replace(".", "")
-                .replace("&", " and ")
-                .replaceAll("[^\\p{L}\\p{N}]+", " ")
+        String unmarked = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
+        String folded = NOT_LETTERS_OR_DIGITS.matcher(unmarked.toLowerCase(Locale.ROOT).replace(".", "").replace("&", " and "))
+                .replaceAll(" ")
                 .trim();
         List<String> words = new ArrayList<>(Arrays.asList(folded.split(" ")));
         // drop legal forms from the end ("Acme Holding Co Ltd" → "acme holding"), never the whole name

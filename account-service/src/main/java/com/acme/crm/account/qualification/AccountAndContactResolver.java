@@ -69,6 +69,8 @@ public class AccountAndContactResolver {
     AttemptLookup lookup;
     @Inject
     DuplicateFinder duplicates;
+    @Inject
+    NewRecords newRecords;
 
     @Inject
     Outbox outbox;
@@ -85,7 +87,7 @@ public class AccountAndContactResolver {
 
     /** A consumer batch's own loads and writes (see {@link ResolveBatch}); its commands are added as they are routed. */
     ResolveBatch batch() {
-        return new ResolveBatch(lookup, duplicates);
+        return new ResolveBatch(lookup, duplicates, newRecords);
     }
 
     /** A resolve of {@code batch}: from the batch's facts when it serves this transaction, else on its own. */
@@ -193,9 +195,9 @@ public class AccountAndContactResolver {
         NewRecords.Resolved records = new NewRecords.Resolved(command, account, contact, accountId, contactId, Instant.now());
         Uni<Void> written;
         if (batch == null) {
-            written = NewRecords.insert(List.of(records));
+            written = newRecords.insert(List.of(records));
         } else {
-            written = WriteBehind.add(NewRecords.WRITER, records);
+            written = WriteBehind.add(newRecords.writer(), records);
             batch.resolved(command, account, contact, accountId, contactId);
         }
         return written

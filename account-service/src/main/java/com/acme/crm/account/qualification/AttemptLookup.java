@@ -56,6 +56,10 @@ public class AttemptLookup {
     @Inject
     ObjectMapper json;
 
+    /** A command's attempt and the records it names, as the statement reads them. */
+    record Asked(UUID attempt, UUID account, UUID contact) {
+    }
+
     /** One record the attempt already created or linked. */
     public record Linked(Kind kind, UUID recordId) {
     }
@@ -79,13 +83,9 @@ public class AttemptLookup {
      * @param lockKeys advisory lock keys of all the commands, ascending (the statement takes them in this order)
      */
     public Uni<Map<UUID, Found>> find(List<ResolveAccountAndContact> commands, List<Long> lockKeys) {
-        List<Map<String, Object>> asked = new ArrayList<>();
+        List<Asked> asked = new ArrayList<>();
         for (ResolveAccountAndContact command : commands) {
-            Map<String, Object> row = new HashMap<>();
-            row.put("attempt", command.qualificationId());
-            row.put("account", command.existingAccountId());
-            row.put("contact", command.existingContactId());
-            asked.add(row);
+            asked.add(new Asked(command.qualificationId(), command.existingAccountId(), command.existingContactId()));
         }
         return Panache.getSession().chain(session -> PlanCacheBypass.bind(
                                 session.createNativeQuery(LOOKUP, session.getResultSetMapping(Object[].class, ROW)), "asked", toJson(asked))

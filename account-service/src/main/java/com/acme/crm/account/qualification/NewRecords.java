@@ -3,10 +3,12 @@ package com.acme.crm.account.qualification;
 import com.acme.crm.account.Account;
 import com.acme.crm.account.Contact;
 import com.acme.crm.account.qualification.RecordLink.Kind;
-import com.acme.crm.common.persistence.CombinedInsert;
+import com.acme.crm.common.persistence.JsonRows;
 import com.acme.crm.common.persistence.WriteBehind;
 import com.acme.crm.contracts.qualification.ResolveAccountAndContact;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,27 +17,47 @@ import java.util.UUID;
 
 /**
  * What resolves write, as one statement: the accounts and contacts they create and their links to
- * the records they use (SPEC rule 9), for one resolve or a whole batch's (then at most
- * {@link #MAX_RESOLVES} a statement, so the bind parameters stay far below PostgreSQL's 65,535).
- * Plain SQL instead of entity inserts: the rows are new, so Hibernate's change tracking would buy
- * nothing here. The columns are those of {@link Account}, {@link Contact} and {@link RecordLink}.
+ * the records they use (SPEC rule 9), for one resolve or a whole batch's. The rows go as one JSON
+ * document bound to one parameter ({@link JsonRows}), so the statement has one SQL text whatever
+ * the batch's size: Hibernate parses and binds one value instead of 44 a resolve, and PostgreSQL
+ * parses one short statement (the former multi-row {@code values} took thousands of parameters and
+ * a text per batch size; docs/performance.md, "Issue 9, tenth step"). Plain SQL instead of entity
+ * inserts: the rows are new, so Hibernate's change tracking would buy nothing here. A contact may
+ * reference an account inserted beside it: PostgreSQL checks foreign keys at the statement's end.
+ * The columns are those of {@link Account}, {@link Contact} and {@link RecordLink}.
  */
-final class NewRecords {
+@ApplicationScoped
+public class NewRecords {
 
-    /** 44 parameters a resolve at most: 250 make about 11,000. */
-    static final int MAX_RESOLVES = 250;
+    private static final String INSERT = """
+            with given as (select cast(cast(:rows as text) as jsonb) as r),
+            new_account as (
+                insert into account (id, name, normalized_name, website, website_domain, industry, phone, street, city,
+                                     state_or_province, postal_code, country, owner_id, originating_lead_id,
+                                     created_by_qualification, created_at, created_by, modified_at, version)
+                select cast(a ->> 'id' as uuid), a ->> 'name', a ->> 'normalizedName', a ->> 'website', a ->> 'websiteDomain',
+                       a ->> 'industry', a ->> 'phone', a ->> 'street', a ->> 'city', a ->> 'stateOrProvince',
+                       a ->> 'postalCode', a ->> 'country', a ->> 'ownerId', cast(a ->> 'originatingLeadId' as uuid),
+                       cast(a ->> 'createdByQualification' as uuid), cast(a ->> 'createdAt' as timestamptz),
+                       a ->> 'createdBy', cast(a ->> 'modifiedAt' as timestamptz), cast(a ->> 'version' as bigint)
+                from given, jsonb_array_elements(given.r -> 'accounts') as accounts(a)),
+            new_contact as (
+                insert into contact (id, first_name, last_name, email, job_title, business_phone, mobile_phone, account_id,
+                                     owner_id, originating_lead_id, created_by_qualification, created_at, created_by,
+                                     modified_at, version)
+                select cast(c ->> 'id' as uuid), c ->> 'firstName', c ->> 'lastName', c ->> 'email', c ->> 'jobTitle',
+                       c ->> 'businessPhone', c ->> 'mobilePhone', cast(c ->> 'accountId' as uuid), c ->> 'ownerId',
+                       cast(c ->> 'originatingLeadId' as uuid), cast(c ->> 'createdByQualification' as uuid),
+                       cast(c ->> 'createdAt' as timestamptz), c ->> 'createdBy', cast(c ->> 'modifiedAt' as timestamptz),
+                       cast(c ->> 'version' as bigint)
+                from given, jsonb_array_elements(given.r -> 'contacts') as contacts(c))
+            insert into record_link (qualification_id, kind, record_id, lead_id, linked_at)
+            select cast(l ->> 'qualificationId' as uuid), l ->> 'kind', cast(l ->> 'recordId' as uuid),
+                   cast(l ->> 'leadId' as uuid), cast(l ->> 'linkedAt' as timestamptz)
+            from given, jsonb_array_elements(given.r -> 'links') as links(l)""";
 
-    private static final List<String> ACCOUNT = List.of("id", "name", "normalized_name", "website", "website_domain",
-            "industry", "phone", "street", "city", "state_or_province", "postal_code", "country",
-            "owner_id", "originating_lead_id", "created_by_qualification", "created_at", "created_by", "modified_at", "version");
-    private static final List<String> CONTACT = List.of("id", "first_name", "last_name", "email", "job_title",
-            "business_phone", "mobile_phone", "account_id",
-            "owner_id", "originating_lead_id", "created_by_qualification", "created_at", "created_by", "modified_at", "version");
-    private static final List<String> LINK = List.of("qualification_id", "kind", "record_id", "lead_id", "linked_at");
-
-    private final List<Object[]> accounts = new ArrayList<>();
-    private final List<Object[]> contacts = new ArrayList<>();
-    private final List<Object[]> links = new ArrayList<>();
+    @Inject
+    JsonRows jsonRows;
 
     /**
      * What one resolve writes.
@@ -48,51 +70,76 @@ final class NewRecords {
                     Instant linkedAt) {
     }
 
+    /** An account's columns as the statement reads them. */
+    record AccountRow(UUID id, String name, String normalizedName, String website, String websiteDomain, String industry,
+                      String phone, String street, String city, String stateOrProvince, String postalCode, String country,
+                      String ownerId, UUID originatingLeadId, UUID createdByQualification, String createdAt, String createdBy,
+                      String modifiedAt, long version) {
+
+        static AccountRow of(Account a) {
+            return new AccountRow(a.id, a.name, a.normalizedName, a.website, a.websiteDomain, a.industry, a.phone, a.street,
+                    a.city, a.stateOrProvince, a.postalCode, a.country, a.ownerId, a.originatingLeadId,
+                    a.createdByQualification, text(a.createdAt), a.createdBy, text(a.modifiedAt), a.version);
+        }
+    }
+
+    /** A contact's columns as the statement reads them. */
+    record ContactRow(UUID id, String firstName, String lastName, String email, String jobTitle, String businessPhone,
+                      String mobilePhone, UUID accountId, String ownerId, UUID originatingLeadId, UUID createdByQualification,
+                      String createdAt, String createdBy, String modifiedAt, long version) {
+
+        static ContactRow of(Contact c) {
+            return new ContactRow(c.id, c.firstName, c.lastName, c.email, c.jobTitle, c.businessPhone, c.mobilePhone,
+                    c.accountId, c.ownerId, c.originatingLeadId, c.createdByQualification, text(c.createdAt), c.createdBy,
+                    text(c.modifiedAt), c.version);
+        }
+    }
+
+    /** A link's columns as the statement reads them. */
+    record LinkRow(UUID qualificationId, String kind, UUID recordId, UUID leadId, String linkedAt) {
+    }
+
+    /** The statement's one document: every table's rows. */
+    record Rows(List<AccountRow> accounts, List<ContactRow> contacts, List<LinkRow> links) {
+    }
+
+    private final WriteBehind.Rows<Resolved> writer = this::insert;
+
     /**
      * The resolves' writer for {@link WriteBehind}: a batch's resolves wait there and are written together before the
-     * commit, in the order they were decided (a contact may belong to an account an earlier resolve made).
+     * commit. A method, not a field: callers hold a CDI proxy, and the buffer knows a writer by its identity.
      */
-    static final WriteBehind.Rows<Resolved> WRITER = NewRecords::insert;
-
-    /** {@code resolves}' records, at most {@link #MAX_RESOLVES} a statement, in their order. */
-    static Uni<Void> insert(List<Resolved> resolves) {
-        Uni<Void> done = Uni.createFrom().voidItem();
-        for (int from = 0; from < resolves.size(); from += MAX_RESOLVES) {
-            NewRecords records = new NewRecords();
-            resolves.subList(from, Math.min(from + MAX_RESOLVES, resolves.size())).forEach(records::add);
-            done = done.chain(() -> records.statement().execute());
-        }
-        return done;
+    WriteBehind.Rows<Resolved> writer() {
+        return writer;
     }
 
-    private void add(Resolved resolved) {
+    /** {@code resolves}' records in one statement. */
+    Uni<Void> insert(List<Resolved> resolves) {
+        Rows rows = new Rows(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (Resolved resolved : resolves) {
+            add(resolved, rows);
+        }
+        return jsonRows.execute(INSERT, rows).replaceWithVoid();
+    }
+
+    private static void add(Resolved resolved, Rows rows) {
         ResolveAccountAndContact command = resolved.command();
         if (resolved.account() != null) {
-            accounts.add(row(resolved.account()));
+            rows.accounts().add(AccountRow.of(resolved.account()));
         }
         if (resolved.contact() != null) {
-            contacts.add(row(resolved.contact()));
+            rows.contacts().add(ContactRow.of(resolved.contact()));
         }
+        String linkedAt = text(resolved.linkedAt());
         if (resolved.accountId() != null) {
-            links.add(new Object[]{command.qualificationId(), Kind.ACCOUNT.name(), resolved.accountId(), command.leadId(), resolved.linkedAt()});
+            rows.links().add(new LinkRow(command.qualificationId(), Kind.ACCOUNT.name(), resolved.accountId(), command.leadId(), linkedAt));
         }
         if (resolved.contactId() != null) {
-            links.add(new Object[]{command.qualificationId(), Kind.CONTACT.name(), resolved.contactId(), command.leadId(), resolved.linkedAt()});
+            rows.links().add(new LinkRow(command.qualificationId(), Kind.CONTACT.name(), resolved.contactId(), command.leadId(), linkedAt));
         }
     }
 
-    private CombinedInsert statement() {
-        return new CombinedInsert().into("account", ACCOUNT, accounts).into("contact", CONTACT, contacts).into("record_link", LINK, links);
-    }
-
-    private static Object[] row(Account a) {
-        return new Object[]{a.id, a.name, a.normalizedName, a.website, a.websiteDomain, a.industry, a.phone, a.street, a.city,
-                a.stateOrProvince, a.postalCode, a.country,
-                a.ownerId, a.originatingLeadId, a.createdByQualification, a.createdAt, a.createdBy, a.modifiedAt, a.version};
-    }
-
-    private static Object[] row(Contact c) {
-        return new Object[]{c.id, c.firstName, c.lastName, c.email, c.jobTitle, c.businessPhone, c.mobilePhone, c.accountId,
-                c.ownerId, c.originatingLeadId, c.createdByQualification, c.createdAt, c.createdBy, c.modifiedAt, c.version};
+    private static String text(Instant at) {
+        return at == null ? null : at.toString();
     }
 }

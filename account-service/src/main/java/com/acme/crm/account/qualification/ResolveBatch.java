@@ -28,8 +28,8 @@ import java.util.UUID;
  * named records and advisory locks; then the duplicate candidates); each resolve then decides from
  * that and from what the batch's earlier resolves created (so the second of two prospects of one
  * company finds the first's account, and a repeated command its links), and its rows wait in
- * {@link WriteBehind} ({@link NewRecords#WRITER}) to be written with the others' in one statement
- * per table before the commit.
+ * {@link WriteBehind} ({@link NewRecords#writer()}) to be written with the others' in one statement
+ * before the commit.
  * <p>
  * It serves only the transaction it was prepared in ({@link CommandBatch}). An undo writes what is
  * waiting and ends the batch's facts (it removes records they hold); the resolves after it load alone.
@@ -38,14 +38,16 @@ final class ResolveBatch extends CommandBatch<ResolveAccountAndContact> {
 
     private final AttemptLookup lookup;
     private final DuplicateFinder duplicates;
+    private final NewRecords newRecords;
 
     private Map<UUID, Found> attempts = Map.of();
     private DuplicateCandidates candidates = new DuplicateCandidates();
     private final Set<UUID> created = new HashSet<>();
 
-    ResolveBatch(AttemptLookup lookup, DuplicateFinder duplicates) {
+    ResolveBatch(AttemptLookup lookup, DuplicateFinder duplicates, NewRecords newRecords) {
         this.lookup = lookup;
         this.duplicates = duplicates;
+        this.newRecords = newRecords;
     }
 
     /** The fresh resolves' attempts, named records and advisory locks in one statement, then their duplicate candidates in one. */
@@ -109,7 +111,7 @@ final class ResolveBatch extends CommandBatch<ResolveAccountAndContact> {
 
     /** Writes what waits and ends the batch's facts: the works after this one load alone. */
     Uni<Void> leave() {
-        return serves().chain(serving -> serving ? WriteBehind.writeNow(NewRecords.WRITER) : Uni.createFrom().voidItem())
+        return serves().chain(serving -> serving ? WriteBehind.writeNow(newRecords.writer()) : Uni.createFrom().voidItem())
                 .invoke(this::end);
     }
 

@@ -19,7 +19,7 @@ import java.util.UUID;
  * opportunities update-locked) in one statement; each create then decides from that and from what
  * the batch's earlier commands did (a repeat finds the opportunity made before it, a create after an
  * undo finds the attempt undone), and the new opportunities with their notes, stakeholders and files
- * wait in {@link WriteBehind} to be written in one statement per table before the commit. A chunk of
+ * wait in {@link WriteBehind} to be written in one statement before the commit. A chunk of
  * notes or an undo writes what waits first (it reads those rows).
  * <p>
  * It serves only the transaction it was prepared in ({@link CommandBatch}).

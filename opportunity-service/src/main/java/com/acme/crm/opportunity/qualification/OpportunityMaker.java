@@ -2,7 +2,6 @@ package com.acme.crm.opportunity.qualification;
 
 import com.acme.crm.common.messaging.IncomingMessages.UnreadableMessageException;
 import com.acme.crm.common.outbox.Outbox;
-import com.acme.crm.common.persistence.CombinedInsert;
 import com.acme.crm.common.persistence.WriteBehind;
 import com.acme.crm.contracts.Lane;
 import com.acme.crm.contracts.MessageType;
@@ -15,8 +14,7 @@ import com.acme.crm.contracts.qualification.OpportunityRejected;
 import com.acme.crm.contracts.qualification.QualificationMessages;
 import com.acme.crm.contracts.qualification.UndoOpportunity;
 import com.acme.crm.opportunity.Opportunity;
-import com.acme.crm.opportunity.OpportunityAttachment;
-import com.acme.crm.opportunity.OpportunityStakeholder;
+import com.acme.crm.opportunity.qualification.OpportunityRows.NewOpportunity;
 import com.acme.crm.opportunity.OpportunityNotes;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -26,7 +24,6 @@ import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,18 +44,6 @@ public class OpportunityMaker {
 
     private static final Logger LOG = Logger.getLogger(OpportunityMaker.class);
 
-    /** The columns of {@link Opportunity}, as {@link #newRows} writes them. */
-    private static final List<String> OPPORTUNITY = List.of("id", "name", "account_id", "contact_id", "currency",
-            "estimated_value", "purchase_timeframe", "purchase_process", "decision_maker", "description", "stage", "owner_id",
-            "originating_lead_id", "created_by_qualification", "note_count", "confirmed_at", "created_at", "modified_at", "version");
-
-    /** Bind parameters a statement at most (PostgreSQL takes 65,535): more new opportunities write in several. */
-    static final int MAX_PARAMETERS = 20_000;
-
-    /** A new opportunity with what its command brings (first notes, stakeholders, files), to be written. */
-    private record NewOpportunity(Opportunity opportunity, CreateOpportunity command) {
-    }
-
     /** The new opportunities' writer for {@link WriteBehind}: a batch's wait there and are written together before the commit. */
     private final WriteBehind.Rows<NewOpportunity> newOpportunities = this::insert;
 
@@ -70,6 +55,9 @@ public class OpportunityMaker {
 
     @Inject
     AttemptLookup attempts;
+
+    @Inject
+    OpportunityRows rows;
 
     /** A create on its own: it loads and writes for itself. {@code lane}: where the command came from, the reply goes back on it. */
     public Uni<Void> create(CreateOpportunity command, Lane lane) {
@@ -122,42 +110,20 @@ public class OpportunityMaker {
         if (complete) {
             o.confirmedAt = o.createdAt;
         }
-        NewOpportunity rows = new NewOpportunity(o, command);
+        NewOpportunity made = new NewOpportunity(o, command);
         Uni<Void> written;
         if (batch == null) {
-            written = insert(List.of(rows));
+            written = insert(List.of(made));
         } else {
-            written = WriteBehind.add(newOpportunities, rows);
+            written = WriteBehind.add(newOpportunities, made);
             batch.made(command.qualificationId(), o.id);
         }
         return written.chain(() -> complete ? announce(o, lane) : Uni.createFrom().voidItem());
     }
 
-    /** New opportunities with their rows, one statement per table (a new statement past {@link #MAX_PARAMETERS}). */
+    /** New opportunities with their first notes, stakeholders and files, in one statement. */
     private Uni<Void> insert(List<NewOpportunity> opportunities) {
-        List<CombinedInsert> statements = new ArrayList<>();
-        for (NewOpportunity o : opportunities) {
-            if (statements.isEmpty() || statements.get(statements.size() - 1).parameters() >= MAX_PARAMETERS) {
-                statements.add(new CombinedInsert());
-            }
-            newRows(o.opportunity(), o.command(), statements.get(statements.size() - 1));
-        }
-        Uni<Void> done = Uni.createFrom().voidItem();
-        for (CombinedInsert statement : statements) {
-            done = done.chain(statement::execute);
-        }
-        return done;
-    }
-
-    /** The opportunity with its first notes, stakeholders and files, added to {@code insert} (one statement). */
-    private CombinedInsert newRows(Opportunity o, CreateOpportunity command, CombinedInsert insert) {
-        insert.into("opportunity", OPPORTUNITY, List.<Object[]>of(new Object[]{
-                o.id, o.name, o.accountId, o.contactId, o.currency, o.estimatedValue, o.purchaseTimeframe, o.purchaseProcess,
-                o.decisionMaker, o.description, o.stage.name(), o.ownerId, o.originatingLeadId, o.createdByQualification,
-                o.noteCount, o.confirmedAt, o.createdAt, o.modifiedAt, o.version}));
-        notes.addTo(insert, o.id, 0, command.firstNotes());
-        OpportunityStakeholder.addTo(insert, o.id, command.stakeholdersOrNone());
-        return OpportunityAttachment.addTo(insert, o.id, command.attachmentsOrNone());
+        return rows.insert(opportunities);
     }
 
     public Uni<Void> copyNotes(CopyOpportunityNotes chunk, Lane lane) {
@@ -171,7 +137,7 @@ public class OpportunityMaker {
                 LOG.info(ignore.why());
                 return Uni.createFrom().voidItem();
             }
-            return notes.store(opportunity.id, chunk.firstPosition(), chunk.notesOrNone())
+            return rows.notes(opportunity.id, chunk.firstPosition(), chunk.notesOrNone())
                     .chain(() -> confirmIfComplete(opportunity, lane));
         });
     }
