@@ -49,7 +49,7 @@ class ContactCopyBatchTest {
         sql.close();
 
         assertEquals("Ada|Lovelace|ada@x.test|CTO|3|f", row(renamed));
-        assertEquals("Edsger W.|Dijkstra|||1|f", row(fresh));
+        assertEquals("Edsger W.|Dijkstra||Prof|1|f", row(fresh));
         assertEquals("Grace|Hopper|||5|t", row(deleted));
         assertEquals("Alan|Turing|||7|f", row(stale));
         assertEquals(1, sql.containing("from contact_copy"), "one read for the batch: " + sql.all());
