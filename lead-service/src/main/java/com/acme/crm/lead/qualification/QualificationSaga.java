@@ -74,7 +74,7 @@ public class QualificationSaga {
         }).chain(() -> preloadContent(withContent));
     }
 
-    // the index of the running attempt of a lead (qualification_one_running_per_lead) finds each
+    // the running attempts of the leads (the partial index qualification_one_running_per_lead has their lead ids)
     private static final String LOCK_RUNNING = """
             select q.id from qualification q
             where q.lead_id = any(cast(string_to_array(:leads, ',') as uuid[])) and q.status = 'IN_PROGRESS'
