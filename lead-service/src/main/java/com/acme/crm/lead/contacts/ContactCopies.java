@@ -2,6 +2,7 @@ package com.acme.crm.lead.contacts;
 
 import com.acme.crm.common.problems.Problem;
 import com.acme.crm.common.problems.ProblemException;
+import com.acme.crm.common.persistence.WriteBehind;
 import com.acme.crm.lead.Now;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -14,8 +15,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -31,27 +34,52 @@ public class ContactCopies {
     @Inject
     ContactArrivals arrivals;
 
-    /** Applies a created or updated contact, unless the copy already has a newer version. Joins the caller's transaction. */
+    @Inject
+    ContactCopyRows rows;
+
+    /**
+     * Loads, in the running unit (a consumer batch), the copies of the contacts its events name, in one statement:
+     * each event then finds its contact's copy here instead of reading it alone.
+     */
+    public Uni<Void> prepare(Collection<UUID> contactIds) {
+        Map<UUID, Optional<CopiedContact>> known = WriteBehind.local(KNOWN, HashMap::new);
+        if (contactIds.isEmpty() || known == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return rows.load(contactIds).invoke(found -> contactIds.forEach(id -> known.put(id, Optional.ofNullable(found.get(id)))))
+                .replaceWithVoid();
+    }
+
+    // the unit's copies as its events left them (empty: known to have none), so two events of one contact in a batch
+    // see each other
+    private static final Object KNOWN = CopiedContact.class;
+
+    /**
+     * Applies a contact event to the copy ({@link ContactCopyRule}), written with the unit's other copies at its end.
+     * Joins the caller's transaction.
+     */
     public Uni<Void> upsert(ContactEvent contact, boolean deleted) {
-        return ContactCopy.<ContactCopy>findById(contact.id()).chain(existing -> {
-            long version = contact.version() == null ? 0 : contact.version();
-            if (existing != null && existing.sourceVersion > version && !deleted) {
+        return copyOf(contact.id()).chain(copy -> {
+            CopiedContact after = ContactCopyRule.after(copy, contact, deleted, Now.instant());
+            if (after == null) {
                 return Uni.createFrom().voidItem(); // an older event, delivered late
             }
-            ContactCopy copy = existing != null ? existing : new ContactCopy();
-            copy.firstName = contact.firstName();
-            copy.lastName = contact.lastName();
-            copy.email = contact.email();
-            copy.jobTitle = contact.jobTitle();
-            copy.sourceVersion = Math.max(version, existing == null ? 0 : existing.sourceVersion);
-            copy.deleted = deleted || (existing != null && existing.deleted);
-            copy.updatedAt = Now.instant();
-            if (existing == null) {
-                copy.id = contact.id();
-                return copy.persist().chain(() -> arrivals.announce(copy.id)); // someone may be waiting for it
+            Map<UUID, Optional<CopiedContact>> known = WriteBehind.local(KNOWN, HashMap::new);
+            if (known != null) {
+                known.put(after.id(), Optional.of(after));
             }
-            return Uni.createFrom().voidItem();
+            Uni<Void> written = rows.write(after);
+            return copy == null ? written.chain(() -> arrivals.announce(after.id())) : written; // someone may be waiting for it
         });
+    }
+
+    private Uni<CopiedContact> copyOf(UUID id) {
+        Map<UUID, Optional<CopiedContact>> known = WriteBehind.local(KNOWN, HashMap::new);
+        Optional<CopiedContact> found = known == null ? null : known.get(id);
+        if (found != null) {
+            return Uni.createFrom().item(found.orElse(null));
+        }
+        return rows.load(List.of(id)).map(copies -> copies.get(id));
     }
 
     /**

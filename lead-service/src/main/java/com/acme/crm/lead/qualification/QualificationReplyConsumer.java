@@ -5,9 +5,9 @@ import com.acme.crm.common.inbox.Handling;
 import com.acme.crm.common.messaging.IncomingMessages;
 import com.acme.crm.common.messaging.PermanentFailure;
 import com.acme.crm.contracts.qualification.QualificationMessages;
+import com.acme.crm.lead.MessageKeys;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.IncomingKafkaCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,28 +55,13 @@ public class QualificationReplyConsumer {
         Set<UUID> leads = new LinkedHashSet<>();
         Set<UUID> withContent = new LinkedHashSet<>();
         for (IncomingCloudEventMetadata<String> event : fresh) {
-            Optional<UUID> lead = keyOf(event).flatMap(QualificationReplyConsumer::uuid);
+            Optional<UUID> lead = MessageKeys.uuidOf(event);
             lead.ifPresent(leads::add);
             if (QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED.name().equals(event.getType())) {
                 lead.ifPresent(withContent::add); // its reply may pass the lead's notes, stakeholders and files on
             }
         }
         return saga.prepare(leads, withContent);
-    }
-
-    private static Optional<String> keyOf(IncomingCloudEventMetadata<String> event) {
-        if (event instanceof IncomingKafkaCloudEventMetadata<?, ?> kafka && kafka.getKey() != null) {
-            return Optional.of(kafka.getKey().toString());
-        }
-        return event.getSubject(); // the relay writes the key there too
-    }
-
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException notALeadId) {
-            return Optional.empty(); // its reply loads what it needs itself
-        }
     }
 
     private Handling handling(IncomingCloudEventMetadata<String> event) {

@@ -14,14 +14,18 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import org.hibernate.LockMode;
+import com.acme.crm.common.persistence.PlanCacheBypass;
+import org.hibernate.FlushMode;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 /**
@@ -39,28 +43,51 @@ public class QualificationSaga {
     DecisionWriter writer;
 
     /**
-     * Loads in one statement what a batch's replies will each load: the running attempts of their leads, locked in
-     * id order as each reply locks its own (the attempts only: the leads are read, not locked), with their leads. Each
-     * reply then finds them in the session instead of loading them; a reply for an attempt not loaded here (a late
-     * one, its lead's latest attempt ended) loads and locks the attempt, and loads the lead, itself.
+     * Loads what a batch's replies will each load, and locks what each would lock: the running attempts of their
+     * leads locked in id order, as each reply locks its own (the attempts only: the leads are read, not locked), then
+     * the leads with their latest attempts (a lead's running attempt is its latest: a start needs the lead not
+     * qualifying). Each reply then finds them in the session instead of loading them; a reply for an attempt not
+     * locked here (a late one, its lead's latest attempt ended) loads and locks the attempt itself.
+     *
+     * <p>Two statements whose SQL Hibernate keeps: a native lock (one text whatever the number of leads) and a load by
+     * ids. One HQL select with {@code in :leads} did both, but Hibernate translates a query with a list parameter
+     * again at every execution (it cannot cache its plan), which cost more CPU than the second round trip.
      */
     public Uni<Void> prepare(Collection<UUID> leadIds, Collection<UUID> withContent) {
         if (leadIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(session -> session.createSelectionQuery(RUNNING_WITH_LEADS, Object[].class)
-                        .setParameter("leads", leadIds)
-                        .setParameter("running", QualificationStatus.IN_PROGRESS)
-                        .setLockMode("q", LockMode.PESSIMISTIC_WRITE)
-                        .getResultList())
-                .chain(() -> preloadContent(withContent));
+        Set<UUID> locked = WriteBehind.local(LOCKED, HashSet::new);
+        return Panache.getSession().chain(session -> {
+            // nothing of a reply batch is flushed by Hibernate (its leads and attempts are written set-based at its
+            // end, PendingVersions, its other rows by WriteBehind), so its statements need not make Hibernate
+            // dirty-check every entity of the session first, as each did in AUTO mode; the commit still flushes
+            session.setFlushMode(FlushMode.COMMIT);
+            return PlanCacheBypass.bind(session.createNativeQuery(LOCK_RUNNING, UUID.class), "leads", idList(leadIds))
+                    .getResultList()
+                    .invoke(ids -> {
+                        if (locked != null) {
+                            locked.addAll(ids);
+                        }
+                    })
+                    .chain(ids -> session.find(Lead.class, leadIds.toArray()));
+        }).chain(() -> preloadContent(withContent));
     }
 
-    // a lead's running attempt is its latest one (a start needs the lead not qualifying), so each lead's eager
-    // latestQualification is the attempt of its own row
-    private static final String RUNNING_WITH_LEADS = """
-            select q, l from Qualification q join Lead l on l.id = q.leadId
-            where q.leadId in :leads and q.status = :running order by q.id""";
+    // the running attempts of the leads (the partial index qualification_one_running_per_lead has their lead ids)
+    private static final String LOCK_RUNNING = """
+            select q.id from qualification q
+            where q.lead_id = any(cast(string_to_array(:leads, ',') as uuid[])) and q.status = 'IN_PROGRESS'
+            order by q.id
+            for no key update of q""";
+
+    private static final Object LOCKED = QualificationSaga.class;
+
+    private static String idList(Collection<UUID> ids) {
+        StringJoiner list = new StringJoiner(",");
+        ids.forEach(id -> list.add(id.toString()));
+        return list.toString();
+    }
 
     /**
      * The opportunity content of the leads whose replies will carry it on, in one statement for the batch
@@ -77,8 +104,7 @@ public class QualificationSaga {
     private static final Object PRELOADED = OpportunityContent.class;
 
     public Uni<Void> on(QualificationReply reply) {
-        return Qualification.<Qualification>findById(reply.qualificationId(), LockModeType.PESSIMISTIC_WRITE)
-                .chain(q -> {
+        return attempt(reply.qualificationId()).chain(q -> {
                     if (q == null) {
                         LOG.warnf("reply %s for unknown attempt %s ignored", reply.getClass().getSimpleName(), reply.qualificationId());
                         return Uni.createFrom().voidItem();
@@ -93,6 +119,13 @@ public class QualificationSaga {
                         return writer.write(lead, q, decision).replaceWithVoid();
                     }));
                 });
+    }
+
+    /** The attempt, locked: by the batch's preparation (found in the session), or here. */
+    private static Uni<Qualification> attempt(UUID id) {
+        Set<UUID> locked = WriteBehind.local(LOCKED, HashSet::new);
+        return locked != null && locked.contains(id) ? Qualification.findById(id)
+                : Qualification.findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Gives up a running attempt whose deadline passed (the row is locked by the caller). */

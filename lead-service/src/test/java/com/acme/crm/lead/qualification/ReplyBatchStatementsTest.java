@@ -29,8 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The loads and writes of a single call's reply batches, as Hibernate runs them: its running attempt (locked) and
- * its lead in one statement, the lead's notes, stakeholders and files in one, and no job row at its end.
+ * The loads and writes of a single call's reply batches, as Hibernate runs them: its running attempt locked by one
+ * statement, its lead (with that attempt) loaded by one, the lead's notes, stakeholders and files by one, nothing per
+ * reply, and no job row at its end.
  * docs/performance.md counts them per qualification ("Issue 9, ninth step").
  */
 @QuarkusTest
@@ -38,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReplyBatchStatementsTest {
 
     @Test
-    void aSingleCallsReplies_loadAttemptAndLeadInOneStatement_contentInOne_andWriteNoJobRow() throws Exception {
+    void aSingleCallsReplies_lockTheAttemptInOneStatement_loadTheLeadInOne_contentInOne_andWriteNoJobRow() throws Exception {
         String lead = newLead(ALICE);
         UUID leadId = UUID.fromString(lead);
         given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(Map.of("text", "Wants a pilot"))
@@ -55,11 +56,10 @@ class ReplyBatchStatementsTest {
             resolved = sql.all();
         }
         List<String> loads = ofTheSaga(resolved);
-        assertEquals(2, loads.size(), "the prepare's and the content's loads: " + loads);
-        assertTrue(loads.get(0).contains("from qualification") && loads.get(0).contains("join lead")
-                && loads.get(0).contains(" of q1_0"), "attempt (it alone locked) and lead at once: " + loads.get(0));
-        assertTrue(loads.get(1).contains("from lead_note") && loads.get(1).contains("from lead_stakeholder")
-                && loads.get(1).contains("from lead_attachment"), "the content at once: " + loads.get(1));
+        assertEquals(3, loads.size(), "the prepare's lock and load and the content's load: " + loads);
+        assertLockThenLead(loads);
+        assertTrue(loads.get(2).contains("from lead_note") && loads.get(2).contains("from lead_stakeholder")
+                && loads.get(2).contains("from lead_attachment"), "the content at once: " + loads.get(2));
 
         List<String> ended;
         try (SqlStatements sql = SqlStatements.record()) {
@@ -68,9 +68,18 @@ class ReplyBatchStatementsTest {
                     "COMPLETED".equals(Db.text("select status from qualification where id = '" + attempt + "'")));
             ended = sql.all();
         }
-        assertEquals(1, ofTheSaga(ended).size(), "the prepare's load only: " + ofTheSaga(ended));
+        assertEquals(2, ofTheSaga(ended).size(), "the prepare's lock and load only: " + ofTheSaga(ended));
+        assertLockThenLead(ofTheSaga(ended));
         assertEquals(List.of(), ended.stream().filter(s -> s.startsWith("update qualify_job_lead l set status = r")).toList(),
                 "a single call's end writes no job row");
+    }
+
+    /** The attempt alone locked (by the running attempts' index), then the lead with it, by ids (no list to translate). */
+    private static void assertLockThenLead(List<String> loads) {
+        assertTrue(loads.get(0).startsWith("select q.id from qualification q") && loads.get(0).endsWith("for no key update of q"),
+                "the running attempt locked: " + loads.get(0));
+        assertTrue(loads.get(1).contains("from lead ") && loads.get(1).contains("join qualification")
+                && loads.get(1).contains("any") && !loads.get(1).contains("for "), "the lead with its attempt, not locked: " + loads.get(1));
     }
 
     /** The saga's selects of attempts, leads and their content (not the bulk runner's ticks nor the timeout sweep's). */
