@@ -1,5 +1,6 @@
 package com.acme.crm.lead.qualification;
 
+import com.acme.crm.common.persistence.NativeValues;
 import com.acme.crm.common.persistence.PlanCacheBypass;
 import com.acme.crm.contracts.qualification.AttachmentRef;
 import com.acme.crm.contracts.qualification.CopiedNote;
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * What of each lead goes with its opportunity (notes, stakeholders, files' metadata, each oldest first) in one
@@ -53,7 +53,7 @@ final class OpportunityContents {
 
     /** Each lead's content, in the caller's session; a lead without notes, stakeholders or files gets empty lists. */
     static Uni<Map<UUID, OpportunityContent>> of(Collection<UUID> leadIds) {
-        String ids = leadIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+        String ids = NativeValues.uuidArray(leadIds);
         return Panache.getSession().chain(session -> PlanCacheBypass.bind(
                         session.createNativeQuery(CONTENT, Object[].class, READS), "ids", ids)
                 .getResultList())
@@ -62,7 +62,7 @@ final class OpportunityContents {
                     for (Object[] r : rows) {
                         Lists lists = byLead.computeIfAbsent((UUID) r[1], lead -> new Lists());
                         switch (((Number) r[0]).intValue()) {
-                            case NOTE -> lists.notes.add(new CopiedNote((String) r[5], (String) r[6], StartRows.instant(r[2])));
+                            case NOTE -> lists.notes.add(new CopiedNote((String) r[5], (String) r[6], NativeValues.instant(r[2])));
                             case STAKEHOLDER -> lists.stakeholders.add(new StakeholderRef((UUID) r[4], (String) r[5]));
                             case ATTACHMENT -> lists.attachments.add(new AttachmentRef((UUID) r[3], (String) r[5],
                                     (String) r[6], ((Number) r[8]).longValue(), (String) r[7]));

@@ -1,5 +1,6 @@
 package com.acme.crm.lead.qualification;
 
+import com.acme.crm.common.persistence.NativeValues;
 import com.acme.crm.contracts.qualification.QualificationReply;
 import com.acme.crm.lead.Lead;
 import com.acme.crm.lead.decisions.Attempt;
@@ -25,7 +26,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.UUID;
 
 /**
@@ -63,7 +63,7 @@ public class QualificationSaga {
             // end, PendingVersions, its other rows by WriteBehind), so its statements need not make Hibernate
             // dirty-check every entity of the session first, as each did in AUTO mode; the commit still flushes
             session.setFlushMode(FlushMode.COMMIT);
-            return PlanCacheBypass.bind(session.createNativeQuery(LOCK_RUNNING, UUID.class), "leads", idList(leadIds))
+            return PlanCacheBypass.bind(session.createNativeQuery(LOCK_RUNNING, UUID.class), "leads", NativeValues.uuidArray(leadIds))
                     .getResultList()
                     .invoke(ids -> {
                         if (locked != null) {
@@ -77,17 +77,11 @@ public class QualificationSaga {
     // the running attempts of the leads (the partial index qualification_one_running_per_lead has their lead ids)
     private static final String LOCK_RUNNING = """
             select q.id from qualification q
-            where q.lead_id = any(cast(string_to_array(:leads, ',') as uuid[])) and q.status = 'IN_PROGRESS'
+            where q.lead_id = any(cast(cast(:leads as text) as uuid[])) and q.status = 'IN_PROGRESS'
             order by q.id
             for no key update of q""";
 
     private static final Object LOCKED = QualificationSaga.class;
-
-    private static String idList(Collection<UUID> ids) {
-        StringJoiner list = new StringJoiner(",");
-        ids.forEach(id -> list.add(id.toString()));
-        return list.toString();
-    }
 
     /**
      * The opportunity content of the leads whose replies will carry it on, in one statement for the batch

@@ -1,5 +1,6 @@
 package com.acme.crm.lead.qualification;
 
+import com.acme.crm.common.persistence.NativeValues;
 import com.acme.crm.common.persistence.PlanCacheBypass;
 import com.acme.crm.contracts.Lane;
 import com.acme.crm.contracts.qualification.ProspectDetails;
@@ -16,8 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -87,7 +86,7 @@ public class StartRows {
 
     private static LeadFacts factsOf(Object[] r) {
         UUID id = (UUID) r[0];
-        LeadStatus status = new LeadStatus(LeadState.valueOf((String) r[3]), StatusReason.of((String) r[4]), instant(r[5]),
+        LeadStatus status = new LeadStatus(LeadState.valueOf((String) r[3]), StatusReason.of((String) r[4]), NativeValues.instant(r[5]),
                 (Boolean) r[6], (UUID) r[7], (UUID) r[8], (UUID) r[9], (UUID) r[10]);
         ProspectDetails prospect = new ProspectDetails((String) r[14], (String) r[15], (String) r[16], (String) r[17],
                 (String) r[18], (String) r[19], (String) r[20], (String) r[21], (String) r[22], (String) r[23],
@@ -112,14 +111,6 @@ public class StartRows {
     /** char(3) comes back as written; trimmed in case a shorter value was padded. */
     private static String trimmed(String value) {
         return value == null ? null : value.trim();
-    }
-
-    /** A timestamptz column of a native select (the driver's OffsetDateTime, or an Instant). */
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof OffsetDateTime odt ? odt.toInstant() : (Instant) value;
     }
 
     // ---- the writes --------------------------------------------------------------------------------------------

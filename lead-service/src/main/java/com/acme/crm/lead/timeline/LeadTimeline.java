@@ -1,5 +1,6 @@
 package com.acme.crm.lead.timeline;
 
+import com.acme.crm.common.persistence.NativeValues;
 import com.acme.crm.common.paging.Page;
 import com.acme.crm.lead.access.LeadAccess;
 import com.acme.crm.lead.activities.Activity;
@@ -19,7 +20,6 @@ import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,21 +82,9 @@ public class LeadTimeline {
             query.setParameter("at", after.at()).setParameter("kind", after.kind()).setParameter("key", after.key());
         }
         return query.getResultList().map(rows -> rows.stream()
-                .map(row -> new Key(TimelineKind.valueOf((String) row[0]), instant(row[1]), (String) row[2])).toList());
+                .map(row -> new Key(TimelineKind.valueOf((String) row[0]), NativeValues.instant(row[1]), (String) row[2])).toList());
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp time) {
-            return time.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime time) {
-            return time.toInstant(java.time.ZoneOffset.UTC);
-        }
-        return (Instant) value;
-    }
 
     private static Uni<List<TimelineItem>> load(List<Key> keys) {
         List<UUID> notes = ids(keys, TimelineKind.NOTE);

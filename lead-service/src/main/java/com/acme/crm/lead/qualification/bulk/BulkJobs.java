@@ -1,5 +1,6 @@
 package com.acme.crm.lead.qualification.bulk;
 
+import com.acme.crm.common.persistence.NativeValues;
 import com.acme.crm.common.paging.Page;
 import com.acme.crm.common.persistence.WriteBehind;
 import com.acme.crm.common.persistence.JsonRows;
@@ -16,12 +17,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Bulk qualification jobs (SPEC §6): making a job records one row per lead; {@link BulkJobRunner}
@@ -134,13 +132,13 @@ public class BulkJobs {
      * existence leak); its rights are checked again when it starts.
      */
     private Uni<Void> insertLeads(UUID jobId, List<UUID> leadIds, SecurityIdentity caller) {
-        String ids = leadIds.stream().map(UUID::toString).collect(Collectors.joining(","));
+        String ids = NativeValues.uuidArray(leadIds);
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into qualify_job_lead (job_id, lead_id, position, status, detail)
                         select :job, given.id, given.n - 1,
                                case when visible.id is null then 'FAILED' else 'PENDING' end,
                                case when visible.id is null then 'lead ' || given.id || ' does not exist' end
-                        from unnest(string_to_array(:ids, ',')::uuid[]) with ordinality as given(id, n)
+                        from unnest(cast(cast(:ids as text) as uuid[])) with ordinality as given(id, n)
                         left join lead visible on visible.id = given.id and (:everyLead or visible.owner_id = :me)""")
                 .setParameter("job", jobId)
                 .setParameter("ids", ids)
@@ -173,7 +171,7 @@ public class BulkJobs {
                     return results.map(page -> new Snapshot((String) r[0], new QualifyJobView(jobId,
                             r[5] == null ? "RUNNING" : "FINISHED",
                             ((Number) r[3]).intValue(), count(r[6]), count(r[7]), count(r[8]), count(r[9]), count(r[10]),
-                            (String) r[1], (String) r[2], instant(r[4]), instant(r[5]),
+                            (String) r[1], (String) r[2], NativeValues.instant(r[4]), NativeValues.instant(r[5]),
                             page == null ? null : page.items(), page == null ? null : page.nextCursor())));
                 });
     }
@@ -198,10 +196,4 @@ public class BulkJobs {
         return ((Number) value).intValue();
     }
 
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof OffsetDateTime odt ? odt.toInstant() : (Instant) value;
-    }
 }
