@@ -1,0 +1,81 @@
+package com.acme.crm.account;
+
+import com.acme.crm.contracts.Topics;
+import com.acme.crm.contracts.qualification.DuplicatePolicy;
+import com.acme.crm.contracts.qualification.ProspectDetails;
+import com.acme.crm.contracts.qualification.QualificationMessages;
+import com.acme.crm.contracts.qualification.ResolveAccountAndContact;
+import com.acme.crm.testinfra.Db;
+import com.acme.crm.testinfra.KafkaProbe;
+import com.acme.crm.testinfra.KafkaProbe.Event;
+import com.acme.crm.testinfra.RealInfrastructure;
+import com.acme.crm.testinfra.ThreadCpu;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Not run by CI (the name does not end in Test): the CPU a ResolveAccountAndContact costs through the real consumer,
+ * to compare two versions of the step (docs/performance.md, "Issue 9, eleventh step"). Sends the commands the
+ * benchmark's leads make (a new company and an email each, LINK_EXISTING) in polls of many, twice to warm up and once
+ * measured, and prints the CPU of the service's threads per command ({@link ThreadCpu}). It asserts only that every
+ * command made its records and every reply left the outbox, never a time.
+ * <pre>
+ * ./mvnw -B -o -pl account-service -am verify -Dtest=ResolveCpuProbe -Dsurefire.failIfNoSpecifiedTests=false -Dprobe.commands=5000
+ * </pre>
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class ResolveCpuProbe {
+
+    private static final int PER_SEND = 250;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void cpuPerResolve() throws Exception {
+        int commands = Integer.getInteger("probe.commands", 5000);
+        for (int i = 0; i < Integer.getInteger("probe.warmups", 2); i++) {
+            round(commands); // JIT, pools, consumer assignment
+        }
+        ThreadCpu before = ThreadCpu.now();
+        long started = System.nanoTime();
+        round(commands);
+        long wall = System.nanoTime() - started;
+        System.out.println(ThreadCpu.now().since(before).report("account-service, " + commands + " resolves", commands, wall));
+    }
+
+    /** {@code commands} resolves, sent {@link #PER_SEND} a produce request on keys of their own; returns when all are done. */
+    private void round(int commands) throws Exception {
+        long links = Db.count("select count(*) from record_link");
+        for (int sent = 0; sent < commands; sent += PER_SEND) {
+            List<Event> events = new ArrayList<>();
+            for (int i = sent; i < Math.min(commands, sent + PER_SEND); i++) {
+                events.add(new Event(QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT.name(), json.writeValueAsString(command())));
+            }
+            KafkaProbe.sendTogether(Topics.ACCOUNT_COMMANDS, "probe-" + UUID.randomUUID(), events);
+        }
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() ->
+                Db.count("select count(*) from record_link") >= links + 2L * commands
+                        && Db.count("select count(*) from outbox_message") == 0);
+        assertEquals(links + 2L * commands, Db.count("select count(*) from record_link"));
+    }
+
+    /** As the benchmark's leads: a company of its own, an email, no website. */
+    private static ResolveAccountAndContact command() {
+        return new ResolveAccountAndContact(UUID.randomUUID(), UUID.randomUUID(), "owner-1", true, true, null, null,
+                DuplicatePolicy.LINK_EXISTING, new ProspectDetails("Bench " + UUID.randomUUID(), null, null, null, "Speed",
+                null, UUID.randomUUID() + "@bench.example", null, null, null, null, null, null, null));
+    }
+}
