@@ -4,7 +4,6 @@ import com.acme.crm.account.Account;
 import com.acme.crm.account.Contact;
 import com.acme.crm.account.duplicates.DuplicateFinder.Matches;
 import com.acme.crm.contracts.qualification.DuplicatesFound.DuplicateMatch;
-import com.acme.crm.contracts.qualification.ResolveAccountAndContact;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,9 +65,8 @@ public final class DuplicateCandidates {
         }
     }
 
-    /** What {@code command}'s own search would find among these records. */
-    public Matches matches(ResolveAccountAndContact command) {
-        DuplicateFinder.Keys keys = DuplicateFinder.Keys.of(command);
+    /** What the own search of the command with these {@code keys} would find among these records. */
+    public Matches matches(DuplicateKeys keys) {
         List<DuplicateMatch> accountMatches = new ArrayList<>();
         if (keys.checkAccount()) {
             Map<UUID, AccountRow> all = new LinkedHashMap<>();
