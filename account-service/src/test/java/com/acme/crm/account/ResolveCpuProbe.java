@@ -5,36 +5,23 @@ import com.acme.crm.contracts.qualification.DuplicatePolicy;
 import com.acme.crm.contracts.qualification.ProspectDetails;
 import com.acme.crm.contracts.qualification.QualificationMessages;
 import com.acme.crm.contracts.qualification.ResolveAccountAndContact;
-import com.acme.crm.testinfra.Db;
-import com.acme.crm.testinfra.KafkaProbe;
-import com.acme.crm.testinfra.KafkaProbe.Event;
+import com.acme.crm.testinfra.CpuPerCommand;
 import com.acme.crm.testinfra.RealInfrastructure;
-import com.acme.crm.testinfra.ThreadCpu;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaClientService;
-import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Not run by CI (the name does not end in Test): the CPU a ResolveAccountAndContact costs through the real consumer,
- * to compare two versions of the step (docs/performance.md, "Issue 9, eleventh step"). Sends the commands the
- * benchmark's leads make (a new company and an email each, LINK_EXISTING) while the consumer is paused, then resumes
- * it, so that it takes them in full polls; twice to warm up and once measured. Prints the CPU of the service's threads
- * per command from the resume to the last reply ({@link ThreadCpu}). It asserts only that every command made its
- * records and every reply left the outbox, never a time.
+ * to compare two versions of the step (docs/performance.md, "Issue 9, eleventh step"; how: {@link CpuPerCommand}).
+ * The commands are those the benchmark's leads make: a new company and an email each, LINK_EXISTING. It fails only
+ * when a command did not make its two links or a reply did not leave the outbox, never on a time.
  * <pre>
  * ./mvnw -B -o -pl account-service -am verify -Dtest=ResolveCpuProbe -Dsurefire.failIfNoSpecifiedTests=false -Dprobe.commands=5000
  * </pre>
@@ -43,60 +30,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTestResource(RealInfrastructure.class)
 class ResolveCpuProbe {
 
-    private static final int PER_SEND = 250;
-
     @Inject
     ObjectMapper json;
 
     @Inject
     KafkaClientService kafka;
 
-    private long wallNanos;
-
     @Test
-    void cpuPerResolve() throws Exception {
-        int commands = Integer.getInteger("probe.commands", 5000);
-        for (int i = 0; i < Integer.getInteger("probe.warmups", 2); i++) {
-            round(commands); // JIT, pools, consumer assignment
+    void cpuPerResolve() {
+        CpuPerCommand probe = new CpuPerCommand(Topics.ACCOUNT_COMMANDS, QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT.name(),
+                () -> kafka.getConsumers("account-commands").forEach(c -> c.pause().await().indefinitely()),
+                () -> kafka.getConsumers("account-commands").forEach(c -> c.resume().await().indefinitely()),
+                "select count(*) from record_link", 2);
+        System.out.println(probe.measure("account-service resolves", Integer.getInteger("probe.commands", 5000),
+                Integer.getInteger("probe.warmups", 2), this::command));
+    }
+
+    private String command() {
+        try {
+            return json.writeValueAsString(new ResolveAccountAndContact(UUID.randomUUID(), UUID.randomUUID(), "owner-1", true,
+                    true, null, null, DuplicatePolicy.LINK_EXISTING, new ProspectDetails("Bench " + UUID.randomUUID(), null,
+                    null, null, "Speed", null, UUID.randomUUID() + "@bench.example", null, null, null, null, null, null, null)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        ThreadCpu.Delta used = round(commands);
-        System.out.println(used.report("account-service, " + commands + " resolves", commands, wallNanos));
-    }
-
-    /**
-     * {@code commands} resolves, sent {@link #PER_SEND} a produce request on keys of their own while the service's consumer is
-     * paused, so that it then takes them in full polls (batches of max.poll.records, not of whatever had arrived);
-     * returns the CPU used from the resume until all are done.
-     */
-    private ThreadCpu.Delta round(int commands) throws Exception {
-        consumers(KafkaConsumer::pause);
-        long links = Db.count("select count(*) from record_link");
-        for (int sent = 0; sent < commands; sent += PER_SEND) {
-            List<Event> events = new ArrayList<>();
-            for (int i = sent; i < Math.min(commands, sent + PER_SEND); i++) {
-                events.add(new Event(QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT.name(), json.writeValueAsString(command())));
-            }
-            KafkaProbe.sendTogether(Topics.ACCOUNT_COMMANDS, "probe-" + UUID.randomUUID(), events);
-        }
-        ThreadCpu before = ThreadCpu.now();
-        long started = System.nanoTime();
-        consumers(KafkaConsumer::resume);
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() ->
-                Db.count("select count(*) from record_link") >= links + 2L * commands
-                        && Db.count("select count(*) from outbox_message") == 0);
-        assertEquals(links + 2L * commands, Db.count("select count(*) from record_link"));
-        wallNanos = System.nanoTime() - started;
-        return ThreadCpu.now().since(before);
-    }
-
-    private void consumers(Function<KafkaConsumer<Object, Object>, Uni<?>> action) {
-        kafka.getConsumers("account-commands").forEach(consumer -> action.apply(consumer).await().indefinitely());
-    }
-
-    /** As the benchmark's leads: a company of its own, an email, no website. */
-    private static ResolveAccountAndContact command() {
-        return new ResolveAccountAndContact(UUID.randomUUID(), UUID.randomUUID(), "owner-1", true, true, null, null,
-                DuplicatePolicy.LINK_EXISTING, new ProspectDetails("Bench " + UUID.randomUUID(), null, null, null, "Speed",
-                null, UUID.randomUUID() + "@bench.example", null, null, null, null, null, null, null));
     }
 }
