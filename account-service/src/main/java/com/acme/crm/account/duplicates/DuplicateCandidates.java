@@ -4,7 +4,6 @@ import com.acme.crm.account.Account;
 import com.acme.crm.account.Contact;
 import com.acme.crm.account.duplicates.DuplicateFinder.Matches;
 import com.acme.crm.contracts.qualification.DuplicatesFound.DuplicateMatch;
-import com.acme.crm.contracts.qualification.ResolveAccountAndContact;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,9 +42,13 @@ public final class DuplicateCandidates {
     /** What the search found, by the key it was found with ("name:…", "domain:…", or the email as the command gave it). */
     private final Map<String, List<AccountRow>> foundAccounts = new HashMap<>();
     private final Map<String, List<ContactRow>> foundContacts = new HashMap<>();
-    /** Created in this transaction after the search. */
-    private final List<AccountRow> createdAccounts = new ArrayList<>();
-    private final List<ContactRow> createdContacts = new ArrayList<>();
+    /**
+     * Created in this transaction after the search, by the key a later command finds them with (its normalised name,
+     * its domain, its email lower-cased as the table's {@code lower(email)}): a command looks up its own keys instead
+     * of going through every record the batch made before it.
+     */
+    private final Map<String, List<AccountRow>> createdAccounts = new HashMap<>();
+    private final Map<String, List<ContactRow>> createdContacts = new HashMap<>();
 
     void found(String key, AccountRow account) {
         foundAccounts.computeIfAbsent(key, k -> new ArrayList<>()).add(account);
@@ -57,22 +60,30 @@ public final class DuplicateCandidates {
 
     /** A record created in this transaction after the search: later commands must find it as they would in the table. */
     public void created(Account a) {
-        createdAccounts.add(new AccountRow(a.id, a.name, a.normalizedName, a.websiteDomain, a.createdAt));
+        AccountRow row = new AccountRow(a.id, a.name, a.normalizedName, a.websiteDomain, a.createdAt);
+        if (a.normalizedName != null) {
+            createdAccounts.computeIfAbsent("name:" + a.normalizedName, k -> new ArrayList<>()).add(row);
+        }
+        if (a.websiteDomain != null) {
+            createdAccounts.computeIfAbsent("domain:" + a.websiteDomain, k -> new ArrayList<>()).add(row);
+        }
     }
 
     public void created(Contact c) {
         if (c.email != null) {
-            createdContacts.add(new ContactRow(c.id, c.firstName, c.lastName, c.email, c.createdAt));
+            createdContacts.computeIfAbsent(c.email.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(new ContactRow(c.id, c.firstName, c.lastName, c.email, c.createdAt));
         }
     }
 
-    /** What {@code command}'s own search would find among these records. */
-    public Matches matches(ResolveAccountAndContact command) {
-        DuplicateFinder.Keys keys = DuplicateFinder.Keys.of(command);
+    /** What the own search of the command with these {@code keys} would find among these records. */
+    public Matches matches(DuplicateKeys keys) {
         List<DuplicateMatch> accountMatches = new ArrayList<>();
         if (keys.checkAccount()) {
             Map<UUID, AccountRow> all = new LinkedHashMap<>();
-            Stream.of(foundAccounts.get("name:" + keys.name()), foundAccounts.get("domain:" + keys.domain()), createdAccounts)
+            String byName = "name:" + keys.name();
+            String byDomain = "domain:" + keys.domain();
+            Stream.of(foundAccounts.get(byName), foundAccounts.get(byDomain), createdAccounts.get(byName), createdAccounts.get(byDomain))
                     .filter(Objects::nonNull).flatMap(List::stream)
                     .filter(a -> (keys.name() != null && keys.name().equals(a.normalizedName()))
                             || (keys.domain() != null && keys.domain().equals(a.websiteDomain())))
@@ -85,8 +96,7 @@ public final class DuplicateCandidates {
             Map<UUID, ContactRow> all = new LinkedHashMap<>();
             foundContacts.getOrDefault(keys.email(), List.of()).forEach(c -> all.putIfAbsent(c.id(), c));
             String lower = keys.email().toLowerCase(Locale.ROOT); // as the table's lower(email), for the batch's own contacts
-            createdContacts.stream().filter(c -> lower.equals(c.email().toLowerCase(Locale.ROOT)))
-                    .forEach(c -> all.putIfAbsent(c.id(), c));
+            createdContacts.getOrDefault(lower, List.of()).forEach(c -> all.putIfAbsent(c.id(), c));
             all.values().stream().sorted(CONTACT_ORDER).limit(DuplicateFinder.MAX_MATCHES)
                     .forEach(c -> contactMatches.add(DuplicateFinder.contactMatch(c.id(), c.firstName(), c.lastName())));
         }

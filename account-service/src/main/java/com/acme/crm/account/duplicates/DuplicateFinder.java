@@ -2,8 +2,6 @@ package com.acme.crm.account.duplicates;
 
 import com.acme.crm.common.persistence.PlanCacheBypass;
 import com.acme.crm.contracts.qualification.DuplicatesFound.DuplicateMatch;
-import com.acme.crm.contracts.qualification.ProspectDetails;
-import com.acme.crm.contracts.qualification.ResolveAccountAndContact;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,32 +74,15 @@ public class DuplicateFinder {
         }
     }
 
-    /** What a command's search compares: its normalised company name, website domain and trimmed email, and which sides it checks. */
-    record Keys(String name, String domain, String email, boolean checkAccount, boolean checkContact) {
-
-        static Keys of(ResolveAccountAndContact command) {
-            ProspectDetails prospect = command.prospect();
-            if (prospect == null) {
-                return new Keys(null, null, null, false, false);
-            }
-            String name = CompanyNames.normalize(prospect.companyName());
-            String domain = CompanyNames.websiteDomain(prospect.website());
-            String email = prospect.email() == null || prospect.email().isBlank() ? null : prospect.email().trim();
-            boolean checkAccount = command.createAccount() && command.existingAccountId() == null && (name != null || domain != null);
-            boolean checkContact = command.createContact() && command.existingContactId() == null && email != null;
-            return new Keys(name, domain, email, checkAccount, checkContact);
-        }
+    /** What one command's search finds. */
+    public Uni<Matches> find(DuplicateKeys keys) {
+        return candidates(List.of(keys)).map(found -> found.matches(keys));
     }
 
-    public Uni<Matches> find(ResolveAccountAndContact command) {
-        return candidates(List.of(command)).map(found -> found.matches(command));
-    }
-
-    /** The records any of {@code commands} could duplicate, in one statement (none when no command checks). */
-    public Uni<DuplicateCandidates> candidates(List<ResolveAccountAndContact> commands) {
+    /** The records any of the commands of {@code searches} could duplicate, in one statement (none when no command checks). */
+    public Uni<DuplicateCandidates> candidates(List<DuplicateKeys> searches) {
         Set<Map<String, String>> asked = new LinkedHashSet<>();
-        for (ResolveAccountAndContact command : commands) {
-            Keys keys = Keys.of(command);
+        for (DuplicateKeys keys : searches) {
             if (keys.checkAccount() && keys.name() != null) {
                 asked.add(Map.of("kind", "name", "value", keys.name()));
             }

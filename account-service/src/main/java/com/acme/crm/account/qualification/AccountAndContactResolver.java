@@ -6,6 +6,7 @@ import com.acme.crm.account.Contact;
 import com.acme.crm.account.OwnedRecord;
 import com.acme.crm.account.duplicates.CompanyNames;
 import com.acme.crm.account.duplicates.DuplicateFinder;
+import com.acme.crm.account.duplicates.DuplicateKeys;
 import com.acme.crm.account.duplicates.DuplicateFinder.Matches;
 import com.acme.crm.account.qualification.CompensationPlan.Attempt;
 import com.acme.crm.account.qualification.CompensationPlan.ContactOnAccount;
@@ -47,6 +48,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -79,8 +81,9 @@ public class AccountAndContactResolver {
 
     /** A resolve on its own: it loads and writes for itself. {@code lane}: where the command came from, the reply goes back on it. */
     public Uni<Void> resolve(ResolveAccountAndContact command, Lane lane) {
-        return lookup.find(command, advisoryKeys(ResolveDecision.duplicateKeys(command)))
-                .chain(found -> found.links().isEmpty() ? decideAndCarryOut(command, found)
+        DuplicateKeys keys = DuplicateKeys.of(command);
+        return lookup.find(command, advisoryKeys(ResolveDecision.duplicateKeys(keys)))
+                .chain(found -> found.links().isEmpty() ? decideAndCarryOut(command, keys, found)
                         : Uni.createFrom().item(previousAnswer(command, found)))
                 .chain(reply -> reply(command, reply, lane));
     }
@@ -105,7 +108,7 @@ public class AccountAndContactResolver {
         Matches matches = found.undone() || !ResolveDecision.searchesDuplicates(command) ? null : batch.matches(command);
         Outcome outcome = ResolveDecision.decide(command, new Facts(found.undone(), found.namedAccountExists(),
                 found.namedContactExists(), matches));
-        return carryOut(command, outcome, batch);
+        return carryOut(command, batch.keys(command), outcome, batch);
     }
 
     /**
@@ -152,11 +155,11 @@ public class AccountAndContactResolver {
     }
 
     /** The lookup took the advisory locks already; the duplicate search is a statement of its own, so it sees what their previous holder committed. */
-    private Uni<QualificationReply> decideAndCarryOut(ResolveAccountAndContact command, AttemptLookup.Found found) {
+    private Uni<QualificationReply> decideAndCarryOut(ResolveAccountAndContact command, DuplicateKeys keys, AttemptLookup.Found found) {
         Uni<Matches> duplicates = found.undone() || !ResolveDecision.searchesDuplicates(command)
-                ? Uni.createFrom().nullItem() : this.duplicates.find(command);
+                ? Uni.createFrom().nullItem() : this.duplicates.find(keys);
         return duplicates.map(matches -> new Facts(found.undone(), found.namedAccountExists(), found.namedContactExists(), matches))
-                .chain(facts -> carryOut(command, ResolveDecision.decide(command, facts), null));
+                .chain(facts -> carryOut(command, keys, ResolveDecision.decide(command, facts), null));
     }
 
     /** 64-bit lock keys from the duplicate keys (a stable hash), in ascending order so no two attempts wait in a cycle. */
@@ -179,7 +182,8 @@ public class AccountAndContactResolver {
     }
 
     /** {@code batch} null: the records are written at once; else they wait with the batch's others in {@link WriteBehind}. */
-    private Uni<QualificationReply> carryOut(ResolveAccountAndContact command, Outcome outcome, ResolveBatch batch) {
+    private Uni<QualificationReply> carryOut(ResolveAccountAndContact command, DuplicateKeys keys, Outcome outcome,
+                                             ResolveBatch batch) {
         if (outcome instanceof Reject reject) {
             return Uni.createFrom().item(new AccountAndContactRejected(command.qualificationId(), command.leadId(), reject.reason()));
         }
@@ -188,7 +192,7 @@ public class AccountAndContactResolver {
                     report.matches().accounts(), report.matches().contacts()));
         }
         Proceed proceed = (Proceed) outcome;
-        Account account = proceed.account() instanceof Create ? newAccount(command) : null;
+        Account account = proceed.account() instanceof Create ? newAccount(command, keys) : null;
         UUID accountId = account != null ? account.id : linked(proceed.account());
         Contact contact = proceed.contact() instanceof Create ? newContact(command, accountId) : null;
         UUID contactId = contact != null ? contact.id : linked(proceed.contact());
@@ -210,14 +214,16 @@ public class AccountAndContactResolver {
         return step instanceof Link link ? link.id() : null;
     }
 
-    private static Account newAccount(ResolveAccountAndContact command) {
+    /** {@code keys}: the command's, which hold its company name normalised and its website's domain. */
+    private static Account newAccount(ResolveAccountAndContact command, DuplicateKeys keys) {
         ProspectDetails p = command.prospect();
         Account account = new Account();
         account.madeBy(command);
         account.name = ResolveDecision.accountName(p);
-        account.normalizedName = CompanyNames.normalize(account.name);
+        // named after the company (the keys have it normalised) or, without one, after the person
+        account.normalizedName = Objects.equals(account.name, p.companyName()) ? keys.name() : CompanyNames.normalize(account.name);
         account.website = p.website();
-        account.websiteDomain = CompanyNames.websiteDomain(p.website());
+        account.websiteDomain = keys.domain();
         account.industry = p.industry();
         account.phone = p.businessPhone();
         account.street = p.street();

@@ -1,10 +1,10 @@
 package com.acme.crm.account.qualification;
 
 import com.acme.crm.account.qualification.RecordLink.Kind;
+import com.acme.crm.common.persistence.JsonRows;
+import com.acme.crm.common.persistence.NativeValues;
 import com.acme.crm.common.persistence.PlanCacheBypass;
 import com.acme.crm.contracts.qualification.ResolveAccountAndContact;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,25 +28,25 @@ import java.util.UUID;
  * advisory locks on the duplicate keys of what they may create, in ascending order (see
  * {@link AccountAndContactResolver#advisoryKeys}). The locks come after the reads; the duplicate
  * search that needs them runs as a statement of its own, so it sees what their previous holder committed.
- * One SQL text whatever the number of commands (the attempts go as one JSON array, bound as text), and
- * kept out of Hibernate's plan cache, which cannot find it again ({@link PlanCacheBypass}).
+ * One SQL text whatever the number of commands (the attempts and the named records go as uuid arrays,
+ * {@link NativeValues#uuidArray}; the lock keys as one JSON array, both bound as text), and kept out of
+ * Hibernate's plan cache, which cannot find it again ({@link PlanCacheBypass}).
  */
 @ApplicationScoped
 public class AttemptLookup {
 
     private static final String LOOKUP = """
-            with asked as (
-                select * from jsonb_to_recordset(cast(cast(:asked as text) as jsonb)) as a(attempt uuid, account uuid, contact uuid)),
-            named_account as (
-                select id from account where id in (select account from asked where account is not null) order by id for share),
+            with named_account as (
+                select id from account where id = any(cast(cast(:accounts as text) as uuid[])) order by id for share),
             named_contact as (
-                select id from contact where id in (select contact from asked where contact is not null) order by id for share),
+                select id from contact where id = any(cast(cast(:contacts as text) as uuid[])) order by id for share),
             locked as (
                 select count(pg_advisory_xact_lock(cast(k as bigint))) as n
                 from jsonb_array_elements_text(cast(cast(:keys as text) as jsonb)) as k)
             select qualification_id as attempt, cast(kind as text) as what, record_id as id
-            from record_link where qualification_id in (select attempt from asked)
-            union all select qualification_id, 'UNDONE', null from undone_attempt where qualification_id in (select attempt from asked)
+            from record_link where qualification_id = any(cast(cast(:attempts as text) as uuid[]))
+            union all select qualification_id, 'UNDONE', null from undone_attempt
+                where qualification_id = any(cast(cast(:attempts as text) as uuid[]))
             union all select null, 'NAMED_ACCOUNT', id from named_account
             union all select null, 'NAMED_CONTACT', id from named_contact
             union all select null, 'LOCKED', null from locked""";
@@ -54,11 +55,7 @@ public class AttemptLookup {
     static final String ROW = "AttemptLookup.row";
 
     @Inject
-    ObjectMapper json;
-
-    /** A command's attempt and the records it names, as the statement reads them. */
-    record Asked(UUID attempt, UUID account, UUID contact) {
-    }
+    JsonRows jsonRows;
 
     /** One record the attempt already created or linked. */
     public record Linked(Kind kind, UUID recordId) {
@@ -83,15 +80,28 @@ public class AttemptLookup {
      * @param lockKeys advisory lock keys of all the commands, ascending (the statement takes them in this order)
      */
     public Uni<Map<UUID, Found>> find(List<ResolveAccountAndContact> commands, List<Long> lockKeys) {
-        List<Asked> asked = new ArrayList<>();
+        Set<UUID> attempts = new LinkedHashSet<>();
+        Set<UUID> accounts = new LinkedHashSet<>();
+        Set<UUID> contacts = new LinkedHashSet<>();
         for (ResolveAccountAndContact command : commands) {
-            asked.add(new Asked(command.qualificationId(), command.existingAccountId(), command.existingContactId()));
+            attempts.add(command.qualificationId());
+            addNamed(accounts, command.existingAccountId());
+            addNamed(contacts, command.existingContactId());
         }
         return Panache.getSession().chain(session -> PlanCacheBypass.bind(
-                                session.createNativeQuery(LOOKUP, session.getResultSetMapping(Object[].class, ROW)), "asked", toJson(asked))
-                        .setParameter("keys", toJson(lockKeys.stream().map(String::valueOf).toList()))
+                                session.createNativeQuery(LOOKUP, session.getResultSetMapping(Object[].class, ROW)),
+                                "attempts", NativeValues.uuidArray(attempts))
+                        .setParameter("accounts", NativeValues.uuidArray(accounts))
+                        .setParameter("contacts", NativeValues.uuidArray(contacts))
+                        .setParameter("keys", jsonRows.text(lockKeys.stream().map(String::valueOf).toList()))
                         .getResultList())
                 .map(rows -> found(commands, rows));
+    }
+
+    private static void addNamed(Set<UUID> named, UUID id) {
+        if (id != null) {
+            named.add(id);
+        }
     }
 
     private static Map<UUID, Found> found(List<ResolveAccountAndContact> commands, List<Object[]> rows) {
@@ -115,13 +125,5 @@ public class AttemptLookup {
                     named.contains(command.existingAccountId()), named.contains(command.existingContactId())));
         }
         return found;
-    }
-
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 }

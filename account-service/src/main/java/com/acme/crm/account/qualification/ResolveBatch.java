@@ -4,6 +4,7 @@ import com.acme.crm.account.Account;
 import com.acme.crm.account.Contact;
 import com.acme.crm.account.duplicates.DuplicateCandidates;
 import com.acme.crm.account.duplicates.DuplicateFinder;
+import com.acme.crm.account.duplicates.DuplicateKeys;
 import com.acme.crm.account.duplicates.DuplicateFinder.Matches;
 import com.acme.crm.account.qualification.AttemptLookup.Found;
 import com.acme.crm.account.qualification.AttemptLookup.Linked;
@@ -16,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +43,8 @@ final class ResolveBatch extends CommandBatch<ResolveAccountAndContact> {
     private final NewRecords newRecords;
 
     private Map<UUID, Found> attempts = Map.of();
+    /** Each loaded command's duplicate keys, worked out once (by identity: two commands of one attempt may differ). */
+    private final Map<ResolveAccountAndContact, DuplicateKeys> keys = new IdentityHashMap<>();
     private DuplicateCandidates candidates = new DuplicateCandidates();
     private final Set<UUID> created = new HashSet<>();
 
@@ -53,11 +57,12 @@ final class ResolveBatch extends CommandBatch<ResolveAccountAndContact> {
     /** The fresh resolves' attempts, named records and advisory locks in one statement, then their duplicate candidates in one. */
     @Override
     protected Uni<Void> load(List<ResolveAccountAndContact> resolves) {
-        TreeSet<String> keys = new TreeSet<>();
-        resolves.forEach(command -> keys.addAll(ResolveDecision.duplicateKeys(command)));
-        return lookup.find(resolves, AccountAndContactResolver.advisoryKeys(List.copyOf(keys)))
+        resolves.forEach(this::keys);
+        TreeSet<String> lockKeys = new TreeSet<>();
+        resolves.forEach(command -> lockKeys.addAll(ResolveDecision.duplicateKeys(keys(command))));
+        return lookup.find(resolves, AccountAndContactResolver.advisoryKeys(List.copyOf(lockKeys)))
                 .chain(found -> duplicates.candidates(resolves.stream()
-                                .filter(command -> searches(command, found.get(command.qualificationId()))).toList())
+                                .filter(command -> searches(command, found.get(command.qualificationId()))).map(this::keys).toList())
                         .invoke(candidates -> {
                             this.attempts = new HashMap<>(found);
                             this.candidates = candidates;
@@ -82,9 +87,14 @@ final class ResolveBatch extends CommandBatch<ResolveAccountAndContact> {
                 found.namedContactExists() || created.contains(command.existingContactId()));
     }
 
+    /** The command's duplicate keys, as the load worked them out (or now, for a command it did not load). */
+    DuplicateKeys keys(ResolveAccountAndContact command) {
+        return keys.computeIfAbsent(command, DuplicateKeys::of);
+    }
+
     /** What the command's own search would find now, the batch's earlier new records included. */
     Matches matches(ResolveAccountAndContact command) {
-        return candidates.matches(command);
+        return candidates.matches(keys(command));
     }
 
     /** A resolve's outcome (its rows wait in {@link WriteBehind}): later commands see its records and links. */
@@ -118,6 +128,7 @@ final class ResolveBatch extends CommandBatch<ResolveAccountAndContact> {
     @Override
     protected void forget() {
         attempts = Map.of();
+        keys.clear();
         candidates = new DuplicateCandidates();
         created.clear();
     }

@@ -1,7 +1,7 @@
 package com.acme.crm.account.qualification;
 
 import com.acme.crm.account.RecordLimits;
-import com.acme.crm.account.duplicates.CompanyNames;
+import com.acme.crm.account.duplicates.DuplicateKeys;
 import com.acme.crm.account.duplicates.DuplicateFinder.Matches;
 import com.acme.crm.contracts.qualification.DuplicatePolicy;
 import com.acme.crm.contracts.qualification.ProspectDetails;
@@ -77,24 +77,18 @@ public final class ResolveDecision {
      * email), sorted: attempts that share one are serialised on it, so concurrent qualifications of
      * one company see each other's records and LINK_EXISTING ends with one account.
      */
-    public static List<String> duplicateKeys(ResolveAccountAndContact command) {
+    public static List<String> duplicateKeys(DuplicateKeys compared) {
         TreeSet<String> keys = new TreeSet<>();
-        ProspectDetails p = command.prospect();
-        if (p == null) {
-            return List.of(); // rejected by decide (no prospect details)
-        }
-        if (createsAccount(command)) {
-            String name = CompanyNames.normalize(p.companyName()); // as DuplicateFinder compares
-            String domain = CompanyNames.websiteDomain(p.website());
-            if (name != null) {
-                keys.add("account-name:" + name);
+        if (compared.checkAccount()) {
+            if (compared.name() != null) {
+                keys.add("account-name:" + compared.name());
             }
-            if (domain != null) {
-                keys.add("account-domain:" + domain);
+            if (compared.domain() != null) {
+                keys.add("account-domain:" + compared.domain());
             }
         }
-        if (createsContact(command) && p.email() != null && !p.email().isBlank()) {
-            keys.add("contact-email:" + p.email().trim().toLowerCase(Locale.ROOT));
+        if (compared.checkContact()) {
+            keys.add("contact-email:" + compared.email().toLowerCase(Locale.ROOT));
         }
         return List.copyOf(keys);
     }

@@ -2,6 +2,7 @@ package com.acme.crm.account.qualification;
 
 import com.acme.crm.account.RecordLimits;
 import com.acme.crm.account.duplicates.DuplicateFinder.Matches;
+import com.acme.crm.account.duplicates.DuplicateKeys;
 import com.acme.crm.account.qualification.ResolveDecision.Create;
 import com.acme.crm.account.qualification.ResolveDecision.Facts;
 import com.acme.crm.account.qualification.ResolveDecision.Link;
@@ -103,11 +104,11 @@ class ResolveDecisionTest {
 
     @Test
     void duplicateKeysCoverWhatIsCreated_sortedForLockOrder() {
-        List<String> keys = ResolveDecision.duplicateKeys(command(DuplicatePolicy.LINK_EXISTING));
+        List<String> keys = ResolveDecision.duplicateKeys(DuplicateKeys.of(command(DuplicatePolicy.LINK_EXISTING)));
         assertEquals(List.of("account-domain:acme.example", "account-name:acme", "contact-email:ada@acme.example"), keys);
         ResolveAccountAndContact linking = new ResolveAccountAndContact(UUID.randomUUID(), UUID.randomUUID(), "owner-1",
                 true, true, UUID.randomUUID(), null, DuplicatePolicy.REPORT, prospect("Acme Inc", "Ada"));
-        assertEquals(List.of("contact-email:ada@acme.example"), ResolveDecision.duplicateKeys(linking));
+        assertEquals(List.of("contact-email:ada@acme.example"), ResolveDecision.duplicateKeys(DuplicateKeys.of(linking)));
         assertEquals(AccountAndContactResolver.advisoryKeys(keys).stream().sorted().toList(), AccountAndContactResolver.advisoryKeys(keys));
     }
 

@@ -1,12 +1,10 @@
 package com.acme.crm.opportunity.qualification;
 
+import com.acme.crm.common.persistence.NativeValues;
 import com.acme.crm.common.persistence.PlanCacheBypass;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,25 +17,23 @@ import java.util.UUID;
  * trip) for one attempt or a whole batch's: whether each attempt was undone, and its opportunity if
  * it has one, update-locked (in attempt order) so a chunk, a repeat and an undo of one attempt take
  * turns even across a rebalance. One SQL text whatever the number of attempts (their ids go as one
- * JSON array, bound as text), kept out of Hibernate's plan cache, which cannot find it again ({@link PlanCacheBypass}).
+ * uuid array, {@link NativeValues#uuidArray}, bound as text), kept out of Hibernate's plan cache, which cannot
+ * find it again ({@link PlanCacheBypass}).
  */
 @ApplicationScoped
 public class AttemptLookup {
 
     private static final String LOOKUP = """
-            with asked as (select cast(a as uuid) as attempt from jsonb_array_elements_text(cast(cast(:attempts as text) as jsonb)) as a),
-            existing as (
+            with existing as (
                 select created_by_qualification as attempt, id from opportunity
-                where created_by_qualification in (select attempt from asked)
+                where created_by_qualification = any(cast(cast(:attempts as text) as uuid[]))
                 order by created_by_qualification for update)
             select attempt, 'OPPORTUNITY' as what, id from existing
-            union all select qualification_id, 'UNDONE', null from undone_attempt where qualification_id in (select attempt from asked)""";
+            union all select qualification_id, 'UNDONE', null from undone_attempt
+                where qualification_id = any(cast(cast(:attempts as text) as uuid[]))""";
 
     /** The rows' types, declared on an entity (JPA keeps named mappings there); it does not help the plan cache (see PlanCacheBypass). */
     public static final String ROW = "AttemptLookup.row";
-
-    @Inject
-    ObjectMapper json;
 
     /** {@code opportunity} null when the attempt has none. */
     public record Found(boolean undone, UUID opportunity) {
@@ -49,14 +45,9 @@ public class AttemptLookup {
 
     /** Each attempt as found, by its id. */
     public Uni<Map<UUID, Found>> find(Collection<UUID> qualificationIds) {
-        String attempts;
-        try {
-            attempts = json.writeValueAsString(qualificationIds);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
         return Panache.getSession().chain(session -> PlanCacheBypass.bind(
-                                session.createNativeQuery(LOOKUP, session.getResultSetMapping(Object[].class, ROW)), "attempts", attempts)
+                                session.createNativeQuery(LOOKUP, session.getResultSetMapping(Object[].class, ROW)),
+                                "attempts", NativeValues.uuidArray(qualificationIds))
                         .getResultList())
                 .map(rows -> found(qualificationIds, rows));
     }
