@@ -57,8 +57,9 @@ import java.util.function.ToIntFunction;
  * <li>a late AccountAndContactResolved or OpportunityCreated for a FAILED or DUPLICATES_FOUND attempt: an undo,
  *     and the ids it reports recorded on the attempt; a repeat finds them and sends nothing (see lateReply).</li>
  * </ul>
- * Only a transition writes history, the public event, the attempt's end (job row, NOTIFY, metrics) and commands. Every command of an attempt, undos included, goes on the
- * attempt's lane ({@link Attempt#lane()}), so they stay in order on the lead's key.
+ * Only a transition writes history, the public event, the attempt's end (job row, NOTIFY, metrics) and commands, so a
+ * repeat does none of these ({@code LeadDecisionsTest}: "delivered twice"). Every command of an attempt, undos
+ * included, goes on the attempt's lane ({@link Attempt#lane()}), so they stay in order on the lead's key.
  */
 public final class LeadDecisions {
 
