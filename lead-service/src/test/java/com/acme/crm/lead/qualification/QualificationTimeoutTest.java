@@ -20,10 +20,9 @@ import java.util.UUID;
 
 import static com.acme.crm.lead.qualification.QualificationFixtures.ALICE;
 import static com.acme.crm.lead.qualification.QualificationFixtures.JSON;
-import static com.acme.crm.lead.qualification.QualificationFixtures.RESOLVE;
-import static com.acme.crm.lead.qualification.QualificationFixtures.attemptOf;
 import static com.acme.crm.lead.qualification.QualificationFixtures.command;
 import static com.acme.crm.lead.qualification.QualificationFixtures.newLead;
+import static com.acme.crm.lead.qualification.QualificationFixtures.singleCallAttempt;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -50,9 +49,7 @@ class QualificationTimeoutTest {
     @Test
     void aStuckAttemptTimesOutIsCompensatedAndALateReplyIsUndone() throws Exception {
         String lead = newLead(ALICE);
-        given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(Map.of())
-                .post("/api/leads/" + lead + "/qualify").then().statusCode(202);
-        UUID attempt = attemptOf(command(Topics.ACCOUNT_COMMANDS_INTERACTIVE, lead, RESOLVE));
+        UUID attempt = singleCallAttempt(ALICE, lead);
 
         // nobody answers
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(ALICE)

@@ -13,7 +13,6 @@ import com.acme.crm.testinfra.RealInfrastructure;
 import com.acme.crm.testinfra.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -35,7 +34,7 @@ import static com.acme.crm.lead.qualification.QualificationFixtures.RESOLVE;
 import static com.acme.crm.lead.qualification.QualificationFixtures.attemptOf;
 import static com.acme.crm.lead.qualification.QualificationFixtures.command;
 import static com.acme.crm.lead.qualification.QualificationFixtures.newLead;
-import static io.restassured.RestAssured.given;
+import static com.acme.crm.lead.qualification.QualificationFixtures.singleCallAttempt;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -102,9 +101,7 @@ class RepeatedRepliesTest {
     @Test
     void aPoisonReplyBetweenAReplyAndItsRepeat_isSetAsideAlone_andTheReplyTakesEffectOnce() throws Exception {
         String lead = newLead(ALICE);
-        given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(Map.of())
-                .post("/api/leads/" + lead + "/qualify").then().statusCode(202);
-        UUID attempt = attemptOf(command(Topics.ACCOUNT_COMMANDS_INTERACTIVE, lead, RESOLVE));
+        UUID attempt = singleCallAttempt(ALICE, lead);
         KafkaProbe.Event resolved = event(QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED,
                 new AccountAndContactResolved(attempt, UUID.fromString(lead), UUID.randomUUID(), UUID.randomUUID()));
         KafkaProbe.Event poison = new KafkaProbe.Event("crm.internal.reply-from-the-future.v9", "{\"qualificationId\":\""
