@@ -62,7 +62,7 @@ public class ContactCopies {
         return copyOf(contact.id()).chain(copy -> {
             CopiedContact after = ContactCopyRule.after(copy, contact, deleted, Now.instant());
             if (after == null) {
-                return Uni.createFrom().voidItem(); // an older event, delivered late
+                return Uni.createFrom().voidItem(); // an older event, delivered late, or a repeat
             }
             Map<UUID, Optional<CopiedContact>> known = WriteBehind.local(KNOWN, HashMap::new);
             if (known != null) {

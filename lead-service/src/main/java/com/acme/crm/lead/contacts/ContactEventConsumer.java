@@ -21,8 +21,9 @@ import java.util.UUID;
 /**
  * Keeps lead-service's copy of the contacts (SPEC §10) from the public crm.account.events stream:
  * contact created, updated and deleted; account events are not needed here and pass unrecorded. Thin on
- * purpose: a poll at a time through the shared dispatcher (once per ce_id), the batch's copies loaded in one
- * statement before its events and written in one after them, the rule in ContactCopyRule.
+ * purpose: a poll at a time through the shared dispatcher (no inbox record: the copy's version makes a repeat
+ * change nothing), the batch's copies loaded in one statement before its events and written in one after them, the
+ * rule in ContactCopyRule.
  */
 @ApplicationScoped
 public class ContactEventConsumer {
@@ -40,9 +41,9 @@ public class ContactEventConsumer {
     }
 
     /** The copies of the batch's contacts in one statement (a contact event is keyed by the contact's id). */
-    private Uni<Void> prepare(List<IncomingCloudEventMetadata<String>> fresh) {
+    private Uni<Void> prepare(List<IncomingCloudEventMetadata<String>> toHandle) {
         Set<UUID> contacts = new LinkedHashSet<>();
-        for (IncomingCloudEventMetadata<String> event : fresh) {
+        for (IncomingCloudEventMetadata<String> event : toHandle) {
             if (isContactEvent(event.getType())) {
                 MessageKeys.uuidOf(event).ifPresent(contacts::add);
             }
@@ -61,7 +62,9 @@ public class ContactEventConsumer {
             return new Handling.NotForUs(); // account events: not needed here, and not recorded in the inbox
         }
         boolean deleted = PublicEvents.CONTACT_DELETED.equals(type);
-        return new Handling.Once(() -> copies.upsert(read(event.getData()), deleted));
+        // idempotent by the copy's state (ContactCopyRule): a repeated event finds the copy as it left it and writes
+        // nothing, so no inbox record is kept
+        return new Handling.IdempotentByState(new Handling.Once(() -> copies.upsert(read(event.getData()), deleted)));
     }
 
     private ContactEvent read(String data) {

@@ -1,8 +1,10 @@
 package com.acme.crm.lead.decisions;
 
 import com.acme.crm.contracts.Lane;
+import com.acme.crm.contracts.qualification.AccountAndContactResolved;
 import com.acme.crm.contracts.qualification.DuplicatePolicy;
 import com.acme.crm.contracts.qualification.DuplicatesFound.DuplicateMatch;
+import com.acme.crm.contracts.qualification.OpportunityCreated;
 import com.acme.crm.lead.qualification.Qualification;
 import com.acme.crm.lead.qualification.QualificationStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -46,6 +49,16 @@ public record Attempt(UUID id, UUID leadId, QualificationStatus status,
         return accountId != null || contactId != null;
     }
 
+    /** Whether the account service's answer names the account and contact this attempt recorded (a repeat of it). */
+    boolean knows(AccountAndContactResolved answer) {
+        return accountStepDone() && Objects.equals(accountId, answer.accountId()) && Objects.equals(contactId, answer.contactId());
+    }
+
+    /** Whether the opportunity service's answer names the opportunity this attempt recorded (a repeat of it). */
+    boolean knows(OpportunityCreated answer) {
+        return opportunityId != null && opportunityId.equals(answer.opportunityId());
+    }
+
     Attempt resolved(UUID account, UUID contact) {
         return new Attempt(id, leadId, status, createAccount, createContact, createOpportunity, existingAccountId,
                 existingContactId, opportunityCurrency, duplicatePolicy, account, contact, opportunityId, duplicates,
@@ -56,6 +69,13 @@ public record Attempt(UUID id, UUID leadId, QualificationStatus status,
         return new Attempt(id, leadId, QualificationStatus.COMPLETED, createAccount, createContact, createOpportunity,
                 existingAccountId, existingContactId, opportunityCurrency, duplicatePolicy, accountId, contactId, opportunity,
                 duplicates, failureReason, requestedBy, idempotencyKey, startedAt, deadline, at, lane);
+    }
+
+    /** The attempt, with the opportunity a late reply reported (its status and end unchanged). */
+    Attempt withOpportunity(UUID opportunity) {
+        return new Attempt(id, leadId, status, createAccount, createContact, createOpportunity, existingAccountId,
+                existingContactId, opportunityCurrency, duplicatePolicy, accountId, contactId, opportunity, duplicates,
+                failureReason, requestedBy, idempotencyKey, startedAt, deadline, finishedAt, lane);
     }
 
     Attempt duplicatesFound(Matches matches, Instant at) {

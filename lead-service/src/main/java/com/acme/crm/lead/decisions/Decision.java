@@ -46,7 +46,8 @@ public record Decision(LeadStatus lead, Touch touch, Attempt attempt, boolean st
         return new Decision(null, null, existing, false, false, List.of(), List.of(), null, null);
     }
 
-    static Decision messagesOnly(List<Outgoing> messages) {
-        return new Decision(null, null, null, false, false, List.of(), messages, null, null);
+    /** The attempt changes and commands go out; the lead, its history and its events stay as they are. */
+    static Decision attemptAndMessages(Attempt attempt, List<Outgoing> messages) {
+        return new Decision(null, null, attempt, false, false, List.of(), messages, null, null);
     }
 }

@@ -43,8 +43,23 @@ import java.util.function.ToIntFunction;
  * <p>The saga's rules: success closes the lead as QUALIFIED only once every wanted record is
  * confirmed; failure compensates (an undo to each service that may have acted) and leaves the lead
  * open; a reply for an attempt that is over is answered with an undo of what it reports created,
- * and a repeated reply changes nothing. Every command of an attempt, undos included, goes on the
- * attempt's lane ({@link Attempt#lane()}), so they stay in order on the lead's key.
+ * and a repeated reply changes nothing and sends nothing, by the attempt's state alone (lead-service's reply consumer
+ * keeps no inbox record for replies: {@code QualificationReplyConsumer}). Each reply, delivered again:
+ * <ul>
+ * <li>unknown attempt: ignored, as the first time;</li>
+ * <li>AccountAndContactResolved, DuplicatesFound, AccountAndContactRejected for a running attempt: the first one
+ *     recorded the account step (ids) or ended the attempt, so a repeat finds the step done or the attempt final;</li>
+ * <li>OpportunityCreated for a running attempt: completes it; a repeat finds it COMPLETED;</li>
+ * <li>OpportunityRejected: fails it; a repeat finds it final;</li>
+ * <li>any reply for a COMPLETED attempt: nothing;</li>
+ * <li>a reply that created nothing (DuplicatesFound, either rejection) for a FAILED or DUPLICATES_FOUND attempt:
+ *     nothing;</li>
+ * <li>a late AccountAndContactResolved or OpportunityCreated for a FAILED or DUPLICATES_FOUND attempt: an undo,
+ *     and the ids it reports recorded on the attempt; a repeat finds them and sends nothing (see lateReply).</li>
+ * </ul>
+ * Only a transition writes history, the public event, the attempt's end (job row, NOTIFY, metrics) and commands, so a
+ * repeat does none of these ({@code LeadDecisionsTest}: "delivered twice"). Every command of an attempt, undos
+ * included, goes on the attempt's lane ({@link Attempt#lane()}), so they stay in order on the lead's key.
  */
 public final class LeadDecisions {
 
@@ -292,16 +307,25 @@ public final class LeadDecisions {
                 List.copyOf(undos), PublicEvents.LEAD_QUALIFICATION_FAILED, null);
     }
 
-    /** The attempt is over; whatever this reply says was created must not outlive it. */
+    /**
+     * The attempt is over; whatever this reply says was created must not outlive it. The records it reports are
+     * recorded on the attempt with their undo, so a repeat of the reply finds them known and sends nothing: records the
+     * attempt knows were reported before its end, whose undo went out with the failure (a failure after the account
+     * step undoes it, a timeout undoes both), or by a late reply naming them, already answered.
+     */
     private static Decision lateReply(Attempt attempt, QualificationReply reply) {
         if (attempt.status() == QualificationStatus.COMPLETED) {
             return Decision.NOTHING; // a repeat of a reply that completed it
         }
-        if (reply instanceof AccountAndContactResolved) {
-            return Decision.messagesOnly(List.of(undoAccountAndContact(attempt)));
+        if (reply instanceof AccountAndContactResolved resolved) {
+            return attempt.knows(resolved) ? Decision.NOTHING
+                    : Decision.attemptAndMessages(attempt.resolved(resolved.accountId(), resolved.contactId()),
+                            List.of(undoAccountAndContact(attempt)));
         }
-        if (reply instanceof OpportunityCreated) {
-            return Decision.messagesOnly(List.of(undoOpportunity(attempt)));
+        if (reply instanceof OpportunityCreated created) {
+            return attempt.knows(created) ? Decision.NOTHING
+                    : Decision.attemptAndMessages(attempt.withOpportunity(created.opportunityId()),
+                            List.of(undoOpportunity(attempt)));
         }
         return Decision.NOTHING; // it created nothing
     }

@@ -51,10 +51,10 @@ public class QualificationReplyConsumer {
     }
 
     /** The batch's leads and running attempts in two statements (the replies are keyed by lead id), and the content to pass on. */
-    private Uni<Void> prepare(List<IncomingCloudEventMetadata<String>> fresh) {
+    private Uni<Void> prepare(List<IncomingCloudEventMetadata<String>> toHandle) {
         Set<UUID> leads = new LinkedHashSet<>();
         Set<UUID> withContent = new LinkedHashSet<>();
-        for (IncomingCloudEventMetadata<String> event : fresh) {
+        for (IncomingCloudEventMetadata<String> event : toHandle) {
             Optional<UUID> lead = MessageKeys.uuidOf(event);
             lead.ifPresent(leads::add);
             if (QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED.name().equals(event.getType())) {
@@ -64,9 +64,14 @@ public class QualificationReplyConsumer {
         return saga.prepare(leads, withContent);
     }
 
+    /**
+     * Every reply type is idempotent by the attempt's state (LeadDecisions: a repeat finds the step done, the attempt
+     * final, or the records a late reply reports already known and undone), so no inbox record is kept for replies: a
+     * repeated one is decided again and changes nothing, sends nothing.
+     */
     private Handling handling(IncomingCloudEventMetadata<String> event) {
-        return new Handling.Once(() -> saga.on(QualificationMessages.reply(event.getType())
+        return new Handling.IdempotentByState(new Handling.Once(() -> saga.on(QualificationMessages.reply(event.getType())
                 .map(type -> messages.read(event.getData(), type))
-                .orElseThrow(() -> new PermanentFailure("unknown reply type " + event.getType()))));
+                .orElseThrow(() -> new PermanentFailure("unknown reply type " + event.getType())))));
     }
 }

@@ -36,6 +36,22 @@ class ContactCopyRuleTest {
     }
 
     @Test
+    void aRepeatedEvent_changesNothing_notEvenTheCopysTime() {
+        ContactEvent created = new ContactEvent(ID, "Ada", "King", "ada@x.test", "CEO", 1L);
+        ContactEvent updated = new ContactEvent(ID, "Ada", "Lovelace", "ada@x.test", "CTO", 2L);
+        CopiedContact afterBoth = ContactCopyRule.after(ContactCopyRule.after(null, created, false, BEFORE), updated, false, BEFORE);
+
+        // a redelivered suffix of the partition: both again, in order
+        assertNull(ContactCopyRule.after(afterBoth, created, false, NOW));
+        assertNull(ContactCopyRule.after(afterBoth, updated, false, NOW));
+        // a delete delivered twice
+        ContactEvent deletedEvent = new ContactEvent(ID, "Ada", "Lovelace", null, null, 3L);
+        CopiedContact deleted = ContactCopyRule.after(afterBoth, deletedEvent, true, BEFORE);
+        assertEquals(new CopiedContact(ID, "Ada", "Lovelace", null, null, 3, true, BEFORE), deleted);
+        assertNull(ContactCopyRule.after(deleted, deletedEvent, true, NOW));
+    }
+
+    @Test
     void aDeleteAppliesEvenWhenOlder_keepsTheHigherVersion_andADeletedCopyStaysDeleted() {
         CopiedContact deleted = ContactCopyRule.after(AT_3, new ContactEvent(ID, "Ada", "King", null, null, 2L), true, NOW);
         assertEquals(new CopiedContact(ID, "Ada", "King", null, null, 3, true, NOW), deleted);

@@ -531,12 +531,12 @@ class LeadDecisionsTest {
     }
 
     @Test
-    void afterFailureOrDuplicates_whatALateReplyCreatedIsUndone_andNothingElseChanges() {
+    void afterFailureOrDuplicates_whatALateReplyCreatedIsUndone_andRecorded_nothingElseChanges() {
         for (QualificationStatus status : List.of(QualificationStatus.FAILED, QualificationStatus.DUPLICATES_FOUND)) {
-            Attempt over = finished(status);
-            assertEquals(Decision.messagesOnly(List.of(undoAccount())),
+            Attempt over = switchTo(running(true), status); // ended before account-service answered
+            assertEquals(Decision.attemptAndMessages(over.resolved(account, contact), List.of(undoAccount())),
                     reply(lead(open()), over, new AccountAndContactResolved(attemptId, leadId, account, contact)));
-            assertEquals(Decision.messagesOnly(List.of(undoOpportunity())),
+            assertEquals(Decision.attemptAndMessages(over.withOpportunity(opportunity), List.of(undoOpportunity())),
                     reply(lead(open()), over, new OpportunityCreated(attemptId, leadId, opportunity)));
             for (QualificationReply createdNothing : List.of(new DuplicatesFound(attemptId, leadId, List.of(), List.of()),
                     new AccountAndContactRejected(attemptId, leadId, "no"), new OpportunityRejected(attemptId, leadId, "no"))) {
@@ -546,9 +546,75 @@ class LeadDecisionsTest {
     }
 
     @Test
+    void aLateReplyRepeated_findsWhatItReportedKnown_andSendsNoSecondUndo() {
+        for (QualificationStatus status : List.of(QualificationStatus.FAILED, QualificationStatus.DUPLICATES_FOUND)) {
+            for (QualificationReply late : List.of(new AccountAndContactResolved(attemptId, leadId, account, contact),
+                    new OpportunityCreated(attemptId, leadId, opportunity))) {
+                Attempt over = switchTo(running(true), status);
+                Decision first = reply(lead(open()), over, late);
+                assertEquals(1, first.messages().size(), late.toString());
+
+                assertTrue(reply(lead(open()), first.attempt(), late).changesNothing(), status + " " + late);
+            }
+        }
+    }
+
+    @Test
+    void aLateReplyNamingOtherRecords_isUndoneToo() {
+        Attempt answered = reply(lead(open()), switchTo(running(true), QualificationStatus.FAILED),
+                new AccountAndContactResolved(attemptId, leadId, account, contact)).attempt();
+        UUID otherAccount = UUID.randomUUID();
+
+        Decision d = reply(lead(open()), answered, new AccountAndContactResolved(attemptId, leadId, otherAccount, contact));
+
+        assertEquals(List.of(undoAccount()), d.messages());
+        assertEquals(otherAccount, d.attempt().accountId());
+    }
+
+    @Test
+    void theAccountAnswerRepeated_afterAFailureThatUndidTheAccountStep_sendsNothing() {
+        // a failure after the account step sent the account undo itself (OpportunityRejected; a timeout sends both)
+        Attempt rejected = reply(qualifyingLead(), accountStepDone(), new OpportunityRejected(attemptId, leadId, "no")).attempt();
+        Attempt timedOut = LeadDecisions.timeOut(qualifyingLead(), accountStepDone(), T0.plusSeconds(121)).attempt();
+        for (Attempt over : List.of(rejected, timedOut)) {
+            assertTrue(reply(lead(open()), over, new AccountAndContactResolved(attemptId, leadId, account, contact)).changesNothing(),
+                    over.failureReason());
+        }
+    }
+
+    @Test
+    void everyReply_deliveredTwice_decidesOnceAndTheRepeatChangesNothing() {
+        AccountAndContactResolved resolved = new AccountAndContactResolved(attemptId, leadId, account, contact);
+        OpportunityCreated created = new OpportunityCreated(attemptId, leadId, opportunity);
+        List<List<Object>> givenWhen = List.of(
+                List.of(running(true), resolved), List.of(running(false), resolved),
+                List.of(running(true), new DuplicatesFound(attemptId, leadId, List.of(), List.of())),
+                List.of(running(true), new AccountAndContactRejected(attemptId, leadId, "no")),
+                List.of(accountStepDone(), created),
+                List.of(accountStepDone(), new OpportunityRejected(attemptId, leadId, "no")),
+                // late, after a timeout: the first one is answered with an undo, its repeat with nothing
+                List.of(LeadDecisions.timeOut(qualifyingLead(), running(true), T1).attempt(), resolved),
+                List.of(LeadDecisions.timeOut(qualifyingLead(), accountStepDone(), T1).attempt(), created));
+        for (List<Object> pair : givenWhen) {
+            Attempt given = (Attempt) pair.get(0);
+            QualificationReply when = (QualificationReply) pair.get(1);
+            LeadFacts lead = given.isFinal() ? lead(open()) : qualifyingLead();
+
+            Decision first = reply(lead, given, when);
+            assertFalse(first.changesNothing(), "the first delivery decides: " + when);
+            LeadFacts leadAfter = first.lead() == null ? lead : lead(first.lead());
+            Attempt attemptAfter = first.attempt() == null ? given : first.attempt();
+
+            Decision again = reply(leadAfter, attemptAfter, when);
+            assertTrue(again.changesNothing(), "a repeat: no history, command, event, job row or signal: " + when + " -> " + again);
+        }
+    }
+
+    @Test
     void lateReplyOfADeletedLead_stillUndoes() {
-        assertEquals(Decision.messagesOnly(List.of(undoOpportunity())),
-                reply(null, finished(QualificationStatus.FAILED), new OpportunityCreated(attemptId, leadId, opportunity)));
+        Attempt over = finished(QualificationStatus.FAILED);
+        assertEquals(Decision.attemptAndMessages(over.withOpportunity(opportunity), List.of(undoOpportunity())),
+                reply(null, over, new OpportunityCreated(attemptId, leadId, opportunity)));
     }
 
     @Test

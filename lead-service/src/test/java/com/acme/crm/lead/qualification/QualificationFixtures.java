@@ -56,6 +56,13 @@ final class QualificationFixtures {
         return KafkaProbe.send(topic, leadId, type.name(), JSON.writeValueAsString(data));
     }
 
+    /** Qualifies {@code leadId} by a single call with the defaults (202) and returns its attempt, read from its resolve command. */
+    static UUID singleCallAttempt(String token, String leadId) throws Exception {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/leads/" + leadId + "/qualify").then().statusCode(202);
+        return attemptOf(command(Topics.ACCOUNT_COMMANDS_INTERACTIVE, leadId, RESOLVE));
+    }
+
     static UUID attemptOf(JsonNode command) {
         return UUID.fromString(command.get("qualificationId").asText());
     }

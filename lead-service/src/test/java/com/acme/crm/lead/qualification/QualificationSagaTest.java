@@ -33,6 +33,7 @@ import static com.acme.crm.lead.qualification.QualificationFixtures.attemptOf;
 import static com.acme.crm.lead.qualification.QualificationFixtures.command;
 import static com.acme.crm.lead.qualification.QualificationFixtures.newLead;
 import static com.acme.crm.lead.qualification.QualificationFixtures.reply;
+import static com.acme.crm.lead.qualification.QualificationFixtures.singleCallAttempt;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
@@ -106,9 +107,7 @@ class QualificationSagaTest {
     @Test
     void duplicatesStopTheAttemptAndTheCallerCanRetryWithSuppression() throws Exception {
         String lead = newLead(ALICE);
-        given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(Map.of())
-                .post("/api/leads/" + lead + "/qualify").then().statusCode(202);
-        UUID attempt = attemptOf(command(Topics.ACCOUNT_COMMANDS_INTERACTIVE, lead, RESOLVE));
+        UUID attempt = singleCallAttempt(ALICE, lead);
         UUID existing = UUID.randomUUID();
         reply(lead, QualificationMessages.DUPLICATES_FOUND, new DuplicatesFound(attempt, UUID.fromString(lead),
                 List.of(new DuplicatesFound.DuplicateMatch(existing, "Kaizen Logistics", "name")), List.of()));
@@ -127,9 +126,7 @@ class QualificationSagaTest {
     @Test
     void aRejectedOpportunityFailsTheAttemptAndUndoesTheAccountStep() throws Exception {
         String lead = newLead(ALICE);
-        given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(Map.of())
-                .post("/api/leads/" + lead + "/qualify").then().statusCode(202);
-        UUID attempt = attemptOf(command(Topics.ACCOUNT_COMMANDS_INTERACTIVE, lead, RESOLVE));
+        UUID attempt = singleCallAttempt(ALICE, lead);
         reply(lead, QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED,
                 new AccountAndContactResolved(attempt, UUID.fromString(lead), UUID.randomUUID(), UUID.randomUUID()));
         command(Topics.OPPORTUNITY_COMMANDS_INTERACTIVE, lead, QualificationMessages.CREATE_OPPORTUNITY);

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The loads and writes of a single call's reply batches, as Hibernate runs them: its running attempt locked by one
  * statement, its lead (with that attempt) loaded by one, the lead's notes, stakeholders and files by one, nothing per
- * reply, and no job row at its end.
+ * reply, no inbox statement, and no job row at its end.
  * docs/performance.md counts them per qualification ("Issue 9, ninth step").
  */
 @QuarkusTest
@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReplyBatchStatementsTest {
 
     @Test
-    void aSingleCallsReplies_lockTheAttemptInOneStatement_loadTheLeadInOne_contentInOne_andWriteNoJobRow() throws Exception {
+    void aSingleCallsReplies_lockTheAttemptInOneStatement_loadTheLeadInOne_contentInOne_andWriteNoInboxNorJobRow() throws Exception {
         String lead = newLead(ALICE);
         UUID leadId = UUID.fromString(lead);
         given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(Map.of("text", "Wants a pilot"))
@@ -70,6 +70,10 @@ class ReplyBatchStatementsTest {
         }
         assertEquals(2, ofTheSaga(ended).size(), "the prepare's lock and load only: " + ofTheSaga(ended));
         assertLockThenLead(ofTheSaga(ended));
+        for (List<String> batch : List.of(resolved, ended)) {
+            assertEquals(List.of(), batch.stream().filter(s -> s.startsWith("insert into processed_message")).toList(),
+                    "no inbox statement: replies are idempotent by the attempt's state");
+        }
         assertEquals(List.of(), ended.stream().filter(s -> s.startsWith("update qualify_job_lead l set status = r")).toList(),
                 "a single call's end writes no job row");
     }

@@ -13,10 +13,10 @@ import java.util.Objects;
 /**
  * A consumer poll's commands of one kind by message id, and the facts a service loads for all of them at once
  * ({@link ConsumerDispatcher.Preparation}): the consumer adds each command as it routes it (read once), the dispatcher
- * calls {@link #of} with the messages seen for the first time, and the batch loads the facts of theirs in the batch's
- * transaction. The works use those facts only in that transaction ({@link #serves}): a message handled alone (a batch
- * split around a failure) or a warm-up rehearsal loads for itself. Made per poll, so two channels never share one;
- * used on one event loop. What the facts are and how they are loaded is the service's ({@link #load}).
+ * calls {@link #of} with the messages whose work will run (all but the repeats the inbox skips), and the batch loads
+ * the facts of theirs in the batch's transaction. The works use those facts only in that transaction
+ * ({@link #serves}): a message handled alone (a batch split around a failure) or a warm-up rehearsal loads for itself.
+ * Made per poll, so two channels never share one; used on one event loop. What the facts are and how they are loaded is the service's ({@link #load}).
  *
  * @param <C> the command type
  */
@@ -33,9 +33,9 @@ public abstract class CommandBatch<C> implements ConsumerDispatcher.Preparation 
     }
 
     @Override
-    public final Uni<Void> of(List<IncomingCloudEventMetadata<String>> fresh) {
+    public final Uni<Void> of(List<IncomingCloudEventMetadata<String>> toHandle) {
         end();
-        List<C> loaded = fresh.stream().map(event -> commands.get(event.getId())).filter(Objects::nonNull)
+        List<C> loaded = toHandle.stream().map(event -> commands.get(event.getId())).filter(Objects::nonNull)
                 .filter(this::loads).toList();
         if (loaded.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -48,7 +48,7 @@ public abstract class CommandBatch<C> implements ConsumerDispatcher.Preparation 
         return true;
     }
 
-    /** Loads the facts of {@code commands} (the fresh ones, in offset order) in the batch's transaction, changing nothing. */
+    /** Loads the facts of {@code commands} (those whose work will run, in offset order) in the batch's transaction, changing nothing. */
     protected abstract Uni<Void> load(List<C> commands);
 
     /** Drops the facts (before a load, and when they end). */

@@ -36,8 +36,9 @@ import java.util.function.Supplier;
  * this failure as its first attempt (retried, rejected or set aside: a poison message is set aside
  * alone), and the rest follow as a batch. Nothing of a failed batch is committed, and the offsets
  * are committed only after the batch's Uni completes, so a crash anywhere redelivers the batch and
- * the inbox makes each message count once. A service may load for the whole batch before the works
- * ({@link Preparation}); what the works write set-based waits in {@link WriteBehind}, as every buffered row does.
+ * the inbox makes each message count once (or, for a type the service declares {@link Handling.IdempotentByState},
+ * its own state does: no inbox record). A service may load for the whole batch before the works ({@link Preparation});
+ * what the works write set-based waits in {@link WriteBehind}, as every buffered row does.
  * A batch's work has a time limit ({@link TimeLimit}), and so has each attempt at a message handled on its own: a hang
  * is a failure like any other, so a message that hangs every time is set aside alone after a few attempts
  * ({@link RetryDecision}) and its partition goes on. Every batch is also watched from its arrival until it ends
@@ -53,7 +54,8 @@ public class ConsumerDispatcher {
     /** What a service does for a batch as a whole before its messages' work (see the three-argument dispatch). */
     @FunctionalInterface
     public interface Preparation {
-        Uni<Void> of(List<IncomingCloudEventMetadata<String>> fresh);
+        /** @param toHandle the messages whose work will run: all but the repeats the inbox skips, in offset order */
+        Uni<Void> of(List<IncomingCloudEventMetadata<String>> toHandle);
     }
 
     @Inject
@@ -106,7 +108,8 @@ public class ConsumerDispatcher {
 
     /**
      * As {@link #dispatch(IncomingKafkaRecordBatchMetadata, Function)}, with {@code prepare} run in the batch's
-     * transaction after its inbox records and before the first work, given the messages seen for the first time:
+     * transaction after its inbox records and before the first work, given the messages whose work will run (seen for
+     * the first time, or idempotent by the service's state):
      * e.g. loading (and locking) in one statement what every work of the batch would load alone. It must not change
      * anything; a failure there makes each message go on alone, as a failed commit does.
      */
@@ -188,22 +191,26 @@ public class ConsumerDispatcher {
 
     /**
      * The batch's inbox records in one statement, then each new message's work in offset order; a repeat (of an
-     * earlier poll, or twice in this one) is skipped. Position stays -1 while the inbox is written: a failure there
+     * earlier poll, or twice in this one) is skipped. A message whose handling is idempotent by the service's state
+     * ({@link Handling.IdempotentByState}) has no inbox record and is always handled (a batch of only such messages
+     * writes no inbox statement). Position stays -1 while the inbox is written: a failure there
      * is not a message's, so the split handles each message on its own. The works go {@link InOrder}: most end at
      * once (their rows are in the session, their writes wait for the batch's end), and a batch can be a whole poll.
      */
     private Uni<Void> allOf(List<Item> items, Preparation prepare,
                             Position position, RunningBatch running) {
-        List<String> ids = items.stream().map(item -> item.event().getId()).toList();
+        List<String> ids = items.stream().filter(item -> item.handling().recordedInInbox())
+                .map(item -> item.event().getId()).toList();
         return inbox.firstDeliveries(ids).call(firstTime -> {
-            List<IncomingCloudEventMetadata<String>> fresh = items.stream().map(Item::event)
-                    .filter(event -> firstTime.contains(event.getId())).toList();
-            return fresh.isEmpty() ? Uni.createFrom().voidItem() : prepare.of(fresh);
+            List<IncomingCloudEventMetadata<String>> toHandle = items.stream()
+                    .filter(item -> !item.handling().recordedInInbox() || firstTime.contains(item.event().getId()))
+                    .map(Item::event).toList();
+            return toHandle.isEmpty() ? Uni.createFrom().voidItem() : prepare.of(toHandle);
         }).chain(firstTime -> InOrder.eachIndex(items.size(), index -> {
             Item item = items.get(index);
             position.at = index;
             running.progressed();
-            if (!firstTime.remove(item.event().getId())) {
+            if (item.handling().recordedInInbox() && !firstTime.remove(item.event().getId())) {
                 LOG.debugf("skipping repeat of message %s (%s)", item.event().getId(), item.event().getType());
                 return Uni.createFrom().voidItem();
             }

@@ -9,7 +9,8 @@ import java.util.function.UnaryOperator;
 /**
  * How a service handles one incoming message, chosen from its type: the work, and what a failure
  * that will not change on retry leads to (issue 8's rules, applied by {@link IdempotentConsumer}).
- * The work joins the transaction it is called in and runs once per message id.
+ * The work joins the transaction it is called in and runs once per message id: the inbox records the id with the
+ * work's change and skips a repeat, unless the service says its own state already does ({@link IdempotentByState}).
  */
 public sealed interface Handling {
 
@@ -38,10 +39,43 @@ public sealed interface Handling {
     record UntilDone(Supplier<Uni<Void>> work) implements Handling {
     }
 
+    /**
+     * {@code handling} without an inbox record, for a message type whose repeat the service's own state already makes
+     * harmless: a second delivery of the same {@code ce_id} (redelivered after a crash, twice in one poll, or after its
+     * change was overtaken) is handled again and must find its change made, change nothing and send nothing. The
+     * service says where its state decides that, beside the mapping. {@code handling}'s failure rules apply unchanged
+     * (set aside, rejected, retried until done); a rejection, too, runs without an inbox record.
+     */
+    record IdempotentByState(Handling handling) implements Handling {
+        public IdempotentByState {
+            if (handling instanceof IdempotentByState || handling instanceof NotForUs) {
+                throw new IllegalArgumentException("a handling with failure rules is needed, not " + handling);
+            }
+        }
+
+        @Override
+        public Supplier<Uni<Void>> work() {
+            return handling.work();
+        }
+    }
+
+    /** Whether a handled message's id goes into the inbox, which then skips its repeats (all but {@link IdempotentByState}). */
+    default boolean recordedInInbox() {
+        return !(this instanceof IdempotentByState);
+    }
+
+    /** The handling whose failure rules apply: this one, or the one {@link IdempotentByState} carries. */
+    default Handling rules() {
+        return this instanceof IdempotentByState byState ? byState.handling() : this;
+    }
+
     /** The same handling with {@code wrap} around its work (and its rejection). */
     default Handling around(UnaryOperator<Supplier<Uni<Void>>> wrap) {
         if (this instanceof NotForUs) {
             return this;
+        }
+        if (this instanceof IdempotentByState byState) {
+            return new IdempotentByState(byState.handling().around(wrap));
         }
         if (this instanceof OnceOrReject reject) {
             return new OnceOrReject(wrap.apply(work()), reason -> wrap.apply(() -> reject.rejection().apply(reason)).get());

@@ -29,7 +29,8 @@ import java.util.function.Supplier;
 /**
  * How every service handles an incoming message that must be handled on its own (a batch of
  * {@link ConsumerDispatcher} split around it): once per {@code ce_id}, in one transaction with the
- * id recorded in the inbox, by its {@link Handling}: set aside or answered with a rejection when it
+ * id recorded in the inbox (or, for a handling idempotent by the service's state, {@link Handling.IdempotentByState},
+ * without a record: a repeat is handled again and changes nothing), by its {@link Handling}: set aside or answered with a rejection when it
  * cannot succeed, or retried until done (a compensation). What a failure leads to is decided by {@link FailureClassifier}
  * and {@link RetryDecision}: a transient fault (database or broker away, a lost race) is retried
  * with a capped exponential backoff for as long as it lasts, so a database restart never loses a
@@ -95,25 +96,33 @@ public class IdempotentConsumer {
             return Uni.createFrom().voidItem();
         }
         Context context = Vertx.currentContext();
-        Supplier<Uni<Void>> work = () -> processOnce(event, handling.work());
-        if (handling instanceof Handling.UntilDone) {
+        boolean recorded = handling.recordedInInbox();
+        Handling rules = handling.rules();
+        Supplier<Uni<Void>> work = () -> processOnce(event, recorded, rules.work());
+        if (rules instanceof Handling.UntilDone) {
             return attempts(event, context, Policy.UNTIL_DONE, work, failure, progress);
         }
         Uni<Void> done = attempts(event, context, Policy.GIVE_UP_WHEN_DETERMINISTIC, work, failure, progress);
-        if (handling instanceof Handling.OnceOrReject reject) {
+        if (rules instanceof Handling.OnceOrReject reject) {
             return done.onFailure().recoverWithUni(given -> {
                 String reason = FailureClassifier.reason(given);
                 LOG.infof("message %s (%s) rejected: %s", event.getId(), event.getType(), reason);
                 return attempts(event, context, Policy.GIVE_UP_WHEN_DETERMINISTIC,
-                        () -> processOnce(event, () -> reject.rejection().apply(reason)), null, progress)
+                        () -> processOnce(event, recorded, () -> reject.rejection().apply(reason)), null, progress)
                         .onFailure().recoverWithUni(rejectionFailure -> setAside(event, context, rejectionFailure, progress));
             });
         }
         return done.onFailure().recoverWithUni(given -> setAside(event, context, given, progress));
     }
 
-    /** The work in one transaction with the inbox record, within the time limit; a repeat of a processed message is skipped. */
-    private Uni<Void> processOnce(IncomingCloudEventMetadata<?> event, Supplier<Uni<Void>> work) {
+    /**
+     * The work in one transaction with the inbox record ({@code recorded}; none for a handling idempotent by the
+     * service's state), within the time limit; a repeat of a recorded message is skipped.
+     */
+    private Uni<Void> processOnce(IncomingCloudEventMetadata<?> event, boolean recorded, Supplier<Uni<Void>> work) {
+        if (!recorded) {
+            return WriteBehind.inTransaction(() -> timeLimit.bound(work));
+        }
         return WriteBehind.inTransaction(() -> timeLimit.bound(() -> firstDelivery(event)
                 .chain(first -> first ? work.get() : Uni.createFrom().voidItem())));
     }

@@ -49,6 +49,9 @@ public class Inbox {
      * The set is the caller's to change.
      */
     public Uni<Set<String>> firstDeliveries(List<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Uni.createFrom().item(new HashSet<>()); // nothing to record: no statement
+        }
         if (messageIds.size() == 1) {
             String id = messageIds.get(0);
             return firstDelivery(id).map(first -> first ? new HashSet<>(List.of(id)) : new HashSet<>());

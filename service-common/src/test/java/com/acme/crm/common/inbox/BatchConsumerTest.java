@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,7 +48,11 @@ class BatchConsumerTest {
 
         /** Data no version of the consumer can read: it can never be processed. */
         static Sent unreadable() {
-            return new Sent(BatchConsumerTest.command(0), TestCommand.FLAKY, UUID.randomUUID().toString(), "{\"id\": [not json");
+            return unreadable(TestCommand.FLAKY);
+        }
+
+        static Sent unreadable(MessageType<TestCommand> type) {
+            return new Sent(BatchConsumerTest.command(0), type, UUID.randomUUID().toString(), "{\"id\": [not json");
         }
     }
 
@@ -113,6 +118,51 @@ class BatchConsumerTest {
         assertEquals(List.of("done"), outcomes(a));
         assertEquals(List.of("done"), outcomes(b));
         assertEquals(1, TestCommandConsumer.attempts(a.id()), "the repeat found its id in the inbox, in the same transaction");
+    }
+
+    private static long inboxRecords(Sent... sent) {
+        return Db.count("select count(*) from processed_message where message_id in ('"
+                + String.join("','", Arrays.stream(sent).map(Sent::ceId).toList()) + "')");
+    }
+
+    @Test
+    void aTypeIdempotentByState_keepsNoInboxRecord_itsRepeatInTheBatchRunsAgainAndFindsItsChangeMade() {
+        TestCommand a = command(0);
+        TestCommand b = command(0);
+        Sent first = new Sent(a, TestCommand.BY_STATE);
+        Sent repeat = new Sent(a, TestCommand.BY_STATE, first.ceId());
+        Sent other = new Sent(b, TestCommand.BY_STATE);
+        sendTogether(a.id(), List.of(first, repeat, other));
+
+        awaitOutcomes(b, 1);
+        assertOnePoll(3);
+        assertEquals(2, TestCommandConsumer.attempts(a.id()), "no inbox record skipped the repeat: its work ran again");
+        assertEquals(List.of("done"), outcomes(a), "and found its change made");
+        assertEquals(List.of("done"), outcomes(b));
+        assertEquals(1, effectsSent(a));
+        assertEquals(0, inboxRecords(first, other));
+    }
+
+    @Test
+    void aTypeIdempotentByState_keepsTheFailureRules_aTransientFailureIsRetried_aPoisonSetAsideAlone() {
+        TestCommand flaky = command(1); // its first attempt fails with a transient database error
+        TestCommand after = command(0);
+        Sent first = new Sent(flaky, TestCommand.BY_STATE);
+        Sent poison = Sent.unreadable(TestCommand.BY_STATE);
+        Sent repeat = new Sent(flaky, TestCommand.BY_STATE, first.ceId());
+        Sent last = new Sent(after, TestCommand.BY_STATE);
+        sendTogether(flaky.id(), List.of(first, poison, repeat, last));
+
+        awaitOutcomes(after, 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> setAside(poison.ceId()) == 1);
+        assertOnePoll(4);
+        assertEquals(3, TestCommandConsumer.attempts(flaky.id()),
+                "failed in the batch, succeeded alone when retried, then its repeat after the poison ran and found it done");
+        assertEquals(List.of("done"), outcomes(flaky));
+        assertEquals(List.of("done"), outcomes(after));
+        assertEquals(1, effectsSent(flaky));
+        assertEquals(1, effectsSent(after));
+        assertEquals(0, inboxRecords(first, poison, last));
     }
 
     @Test

@@ -31,6 +31,12 @@ public record TestCommand(String id, int failTimes) {
      * {@link #LOCKED_ROW}, written by the test, which may hold its lock from a connection of its own), then records "done".
      */
     public static final MessageType<TestCommand> TOUCH = new MessageType<>("crm.test.touch.v1", TestCommand.class);
+    /**
+     * Processed with {@code Handling.IdempotentByState} around {@code Handling.Once}: no inbox record; its work records
+     * "done" only when its command has no effect yet (its own state makes a repeat change nothing); fails with a
+     * transient database error {@code failTimes} times.
+     */
+    public static final MessageType<TestCommand> BY_STATE = new MessageType<>("crm.test.by-state.v1", TestCommand.class);
     /** The message id of the row a {@link #TOUCH} command updates. */
     public static final String LOCKED_ROW = "locked-row";
 }

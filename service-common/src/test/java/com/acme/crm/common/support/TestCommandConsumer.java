@@ -146,6 +146,20 @@ public class TestCommandConsumer {
                         .chain(() -> effect(event, command.id(), "done"));
             });
         }
+        if (type.equals(TestCommand.BY_STATE.name())) {
+            return new Handling.IdempotentByState(new Handling.Once(() -> {
+                TestCommand command = start(data);
+                if (attempts(command.id()) <= command.failTimes()) {
+                    return Uni.createFrom().failure(new PgException("terminating connection due to administrator command",
+                            "FATAL", "57P01", null));
+                }
+                return Panache.getSession().chain(session -> session
+                                .createNativeQuery("select count(*) from test_effect where command_id = :c", Long.class)
+                                .setParameter("c", command.id())
+                                .getSingleResult())
+                        .chain(seen -> seen > 0 ? Uni.createFrom().voidItem() : effect(event, command.id(), "done"));
+            }));
+        }
         if (type.equals(TestCommand.BUFFERED.name())) {
             return new Handling.Once(() -> WriteBehind.add(bufferedEffects, new Effect(event.getId(), start(data).id(), "done")));
         }
