@@ -101,7 +101,7 @@ class OutboxRecordOnTheWireTest {
         Map<String, Object> nested = new LinkedHashMap<>();
         nested.put("z", null);
         nested.put("y", List.of(true, 1.5e300, -0.0));
-        nested.put("x", "line\nbreak\ttab\u0001control");
+        nested.put("x", "line\nbreak\ttab\u0001control\u0000nul"); // NUL: the escape \u0000, which PostgreSQL json cannot read as text
         Tricky data = new Tricky("first key, sorted last by jsonb",
                 "quotes \" and \\ backslashes \\\" , emoji \uD83D\uDE80, </script>, U+2028 \u2028 and U+2029 \u2029, é, 中文",
                 new BigDecimal("12345678901234567890.12345"), Long.MAX_VALUE,
