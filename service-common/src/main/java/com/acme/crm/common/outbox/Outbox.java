@@ -9,6 +9,10 @@ import com.acme.crm.common.persistence.WriteBehind;
 import com.google.common.base.Utf8;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import org.hibernate.query.TypedParameterValue;
+import org.hibernate.query.spi.QueryParameterBindingTypeResolver;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.hibernate.type.BindableType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -83,14 +87,27 @@ public class Outbox {
 
     private final WriteBehind.Rows<Row> insert = this::insert;
 
+    /** The payloads parameter's type, resolved once: Hibernate would work out an array's type anew for each statement. */
+    private volatile BindableType<String[]> payloadsType;
+
     private Uni<Void> insert(List<Row> rows) {
         return Panache.getSession().chain(session -> {
             relay.wakeAfterCommit(session, RelayLane.of(rows.stream().map(Row::topic).toList()));
             return session.createNativeQuery(INSERT)
                     .setParameter("rows", jsonRows.text(rows))
-                    .setParameter("payloads", rows.stream().map(Row::payload).toArray(String[]::new))
+                    .setParameter("payloads", payloads(session, rows))
                     .executeUpdate();
         }).replaceWithVoid();
+    }
+
+    private Object payloads(Mutiny.Session session, List<Row> rows) {
+        String[] payloads = rows.stream().map(Row::payload).toArray(String[]::new);
+        BindableType<String[]> type = payloadsType;
+        if (type == null && session.getFactory().getMetamodel() instanceof QueryParameterBindingTypeResolver types) {
+            type = types.resolveParameterBindType(String[].class); // what Hibernate does per statement for an untyped array
+            payloadsType = type;
+        }
+        return type == null ? payloads : new TypedParameterValue<>(type, payloads);
     }
 
     private String toJson(Object data) {
