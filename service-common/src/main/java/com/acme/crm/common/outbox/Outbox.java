@@ -1,16 +1,22 @@
 package com.acme.crm.common.outbox;
 
+import com.acme.crm.common.persistence.JsonRows;
 import com.acme.crm.contracts.MessageType;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.acme.crm.common.persistence.WriteBehind;
+import com.google.common.base.Utf8;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import org.hibernate.query.TypedParameterValue;
+import org.hibernate.query.spi.QueryParameterBindingTypeResolver;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.hibernate.type.BindableType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,22 +27,30 @@ import java.util.UUID;
  * commit). Call it inside
  * {@code @WithTransaction}. Within a {@link WriteBehind} unit (a consumer's batch, a bulk job's window) the
  * transaction's messages are inserted together at its end, in publish order (the id order is the relay's
- * send order); elsewhere each at once. The same insert either way: one SQL text, the rows as one JSON array.
+ * send order); elsewhere each at once. The same insert either way: one SQL text, the rows as one JSON array and
+ * their payloads beside it as one array of text, each written to JSON once and stored as written: what Kafka carries
+ * is byte for byte what the service wrote.
  */
 @ApplicationScoped
 public class Outbox {
 
-    // the rows in the array's order: the identity (the relay's send order) follows publish order; the trigger
-    // NOTIFYs once per statement
+    // The rows in the array's order: the identity (the relay's send order) follows publish order; the trigger
+    // NOTIFYs once per statement. The payloads go beside the array as a text[] (in the same order, zipped by ROWS
+    // FROM), not inside it: the driver sends them as they are, so a payload is neither escaped again here nor parsed by
+    // PostgreSQL, and it is stored byte for byte as the service wrote it.
     private static final String INSERT = """
             insert into outbox_message (message_id, topic, message_key, type, payload, created_at, traceparent)
-            select r ->> 'messageId', r ->> 'topic', r ->> 'messageKey', r ->> 'type', r ->> 'payload',
+            select r ->> 'messageId', r ->> 'topic', r ->> 'messageKey', r ->> 'type', payload,
                    cast(r ->> 'createdAt' as timestamptz), r ->> 'traceparent'
-            from jsonb_array_elements(cast(cast(:rows as text) as jsonb)) with ordinality as given(r, n)
+            from rows from (jsonb_array_elements(cast(cast(:rows as text) as jsonb)), unnest(cast(:payloads as text[])))
+                    with ordinality as given(r, payload, n)
             order by n""";
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    JsonRows jsonRows;
 
     @Inject
     OutboxRelay relay;
@@ -51,7 +65,7 @@ public class Outbox {
     /** Stores a message of a public event type (a {@code ce_type} name) for {@code topic}, keyed by {@code key}. */
     public Uni<Void> publish(String topic, Object key, String type, Object data) {
         String payload = toJson(data);
-        int bytes = payload.getBytes(StandardCharsets.UTF_8).length;
+        int bytes = Utf8.encodedLength(payload); // counted, not copied
         if (bytes > maxMessageBytes) {
             return Uni.createFrom().failure(new IllegalStateException("message " + type + " for " + topic + " (key " + key
                     + ") is " + bytes + " bytes, more than crm.outbox.max-message-bytes=" + maxMessageBytes
@@ -66,20 +80,34 @@ public class Outbox {
         return publish(topic, key, type.name(), data);
     }
 
-    /** One outbox row as its insert reads it from JSON. */
-    record Row(String messageId, String topic, String messageKey, String type, String payload, String createdAt,
-               String traceparent) {
+    /** One outbox row: its insert reads all but the payload from JSON, the payload from the array beside it. */
+    record Row(String messageId, String topic, String messageKey, String type, @JsonIgnore String payload,
+               String createdAt, String traceparent) {
     }
 
     private final WriteBehind.Rows<Row> insert = this::insert;
+
+    /** The payloads parameter's type, resolved once: Hibernate would work out an array's type anew for each statement. */
+    private volatile BindableType<String[]> payloadsType;
 
     private Uni<Void> insert(List<Row> rows) {
         return Panache.getSession().chain(session -> {
             relay.wakeAfterCommit(session, RelayLane.of(rows.stream().map(Row::topic).toList()));
             return session.createNativeQuery(INSERT)
-                    .setParameter("rows", toJson(rows))
+                    .setParameter("rows", jsonRows.text(rows))
+                    .setParameter("payloads", payloads(session, rows))
                     .executeUpdate();
         }).replaceWithVoid();
+    }
+
+    private Object payloads(Mutiny.Session session, List<Row> rows) {
+        String[] payloads = rows.stream().map(Row::payload).toArray(String[]::new);
+        BindableType<String[]> type = payloadsType;
+        if (type == null && session.getFactory().getMetamodel() instanceof QueryParameterBindingTypeResolver types) {
+            type = types.resolveParameterBindType(String[].class); // what Hibernate does per statement for an untyped array
+            payloadsType = type;
+        }
+        return type == null ? payloads : new TypedParameterValue<>(type, payloads);
     }
 
     private String toJson(Object data) {

@@ -9,11 +9,15 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.TracingMetadata;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaProducer;
+import jakarta.annotation.PostConstruct;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -24,20 +28,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.hibernate.reactive.engine.ReactiveAfterTransactionCompletionProcess;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
 import org.hibernate.reactive.session.ReactiveSession;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -69,13 +70,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * away) stays for the next round. The price: a set-aside message is later than the messages of its
  * key sent after it, once an operator replays it.
  *
+ * <p>Each row goes to Kafka as the record {@link OutboxRecords} makes of it, handed straight to the producer of the
+ * {@code outbox} channel (its configuration: idempotent, acks=all): not as a SmallRye message through the channel, whose
+ * emitter, context propagation, message metadata and CloudEvent writing cost more per record than the send itself
+ * (docs/performance.md, "Issue 9, eleventh step"). The record is the one the channel wrote; a row with a traceparent gets
+ * its producer span ({@link RelaySpans}).
+ *
  * <p>Written by hand: Quarkus has no outbox; Debezium would need Kafka Connect.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final byte[] JSON_CONTENT_TYPE = "application/json".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final String CHANNEL = "outbox";
 
     /** What became of one row's send. */
     private record Outcome(long id, String messageId, String type, String topic, Throwable failure) {
@@ -104,9 +111,10 @@ public class OutboxRelay {
     Pool pool;
 
     @Inject
-    @Channel("outbox")
-    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-    MutinyEmitter<String> kafka;
+    KafkaClientService kafka;
+
+    @Inject
+    OpenTelemetry openTelemetry;
 
     @ConfigProperty(name = "crm.outbox.batch-size", defaultValue = "500")
     int batchSize;
@@ -126,6 +134,10 @@ public class OutboxRelay {
     String serviceName;
 
     private final Map<RelayLane, LaneRelay> relays = new EnumMap<>(RelayLane.class);
+    private OutboxRecords records;
+    private RelaySpans spans;
+    /** The outbox channel's producer, once the connector has made it (during start-up). */
+    private volatile KafkaProducer<String, String> producer;
     private final AtomicLong backlog = new AtomicLong();
     private Counter setAsideCounter;
     private volatile boolean listening;
@@ -134,6 +146,12 @@ public class OutboxRelay {
         for (RelayLane lane : RelayLane.values()) {
             relays.put(lane, new LaneRelay(lane));
         }
+    }
+
+    @PostConstruct
+    void init() {
+        records = new OutboxRecords(serviceName);
+        spans = new RelaySpans(openTelemetry);
     }
 
     void start(@Observes StartupEvent event, MeterRegistry metrics) {
@@ -299,7 +317,9 @@ public class OutboxRelay {
                         RowSet<Row> oldestRows = read.getItem3();
                         boolean capped = locked && oldestRows.size() > 0
                                 && oldestRows.iterator().next().getLong("waiting") > oldestRows.size();
-                        return (locked ? sendAll(oldestRows) : Uni.createFrom().item(List.<Outcome>of()))
+                        // the sends settle on the producer's network thread; the round goes on on the connection's
+                        Context connectionContext = Vertx.currentContext();
+                        return (locked ? sendAll(oldestRows, connectionContext) : Uni.createFrom().item(List.<Outcome>of()))
                                 .chain(outcomes -> settleAndCommit(c, outcomes).replaceWith(new Round(outcomes.size(),
                                         (int) outcomes.stream().filter(o -> o.sent() || SendFailures.isRefusal(o.failure())).count(),
                                         capped)));
@@ -322,15 +342,18 @@ public class OutboxRelay {
                 + ") capped where bytes_before < $2 order by id";
     }
 
-    private Uni<List<Outcome>> sendAll(RowSet<Row> rows) {
+    private Uni<List<Outcome>> sendAll(RowSet<Row> rows, Context connectionContext) {
         if (rows.size() == 0) {
             return Uni.createFrom().item(List.of());
         }
+        KafkaProducer<String, String> kafkaProducer = producer();
         List<Uni<Outcome>> sends = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            sends.add(sendOne(row)); // handed to the producer in id order
+            sends.add(sendOne(kafkaProducer, row)); // handed to the producer in id order
         }
-        return Uni.join().all(sends).andFailFast();
+        Uni<List<Outcome>> outcomes = Uni.join().all(sends).andFailFast();
+        return connectionContext == null ? outcomes
+                : outcomes.emitOn(command -> connectionContext.runOnContext(ignored -> command.run()));
     }
 
     /**
@@ -378,44 +401,42 @@ public class OutboxRelay {
                 });
     }
 
-    private Uni<Outcome> sendOne(Row row) {
+    private Uni<Outcome> sendOne(KafkaProducer<String, String> kafkaProducer, Row row) {
         long id = row.getLong("id");
         String messageId = row.getString("message_id");
         String type = row.getString("type");
         String topic = row.getString("topic");
-        long read = stages.readFromOutbox(topic, row.getOffsetDateTime("created_at"));
-        return send(row)
-                .invoke(() -> stages.sent(topic, read))
-                .map(ok -> new Outcome(id, messageId, type, topic, null))
-                .onFailure().recoverWithItem(failure -> new Outcome(id, messageId, type, topic, failure));
+        OffsetDateTime createdAt = row.getOffsetDateTime("created_at");
+        long read = stages.readFromOutbox(topic, createdAt);
+        ProducerRecord<String, String> record = records.record(topic, row.getString("message_key"), messageId, type,
+                createdAt, row.getString("payload"));
+        Span span = spans.start(record, row.getString("traceparent"));
+        return send(kafkaProducer, record).onItemOrFailure().transform((sent, failure) -> {
+            RelaySpans.end(span, failure);
+            if (failure == null) {
+                stages.sent(topic, read);
+            }
+            return new Outcome(id, messageId, type, topic, failure);
+        });
     }
 
-    private Uni<Void> send(Row row) {
-        String key = row.getString("message_key");
-        Message<String> message = Message.of(row.getString("payload"))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(row.getString("topic"))
-                        .withKey(key)
-                        // the data content type travels as content-type alone (CloudEvents Kafka binding):
-                        // SmallRye would write it as ce_datacontenttype too
-                        .withHeaders(new RecordHeaders().add("content-type", JSON_CONTENT_TYPE))
-                        .build())
-                .addMetadata(OutgoingCloudEventMetadata.builder()
-                        .withId(row.getString("message_id"))
-                        .withType(row.getString("type"))
-                        .withSource(URI.create("/" + serviceName))
-                        .withSubject(key)
-                        .withTimestamp(row.getOffsetDateTime("created_at").toZonedDateTime())
-                        .build());
-        String traceparent = row.getString("traceparent");
-        if (traceparent != null) {
-            // the connector's producer span becomes a child of the writer's span and goes out as the traceparent header
-            message = message.addMetadata(TracingMetadata.withCurrent(TraceParent.restore(traceparent)));
+    private static Uni<RecordMetadata> send(KafkaProducer<String, String> kafkaProducer, ProducerRecord<String, String> record) {
+        if (kafkaProducer == null) { // the channel is not wired yet (start-up): a passing failure, the row stays
+            return Uni.createFrom().failure(new IllegalStateException("the " + CHANNEL + " channel has no producer yet"));
         }
         try {
-            return kafka.sendMessage(message);
-        } catch (RuntimeException e) { // e.g. the emitter's buffer is full or the channel is closing
+            return kafkaProducer.send(record);
+        } catch (RuntimeException e) { // e.g. the producer is closing
             return Uni.createFrom().failure(e);
         }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        KafkaProducer<String, String> current = producer;
+        if (current == null && kafka.getProducerChannels().contains(CHANNEL)) {
+            current = kafka.getProducer(CHANNEL);
+            producer = current;
+        }
+        return current;
     }
 }
