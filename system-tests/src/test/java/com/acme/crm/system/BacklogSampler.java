@@ -3,12 +3,9 @@ package com.acme.crm.system;
 import com.acme.crm.stack.LocalStack;
 import com.acme.crm.stack.ServiceDefinition;
 import com.acme.crm.stack.StackConfig;
+import com.acme.crm.testinfra.ConsumerLag;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,9 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Samples, while a bulk job runs, how much work waits: the consumer lag of each saga consumer group, bulk and
@@ -81,7 +75,7 @@ final class BacklogSampler implements AutoCloseable {
             }
             while (running) {
                 for (String group : GROUPS) {
-                    peakLag.merge(group, lag(admin, group), Math::max);
+                    peakLag.merge(group, ConsumerLag.onCommittedPartitions(admin, group), Math::max);
                 }
                 for (Map.Entry<String, Connection> database : databases.entrySet()) {
                     try (Statement s = database.getValue().createStatement();
@@ -105,20 +99,6 @@ final class BacklogSampler implements AutoCloseable {
                 }
             });
         }
-    }
-
-    /** Records behind the end of every partition the group has committed offsets for. */
-    private static long lag(Admin admin, String group) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = new java.util.HashMap<>(admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS));
-        committed.values().removeIf(java.util.Objects::isNull);
-        if (committed.isEmpty()) {
-            return 0;
-        }
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(committed.keySet().stream()
-                .collect(Collectors.toMap(Function.identity(), tp -> OffsetSpec.latest()))).all().get(5, TimeUnit.SECONDS);
-        return committed.entrySet().stream()
-                .mapToLong(e -> Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset())).sum();
     }
 
     @Override

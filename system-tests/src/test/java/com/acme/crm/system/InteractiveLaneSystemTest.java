@@ -5,27 +5,21 @@ import com.acme.crm.contracts.qualification.AccountAndContactRejected;
 import com.acme.crm.contracts.qualification.QualificationMessages;
 import com.acme.crm.contracts.qualification.UndoAccountAndContact;
 import com.acme.crm.contracts.qualification.UndoOpportunity;
+import com.acme.crm.testinfra.ConsumerLag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -102,29 +96,9 @@ class InteractiveLaneSystemTest extends ThroughTheGateway {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Records of the group's bulk topic it has not committed yet (from the start of a partition it never committed on). */
+    /** Records of the group's bulk topic it has not committed yet. */
     private static long lag(Admin admin, String group) throws Exception {
-        String topic = BULK_TOPICS.get(group);
-        int partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS)
-                .get(topic).partitions().size();
-        Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS));
-        java.util.List<TopicPartition> all = java.util.stream.IntStream.range(0, partitions)
-                .mapToObj(p -> new TopicPartition(topic, p)).toList();
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = offsets(admin, all, OffsetSpec.earliest());
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = offsets(admin, all, OffsetSpec.latest());
-        long lag = 0;
-        for (TopicPartition partition : all) {
-            OffsetAndMetadata at = committed.get(partition);
-            lag += ends.get(partition).offset() - (at != null ? at.offset() : starts.get(partition).offset());
-        }
-        return lag;
-    }
-
-    private static Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets(Admin admin, java.util.List<TopicPartition> partitions,
-                                                                                         OffsetSpec spec) throws Exception {
-        return admin.listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), p -> spec)))
-                .all().get(5, TimeUnit.SECONDS);
+        return ConsumerLag.onTopic(admin, group, BULK_TOPICS.get(group));
     }
 
     private static String newLead() {

@@ -7,6 +7,7 @@ import com.acme.crm.contracts.qualification.AccountAndContactResolved;
 import com.acme.crm.contracts.qualification.OpportunityCreated;
 import com.acme.crm.contracts.qualification.QualificationMessages;
 import com.acme.crm.lead.support.Api;
+import com.acme.crm.testinfra.ConsumerLag;
 import com.acme.crm.testinfra.Db;
 import com.acme.crm.testinfra.KafkaProbe;
 import com.acme.crm.testinfra.RealInfrastructure;
@@ -15,9 +16,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static com.acme.crm.lead.qualification.QualificationFixtures.ALICE;
@@ -129,20 +126,10 @@ class RepeatedRepliesTest {
         return new KafkaProbe.Event(type.name(), JSON.writeValueAsString(data));
     }
 
-    /** Until {@code group} has committed every record now on {@code topic}: the batches that held them have ended. */
-    private static void awaitConsumed(String topic, String group) throws Exception {
+    /** Until {@code group} has committed every record on {@code topic}: the batches that held them have ended. */
+    private static void awaitConsumed(String topic, String group) {
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", TestKafka.bootstrapServers()))) {
-            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                    .stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            Map<TopicPartition, Long> ends = admin.listOffsets(partitions.stream()
-                            .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()))).all().get()
-                    .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-                return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
-                        || committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue());
-            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> ConsumerLag.onTopic(admin, group, topic) == 0);
         }
     }
 }
