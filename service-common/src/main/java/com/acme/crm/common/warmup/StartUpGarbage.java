@@ -4,12 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 
 /**
- * One full collection at the end of the warm-up, before the service reports ready. A service's start-up and warm-up
- * keep more data alive across a young collection than the survivor spaces of its small heap hold, so most of what they
- * allocate is promoted at the first age and dies in the old generation (docs/performance.md, "Issue 9, twelfth step":
- * 30–40 MiB promoted, 12–17 MiB of it garbage when the first request comes). Left there, it fills the old generation
- * and forces a full collection, 100–300 ms of pause, at some later request. Collected now, while no request waits,
- * the old generation starts at the live set, and the little the service promotes while it works fits above it.
+ * One full collection at the end of the warm-up, before the service reports ready. Start-up and warm-up keep more data
+ * alive across a young collection than the survivor spaces of a small heap hold, so the collector promotes it early,
+ * and much of it dies in the old generation soon after (docs/performance.md, "Issue 9, twelfth step": about 40 MiB
+ * promoted, 7–9 MiB of it dead in the old generation when the service becomes ready). Left there, it fills the old
+ * generation and forces a full collection, 100–400 ms of pause, at some later request. Collected now, while no request
+ * waits, the old generation starts at the live set, and what the service promotes while it works fits above it.
  */
 final class StartUpGarbage {
 
