@@ -84,8 +84,9 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ChildProcesses.javaBinary());
         command.addAll(spec.jvmOptions());
-        // beside the service's own log, one line a collection with its wall-clock time: what a pause cost, and when
-        command.add("-Xlog:gc:file=" + gcLog() + ":time:filecount=2,filesize=20m");
+        // beside the service's own log, a line a collection with its wall-clock time (what a pause cost, and when) and
+        // its heap change by generation (what young collections promote, which fills the old one up to a full collection)
+        command.add("-Xlog:gc,gc+heap:file=" + gcLog() + ":time:filecount=2,filesize=20m");
         command.addAll(List.of("-jar", spec.jar().toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(spec.jar().getParent().toFile())

@@ -34,6 +34,7 @@ import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
@@ -44,7 +45,9 @@ import java.util.regex.Pattern;
  * message goes through the outbox, the relay and Kafka to every partition of the internal topics
  * they were assigned and back to the dispatcher ({@link WarmUpMessages}: the real send and consume
  * path, which a rolled-back transaction cannot reach), and each {@link Rehearsal} runs once in a
- * transaction that is rolled back. They run side by side, after SmallRye has started the channels. {@code crm.warm-up.timeout} bounds the wait for
+ * transaction that is rolled back. They run side by side, after SmallRye has started the channels.
+ * Then the garbage of start-up and warm-up is collected ({@link StartUpGarbage}), before the service
+ * reports ready. {@code crm.warm-up.timeout} bounds the wait for
  * readiness (the steps still finish in the background). A warm-up that fails or runs out of time is
  * logged and the service goes ready all the same: it only costs speed, and the other readiness
  * checks (database, Kafka) say whether the service can work.
@@ -89,6 +92,7 @@ public class WarmUp {
     Duration timeout;
 
     private final AtomicReference<Outcome> outcome = new AtomicReference<>();
+    private final AtomicBoolean finished = new AtomicBoolean();
     private final Map<String, Long> stepMillis = new ConcurrentSkipListMap<>();
 
     /** After SmallRye's start-up observer (priority 1000), which wires the Kafka channels this needs. */
@@ -127,13 +131,17 @@ public class WarmUp {
     private void finish(long started, String result) {
         StringJoiner steps = new StringJoiner(", ");
         stepMillis.forEach((step, millis) -> steps.add(step + " " + millis + " ms"));
-        Outcome over = new Outcome(result, Duration.ofNanos(System.nanoTime() - started).toMillis(), steps.toString());
-        if (!outcome.compareAndSet(null, over)) {
+        if (!finished.compareAndSet(false, true)) {
             if (!result.startsWith("not over")) { // the steps ended after the bound: say how long they took after all
-                LOG.infof("warm-up %s after %d ms, past its bound (%s)", result, over.millis(), over.steps());
+                LOG.infof("warm-up %s after %d ms, past its bound (%s)", result,
+                        Duration.ofNanos(System.nanoTime() - started).toMillis(), steps);
             }
             return;
         }
+        // before the outcome makes the service ready: no request waits for this pause
+        steps.add(StartUpGarbage.collect().toString());
+        Outcome over = new Outcome(result, Duration.ofNanos(System.nanoTime() - started).toMillis(), steps.toString());
+        outcome.set(over);
         if (result.equals("done")) {
             LOG.infof("warmed up in %d ms (%s)", over.millis(), over.steps());
         } else {

@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * group, the rehearsal run, a warm-up message sent to each partition of the test channel's topic and
  * seen by its dispatcher) well within its bound, readiness names it, the rehearsal's writes, its
  * outbox message included, are rolled back (nothing of it stays or reaches Kafka), and the round
- * trip leaves nothing behind but its records on the topic: no outbox row, inbox record or set-aside message.
+ * trip leaves nothing behind but its records on the topic: no outbox row, inbox record or set-aside message. The
+ * start-up's garbage is collected before readiness (StartUpGarbage).
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -53,6 +54,8 @@ class WarmUpTest {
         // the round trip: one warm-up message to each partition of the test channel's topic, through the outbox, the
         // relay and Kafka, back to the dispatcher, which did nothing else with them
         assertTrue(data.get("steps").toString().contains("round trips"), "the round trip was a step: " + data);
+        assertTrue(data.get("steps").toString().contains("start-up garbage collected"),
+                "the start-up's garbage was collected before readiness: " + data);
         List<String> sent = new ArrayList<>();
         for (int partition = 0; partition < 3; partition++) {
             KafkaProbe.collect(TestCommand.TOPIC, WarmUp.keyFor(partition, 3), Duration.ofSeconds(2)).stream()
