@@ -73,7 +73,8 @@ class QualificationBenchmark {
      * {@code -Dbench.profile=true} adds a JFR profile of each service; {@code -Dbench.outbox.linger.ms=N} runs the
      * services' outbox producer with linger.ms N instead of the product's setting (to measure a choice);
      * {@code -Dbench.statements=true} starts PostgreSQL with pg_stat_statements and prints each job's statements per
-     * lead ({@link StatementStatistics}); {@code -Dbench.service.env=CRM_BULK_WINDOW=20,CRM_OUTBOX_LINGER_MS=1}
+     * lead ({@link StatementStatistics}); {@code -Dbench.explain=true} adds auto_explain and lock-wait logging to PostgreSQL
+     * and samples the backends' wait events during each job ({@link WaitSampler}); {@code -Dbench.service.env=CRM_BULK_WINDOW=20,CRM_OUTBOX_LINGER_MS=1}
      * restarts every service with those variables (a configuration choice measured, not guessed: docs/operations.md);
      * {@code -Dbench.gateway=java} measures through the local stack's Java gateway instead of nginx.
      */
