@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,6 +44,23 @@ public final class PostgresServer implements AutoCloseable {
      */
     public static final Map<String, String> STATEMENT_STATISTICS = Map.of("shared_preload_libraries", "pg_stat_statements");
 
+    /**
+     * For diagnosis only ({@code -Dcrm.stack.postgres.explain=true} or {@code CRM_STACK_POSTGRES_EXPLAIN=true}): loads
+     * auto_explain, which writes to the server's log the plan of every statement that took 3 ms or more, as it ran (rows,
+     * buffers, I/O time; nested statements left out), and logs every lock wait longer than 100 ms. Off by default:
+     * timing every plan node costs on every statement.
+     */
+    public static final Map<String, String> EXPLAIN = Map.of(
+            "shared_preload_libraries", "auto_explain",
+            "auto_explain.log_min_duration", "3ms",
+            "auto_explain.log_analyze", "on",
+            "auto_explain.log_buffers", "on",
+            "auto_explain.log_nested_statements", "off",
+            "track_io_timing", "on",
+            "log_lock_waits", "on",
+            // log_lock_waits reports a wait once it has lasted deadlock_timeout (1 s by default)
+            "deadlock_timeout", "100ms");
+
     private final Settings settings;
     private EmbeddedPostgres postgres;
 
@@ -62,9 +80,14 @@ public final class PostgresServer implements AutoCloseable {
                 .setOutputRedirector(log)
                 .setErrorRedirector(log);
         DURABLE.forEach(builder::setServerConfig);
+        Map<String, String> diagnosis = new LinkedHashMap<>();
         if (statementStatisticsAsked()) {
-            STATEMENT_STATISTICS.forEach(builder::setServerConfig);
+            diagnosis.putAll(STATEMENT_STATISTICS);
         }
+        if (asked("crm.stack.postgres.explain", "CRM_STACK_POSTGRES_EXPLAIN")) {
+            EXPLAIN.forEach((name, value) -> diagnosis.merge(name, value, (one, other) -> one + "," + other));
+        }
+        diagnosis.forEach(builder::setServerConfig);
         postgres = builder.start();
         createRoleAndDatabases();
         return this;
@@ -157,8 +180,11 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private static boolean statementStatisticsAsked() {
-        return Boolean.parseBoolean(System.getProperty("crm.stack.postgres.statement-statistics",
-                String.valueOf(System.getenv("CRM_STACK_POSTGRES_STATEMENT_STATISTICS"))));
+        return asked("crm.stack.postgres.statement-statistics", "CRM_STACK_POSTGRES_STATEMENT_STATISTICS");
+    }
+
+    private static boolean asked(String property, String variable) {
+        return Boolean.parseBoolean(System.getProperty(property, String.valueOf(System.getenv(variable))));
     }
 
     private static boolean exists(Connection connection, String query, String name) throws SQLException {

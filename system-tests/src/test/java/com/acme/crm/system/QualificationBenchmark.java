@@ -73,14 +73,15 @@ class QualificationBenchmark {
      * {@code -Dbench.profile=true} adds a JFR profile of each service; {@code -Dbench.outbox.linger.ms=N} runs the
      * services' outbox producer with linger.ms N instead of the product's setting (to measure a choice);
      * {@code -Dbench.statements=true} starts PostgreSQL with pg_stat_statements and prints each job's statements per
-     * lead ({@link StatementStatistics}); {@code -Dbench.service.env=CRM_BULK_WINDOW=20,CRM_OUTBOX_LINGER_MS=1}
+     * lead ({@link StatementStatistics}); {@code -Dbench.explain=true} adds auto_explain and lock-wait logging to PostgreSQL
+     * and samples the backends' wait events during each job ({@link WaitSampler}); {@code -Dbench.service.env=CRM_BULK_WINDOW=20,CRM_OUTBOX_LINGER_MS=1}
      * restarts every service with those variables (a configuration choice measured, not guessed: docs/operations.md);
      * {@code -Dbench.gateway=java} measures through the local stack's Java gateway instead of nginx.
      */
     record Settings(boolean quick, int warmUp, int single, int smallJob, int largeJob, int hops, int kafkaRecords,
                     double postgresSeconds, int interactivePauseMillis, int creators, int jobTimeoutMinutes,
                     boolean profile, Integer outboxLingerMs, int listLeads, int listWarmUpRounds, int listCalls, boolean statements,
-                    Map<String, String> serviceEnvironment, String gateway) {
+                    boolean explain, Map<String, String> serviceEnvironment, String gateway) {
 
         static Settings fromSystemProperties() {
             boolean quick = Boolean.getBoolean("bench.quick");
@@ -101,6 +102,7 @@ class QualificationBenchmark {
                     Integer.getInteger("bench.list.warmup", LeadListLatencies.WARM_UP_ROUNDS),
                     Integer.getInteger("bench.list.calls", quick ? 10 : 40),
                     Boolean.getBoolean("bench.statements"),
+                    Boolean.getBoolean("bench.explain"),
                     environment(System.getProperty("bench.service.env", "")),
                     System.getProperty("bench.gateway", ""));
         }
@@ -128,6 +130,9 @@ class QualificationBenchmark {
         }
         if (Boolean.getBoolean("bench.statements")) {
             System.setProperty("crm.stack.postgres.statement-statistics", "true"); // read when the stack starts PostgreSQL
+        }
+        if (Boolean.getBoolean("bench.explain")) {
+            System.setProperty("crm.stack.postgres.explain", "true"); // read when the stack starts PostgreSQL
         }
     }
 
@@ -432,9 +437,10 @@ class QualificationBenchmark {
         double seconds;
         String finalStatus;
         BacklogSampler sampler = new BacklogSampler(stack, 250);
+        WaitSampler waits = settings.explain() ? new WaitSampler(10) : null;
         StageTimes stagesBefore = StageTimes.read(stack);
         Instant jobFrom = Instant.now();
-        try (sampler) {
+        try (sampler; waits) { // null waits: not sampled
             long start = System.nanoTime();
             String job = submitJob(leads);
             ExecutorService interactive = Executors.newSingleThreadExecutor();
@@ -531,6 +537,11 @@ class QualificationBenchmark {
             line("  statements per lead (-Dbench.statements=true: pg_stat_statements, the benchmark's own reads included):");
             StatementStatistics.perLead(size + interactiveLeads.size()).forEach(text -> line("    %s", text));
         }
+        if (waits != null) {
+            line("  what the services' backends were doing during the job (-Dbench.explain=true: pg_stat_activity sampled;"
+                    + " the plans of statements of 3 ms or more and lock waits over 100 ms are in the stack's postgres.log):");
+            waits.lines().forEach(text -> line("    %s", text));
+        }
         return new JobResult(size, seconds, leadsPerSecond, interactive);
     }
 
@@ -584,6 +595,9 @@ class QualificationBenchmark {
             }
             if (settings.statements()) {
                 shown.add("shared_preload_libraries=pg_stat_statements (-Dbench.statements=true)");
+            }
+            if (settings.explain()) {
+                shown.add("auto_explain (log_min_duration 3ms, log_analyze, log_buffers) log_lock_waits deadlock_timeout=100ms (-Dbench.explain=true)");
             }
             line("  PostgreSQL           %s", String.join(" ", shown));
         }

@@ -50,14 +50,16 @@ final class StatementStatistics {
                     + " round(sum(calls)::numeric / " + leads + ", 1), round((sum(total_exec_time) / " + leads + ")::numeric, 3),"
                     + " round(sum(rows)::numeric / " + leads + ", 1))" + scope).get(0);
             lines.add(String.format("%-20s per lead: %s; by execution time:", service.name(), totals));
-            lines.add(String.format("  %8s %9s %7s %8s  %s", "calls", "ms", "rows", "mean ms", "statement"));
-            for (String row : superuserColumn(database, "select format('%s|%s|%s|%s|%s',"
+            lines.add(String.format("  %8s %9s %7s %8s %8s  %s", "calls", "ms", "rows", "mean ms", "blocks", "statement"));
+            // blocks: shared buffers hit or read a call, the work a plan does whatever the load (its time is not)
+            for (String row : superuserColumn(database, "select format('%s|%s|%s|%s|%s|%s',"
                     + " round(calls::numeric / " + leads + ", 2), round((total_exec_time / " + leads + ")::numeric, 3),"
                     + " round(rows::numeric / " + leads + ", 2), round(mean_exec_time::numeric, 3),"
+                    + " round((shared_blks_hit + shared_blks_read)::numeric / greatest(calls, 1), 1),"
                     + " left(regexp_replace(query, '\\s+', ' ', 'g'), 140))" + scope
                     + " order by total_exec_time desc limit " + TOP)) {
-                String[] cells = row.split("\\|", 5);
-                lines.add(String.format("  %8s %9s %7s %8s  %s", cells[0], cells[1], cells[2], cells[3], cells[4]));
+                String[] cells = row.split("\\|", 6);
+                lines.add(String.format("  %8s %9s %7s %8s %8s  %s", cells[0], cells[1], cells[2], cells[3], cells[4], cells[5]));
             }
         }
         return lines;

@@ -57,7 +57,9 @@ public class RowUpdates {
         }
     }
 
+    // the ids again as an array (JsonRows: a join by key names its keys), so the lead and attempt are probed by primary key
     private static final String UPDATE_LEADS = """
+            with given as (select r from jsonb_array_elements(cast(cast(:rows as text) as jsonb)) as given(r))
             update lead l
             set state = r ->> 'state', status_reason = r ->> 'statusReason', closed_at = cast(r ->> 'closedAt' as timestamptz),
                 qualification_in_progress = cast(r ->> 'qualifying' as boolean),
@@ -65,18 +67,21 @@ public class RowUpdates {
                 contact_id = cast(r ->> 'contactId' as uuid), opportunity_id = cast(r ->> 'opportunityId' as uuid),
                 modified_at = cast(r ->> 'modifiedAt' as timestamptz), modified_by = r ->> 'modifiedBy',
                 version = l.version + cast(r ->> 'changes' as int)
-            from jsonb_array_elements(cast(cast(:rows as text) as jsonb)) as given(r)
-            where l.id = cast(r ->> 'id' as uuid) and l.version = cast(r ->> 'version' as bigint)""";
+            from given
+            where l.id = any(array(select cast(r ->> 'id' as uuid) from given))
+              and l.id = cast(r ->> 'id' as uuid) and l.version = cast(r ->> 'version' as bigint)""";
 
     private static final String UPDATE_ATTEMPTS = """
+            with given as (select r from jsonb_array_elements(cast(cast(:rows as text) as jsonb)) as given(r))
             update qualification q
             set status = r ->> 'status', account_id = cast(r ->> 'accountId' as uuid),
                 contact_id = cast(r ->> 'contactId' as uuid), opportunity_id = cast(r ->> 'opportunityId' as uuid),
                 duplicates = cast(r ->> 'duplicates' as jsonb), failure_reason = r ->> 'failureReason',
                 finished_at = cast(r ->> 'finishedAt' as timestamptz),
                 version = q.version + cast(r ->> 'changes' as int)
-            from jsonb_array_elements(cast(cast(:rows as text) as jsonb)) as given(r)
-            where q.id = cast(r ->> 'id' as uuid) and q.version = cast(r ->> 'version' as bigint)""";
+            from given
+            where q.id = any(array(select cast(r ->> 'id' as uuid) from given))
+              and q.id = cast(r ->> 'id' as uuid) and q.version = cast(r ->> 'version' as bigint)""";
 
     /** One update per lead (give each lead once), one statement. */
     public Uni<Void> updateLeads(List<LeadRow> rows) {

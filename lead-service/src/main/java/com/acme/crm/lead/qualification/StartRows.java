@@ -48,7 +48,9 @@ public class StartRows {
     // the leads locked in id order, as every statement that locks several leads does (no deadlock between two of
     // them); for no key update: as strong against other writers of the lead, without blocking inserts that only
     // reference it (notes, history). Each lead's latest attempt and the one with the start's key come along.
+    // the ids again as an array (JsonRows: a join by key names its keys), so each lead is probed by primary key
     private static final String LOCK_AND_LOAD = """
+            with given as (select r, n from jsonb_array_elements(cast(cast(:rows as text) as jsonb)) with ordinality as given(r, n))
             select l.id, l.owner_id, l.version, l.state, l.status_reason, l.closed_at, l.qualification_in_progress,
                    l.qualification_id, l.account_id, l.contact_id, l.opportunity_id, l.existing_account_id,
                    l.existing_contact_id, l.currency, l.company_name, l.website, l.industry, l.first_name, l.last_name,
@@ -56,10 +58,11 @@ public class StartRows {
                    l.postal_code, l.country, l.topic, cast(l.budget_amount as text), l.purchase_timeframe,
                    l.purchase_process, l.decision_maker, l.description,
                    latest.status, latest.lane, same.id, same.status, same.failure_reason, same.lane, given.n
-            from jsonb_array_elements(cast(cast(:rows as text) as jsonb)) with ordinality as given(r, n)
+            from given
             join lead l on l.id = cast(r ->> 'leadId' as uuid)
             left join qualification latest on latest.id = l.qualification_id
             left join qualification same on same.lead_id = l.id and same.idempotency_key = r ->> 'key'
+            where l.id = any(array(select cast(r ->> 'leadId' as uuid) from given))
             order by l.id
             for no key update of l""";
 

@@ -193,13 +193,17 @@ public class BulkJobRunner {
     }
 
     // a window's results in one statement at the end of its transaction (one SQL text whatever their number);
-    // a refusal keeps the row's qualification_id (none)
+    // a refusal keeps the row's qualification_id (none); the keys again as arrays (JsonRows: a join by key names its
+    // keys), so the rows are probed by primary key
     private static final String RESULTS = """
+            with given as (select r from jsonb_array_elements(cast(cast(:rows as text) as jsonb)) as given(r))
             update qualify_job_lead l
             set status = r ->> 'status', qualification_id = coalesce(cast(r ->> 'attempt' as uuid), l.qualification_id),
                 detail = r ->> 'detail'
-            from jsonb_array_elements(cast(cast(:rows as text) as jsonb)) as given(r)
-            where l.job_id = cast(r ->> 'jobId' as uuid) and l.lead_id = cast(r ->> 'leadId' as uuid)""";
+            from given
+            where l.job_id = any(array(select cast(r ->> 'jobId' as uuid) from given))
+              and l.lead_id = any(array(select cast(r ->> 'leadId' as uuid) from given))
+              and l.job_id = cast(r ->> 'jobId' as uuid) and l.lead_id = cast(r ->> 'leadId' as uuid)""";
 
     private final WriteBehind.Rows<Result> results = this::writeResults;
 

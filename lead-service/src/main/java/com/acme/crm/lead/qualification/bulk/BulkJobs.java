@@ -110,10 +110,13 @@ public class BulkJobs {
     record Finished(UUID id, String status, String detail) {
     }
 
+    // the attempts again as an array (JsonRows: a join by key names its keys), so the rows are probed by their index
     private static final String FINISHED = """
+            with given as (select r from jsonb_array_elements(cast(cast(:rows as text) as jsonb)) as given(r))
             update qualify_job_lead l set status = r ->> 'status', detail = r ->> 'detail'
-            from jsonb_array_elements(cast(cast(:rows as text) as jsonb)) as given(r)
-            where l.qualification_id = cast(r ->> 'id' as uuid)""";
+            from given
+            where l.qualification_id = any(array(select cast(r ->> 'id' as uuid) from given))
+              and l.qualification_id = cast(r ->> 'id' as uuid)""";
 
     private final WriteBehind.Rows<Finished> finished = this::writeFinished;
 

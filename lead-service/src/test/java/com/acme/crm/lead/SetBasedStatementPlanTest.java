@@ -1,0 +1,93 @@
+package com.acme.crm.lead;
+
+import com.acme.crm.lead.decisions.RowUpdates;
+import com.acme.crm.lead.qualification.StartRows;
+import com.acme.crm.lead.qualification.bulk.BulkJobRunner;
+import com.acme.crm.lead.qualification.bulk.BulkJobs;
+import com.acme.crm.lead.support.QueryPlans;
+import com.acme.crm.testinfra.Db;
+import com.acme.crm.testinfra.RealInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Field;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+
+/**
+ * The saga's set-based statements that join their JSON rows to a table by key (JsonRows), against 5,000 leads, attempts
+ * and job rows: each probes the key's index for the dozen rows it is given, and none scans the table (PostgreSQL takes
+ * the JSON for 100 rows: with the join alone it hashed them and scanned lead, qualification or qualify_job_lead; in the
+ * 5,000-lead benchmark job the update of a dozen leads read 640 buffers a call that way, docs/performance.md "Issue 9,
+ * twelfth step"). Planned with the values, as the service's connections plan (plan_cache_mode=force_custom_plan). The
+ * rows are inserted and the statements run in a transaction that is rolled back, so no other test sees them.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class SetBasedStatementPlanTest {
+
+    private static final int LEADS = 5_000;
+    private static final String JOB = "00000000-0000-0000-0000-00000000b0b5";
+
+    @Test
+    void eachStatementProbesItsKeyIndex() throws Exception {
+        try (Connection c = Db.connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            fill(s);
+            QueryPlans.expect(s, withRows(s, StartRows.class, "LOCK_AND_LOAD",
+                    "jsonb_build_object('leadId', l.id, 'key', 'job:" + JOB + "')"), "lead_pkey");
+            QueryPlans.expect(s, withRows(s, RowUpdates.class, "UPDATE_LEADS", """
+                    jsonb_build_object('id', l.id, 'version', l.version, 'changes', 1, 'state', 'OPEN', 'statusReason', 'NEW',
+                        'qualifying', true, 'qualificationId', q.id, 'modifiedAt', now(), 'modifiedBy', 'test')"""), "lead_pkey");
+            QueryPlans.expect(s, withRows(s, RowUpdates.class, "UPDATE_ATTEMPTS",
+                    "jsonb_build_object('id', q.id, 'version', q.version, 'changes', 1, 'status', 'IN_PROGRESS')"),
+                    "qualification_pkey");
+            QueryPlans.expect(s, withRows(s, BulkJobRunner.class, "RESULTS",
+                    "jsonb_build_object('jobId', '" + JOB + "', 'leadId', l.id, 'status', 'IN_PROGRESS', 'attempt', q.id)"),
+                    "qualify_job_lead_pkey");
+            QueryPlans.expect(s, withRows(s, BulkJobs.class, "FINISHED",
+                    "jsonb_build_object('id', q.id, 'status', 'COMPLETED')"), "qualify_job_lead_attempt");
+            c.rollback();
+        }
+    }
+
+    /** A dozen leads with their attempts, as {@code row} writes each, bound as the statement's {@code :rows}. */
+    private static String withRows(Statement s, Class<?> owner, String constant, String row) throws Exception {
+        String rows;
+        try (ResultSet rs = s.executeQuery("select jsonb_agg(" + row + ")::text from (select * from lead"
+                + " where topic = 'set-based plan' order by id limit 12) l join qualification q on q.lead_id = l.id")) {
+            rs.next();
+            rows = rs.getString(1);
+        }
+        Field sql = owner.getDeclaredField(constant);
+        sql.setAccessible(true);
+        return QueryPlans.withLiterals((String) sql.get(null), Map.of("rows", rows));
+    }
+
+    private static void fill(Statement s) throws Exception {
+        s.execute("""
+                insert into lead (id, topic, first_name, last_name, company_name, email, owner_id, state, status_reason,
+                                  version, created_at, created_by, modified_at, modified_by)
+                select md5('set-based lead ' || i)::uuid, 'set-based plan', 'First' || i, 'Last' || i, 'Company ' || i,
+                       'lead-' || i || '@example.com', 'owner-1', 'OPEN', 'NEW', 0, now(), 'seed', now(), 'seed'
+                from generate_series(1, LEADS) as i""".replace("LEADS", Integer.toString(LEADS)));
+        s.execute("""
+                insert into qualification (id, lead_id, status, create_account, create_contact, create_opportunity,
+                                           duplicate_policy, requested_by, started_at, deadline, version)
+                select md5('set-based attempt ' || i)::uuid, md5('set-based lead ' || i)::uuid, 'IN_PROGRESS', true, true,
+                       true, 'REPORT', 'seed', now(), now(), 0
+                from generate_series(1, LEADS) as i""".replace("LEADS", Integer.toString(LEADS)));
+        s.execute("insert into qualify_job (id, requested_by, duplicate_policy, total, created_at) values ('" + JOB
+                + "', 'seed', 'REPORT', " + LEADS + ", now())");
+        s.execute("""
+                insert into qualify_job_lead (job_id, lead_id, position, status, qualification_id)
+                select 'JOB', md5('set-based lead ' || i)::uuid, i, 'IN_PROGRESS', md5('set-based attempt ' || i)::uuid
+                from generate_series(1, LEADS) as i""".replace("LEADS", Integer.toString(LEADS)).replace("JOB", JOB));
+        s.execute("analyze lead");
+        s.execute("analyze qualification");
+        s.execute("analyze qualify_job_lead");
+    }
+}
