@@ -25,6 +25,7 @@ import com.acme.crm.account.qualification.ResolveDecision.ReportDuplicates;
 import com.acme.crm.account.qualification.ResolveDecision.Step;
 import com.acme.crm.common.outbox.Outbox;
 import com.acme.crm.common.persistence.WriteBehind;
+import com.acme.crm.common.steps.UndoneAttempts;
 import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.contracts.Lane;
 import com.acme.crm.contracts.qualification.AccountAndContactRejected;

@@ -3,6 +3,7 @@ package com.acme.crm.opportunity.qualification;
 import com.acme.crm.common.messaging.IncomingMessages.UnreadableMessageException;
 import com.acme.crm.common.outbox.Outbox;
 import com.acme.crm.common.persistence.WriteBehind;
+import com.acme.crm.common.steps.UndoneAttempts;
 import com.acme.crm.contracts.Lane;
 import com.acme.crm.contracts.MessageType;
 import com.acme.crm.contracts.PublicEvents;
@@ -151,7 +152,7 @@ public class OpportunityMaker {
      */
     public Uni<Void> reject(CreateOpportunity command, String reason, Lane lane) {
         LOG.warnf("CreateOpportunity of attempt %s rejected: %s", command.qualificationId(), reason);
-        return undoneAttempts.rejected(command.qualificationId())
+        return undoneAttempts.answeredWithoutRecords(command.qualificationId())
                 .chain(() -> reply(lane, command.leadId(), QualificationMessages.OPPORTUNITY_REJECTED,
                         new OpportunityRejected(command.qualificationId(), command.leadId(), reason)));
     }

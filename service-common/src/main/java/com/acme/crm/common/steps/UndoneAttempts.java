@@ -1,4 +1,4 @@
-package com.acme.crm.account.qualification;
+package com.acme.crm.common.steps;
 
 import com.acme.crm.common.persistence.NativeValues;
 import com.acme.crm.common.persistence.WriteBehind;
@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The attempts this step makes nothing for any more (table {@code undone_attempt}, read by {@link AttemptLookup}):
- * those compensated, and those it answered without records (duplicates reported, rejected). The lead ends an attempt
- * on such an answer, so nothing of it exists here to undo, and a resolve of it delivered again must not make records
- * now: the duplicates it reported may have been renamed or removed since, and a rejection after failures that would
- * not last may succeed on a repeat. So a resolve of an undone attempt is rejected (ResolveDecision), which is what
- * makes a resolve idempotent by this service's state without an inbox row (AccountCommandConsumer).
+ * The qualification attempts a saga step (account-service's, opportunity-service's: each has this table,
+ * {@code undone_attempt}) makes nothing for any more: those compensated, and those it answered without records
+ * (account-service: duplicates reported or a rejection; opportunity-service: a rejection). The lead ends an attempt on
+ * such an answer, so nothing of it exists there to undo; and a command of it delivered again must not make records
+ * now, though it might succeed by then (the duplicates it reported renamed or removed, the failures that made it give
+ * up over). Each step looks the table up before it acts and ignores or rejects a command of an undone attempt: that is
+ * what makes the steps' commands idempotent by their state, without an inbox row (their consumers'
+ * {@code Handling.IdempotentByState}).
  */
 @ApplicationScoped
 public class UndoneAttempts {
@@ -29,17 +31,17 @@ public class UndoneAttempts {
     private final WriteBehind.Rows<UUID> writer = this::insert;
 
     /** The attempt was answered without records: recorded with the running unit's other rows (at once outside one). */
-    Uni<Void> answeredWithoutRecords(UUID attempt) {
+    public Uni<Void> answeredWithoutRecords(UUID attempt) {
         return WriteBehind.add(writer, attempt);
     }
 
-    /** Recorded now (an undo reads the attempt's records after it). */
-    Uni<Void> undone(UUID attempt) {
+    /** Recorded now (an undo removes the attempt's records after it). */
+    public Uni<Void> undone(UUID attempt) {
         return insert(List.of(attempt));
     }
 
-    /** Writes the waiting answers now, for a look-up of this transaction that must see them (a resolve loading alone). */
-    Uni<Void> writeWaiting() {
+    /** Writes the waiting answers now, for a look-up of this transaction that must see them (a command loading alone). */
+    public Uni<Void> writeWaiting() {
         return WriteBehind.writeNow(writer);
     }
 
