@@ -65,8 +65,8 @@ public class AccountCommandConsumer {
      * <li>a resolve that made or linked records finds the attempt's links and answers again with the same ids,
      *     without records or events ({@code previousAnswer}); one whose attempt was undone since is rejected;</li>
      * <li>a resolve answered without records (duplicates, rejection, also the consumer's rejection after failures)
-     *     made the attempt undone ({@code UndoneAttempts}, service-common), so its repeat is rejected and makes nothing, though the
-     *     duplicates may be gone or the failure over by then;</li>
+     *     made the attempt undone ({@code UndoneAttempts}, service-common), so its repeat is rejected and makes
+     *     nothing, though the duplicates may be gone or the failure over by then;</li>
      * <li>an undo finds the attempt undone already, its links gone and none of its records left to lock: nothing
      *     to delete, pass on or announce.</li>
      * </ul>

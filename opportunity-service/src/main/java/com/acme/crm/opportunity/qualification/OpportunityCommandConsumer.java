@@ -64,8 +64,9 @@ public class OpportunityCommandConsumer {
      * <ul>
      * <li>a create whose attempt has its opportunity is ignored (it was confirmed, and announced, once: by the first
      *     delivery or by its last chunk); one of an undone attempt is ignored; one the columns cannot hold is rejected
-     *     again (the lead ignores a second rejection); a rejection makes the attempt undone ({@code UndoneAttempts}, service-common),
-     *     so a repeat of one rejected after failures that would not last makes nothing, though it might succeed now;</li>
+     *     again (the lead ignores a second rejection); a rejection makes the attempt undone ({@code UndoneAttempts},
+     *     service-common), so a repeat of one rejected after failures that would not last makes nothing, though it
+     *     might succeed now;</li>
      * <li>a chunk of notes stores nothing twice (a note stored at its position is skipped) and confirms only an
      *     opportunity not yet confirmed; without an opportunity (undone) it is ignored;</li>
      * <li>an undo finds the attempt undone already and its opportunity gone: nothing to delete or announce.</li>
