@@ -9,6 +9,7 @@ import com.acme.crm.contracts.qualification.ProspectDetails;
 import com.acme.crm.contracts.qualification.QualificationMessages;
 import com.acme.crm.contracts.qualification.ResolveAccountAndContact;
 import com.acme.crm.contracts.qualification.UndoAccountAndContact;
+import com.acme.crm.testinfra.ConsumerLag;
 import com.acme.crm.testinfra.KafkaProbe;
 import com.acme.crm.testinfra.RealInfrastructure;
 import com.acme.crm.testinfra.TestTokens;
@@ -248,10 +249,9 @@ class AccountCompensationTest {
     }
 
     private void undo(Lead lead) throws Exception {
-        long before = Db.count("select count(*) from processed_message");
         KafkaProbe.send(Topics.ACCOUNT_COMMANDS, lead.id.toString(), QualificationMessages.UNDO_ACCOUNT_AND_CONTACT.name(),
                 json.writeValueAsString(new UndoAccountAndContact(lead.qualification, lead.id)));
-        await().atMost(Duration.ofSeconds(20)).until(() -> Db.count("select count(*) from processed_message") > before);
+        ConsumerLag.awaitNone("account-service", Topics.ACCOUNT_COMMANDS, Duration.ofSeconds(20));
     }
 
     /** "createdByQualification|originatingLeadId" of a record. */

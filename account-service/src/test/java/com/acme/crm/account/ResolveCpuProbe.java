@@ -7,6 +7,7 @@ import com.acme.crm.contracts.qualification.QualificationMessages;
 import com.acme.crm.contracts.qualification.ResolveAccountAndContact;
 import com.acme.crm.testinfra.CpuPerCommand;
 import com.acme.crm.testinfra.RealInfrastructure;
+import com.acme.crm.testinfra.StatementsPerCommand;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -23,8 +24,10 @@ import java.util.UUID;
  * The commands are those the benchmark's leads make: a new company and an email each, LINK_EXISTING. It fails only
  * when a command did not make its two links or a reply did not leave the outbox, never on a time.
  * <pre>
- * ./mvnw -B -o -pl account-service -am verify -Dtest=ResolveCpuProbe -Dsurefire.failIfNoSpecifiedTests=false -Dprobe.commands=5000
+ * ./mvnw -B -o -pl account-service -am verify -Dtest=ResolveCpuProbe#cpuPerResolve -Dsurefire.failIfNoSpecifiedTests=false -Dprobe.commands=5000
  * </pre>
+ * And the statements and rows a resolve costs, alone and in a poll of many ({@link StatementsPerCommand}; "Issue 9, twelfth
+ * step"): {@code -Dtest=ResolveCpuProbe#statementsPerResolve}.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -44,6 +47,12 @@ class ResolveCpuProbe {
                 "select count(*) from record_link", 2);
         System.out.println(probe.measure("account-service resolves", Integer.getInteger("probe.commands", 5000),
                 Integer.getInteger("probe.warmups", 2), this::command));
+    }
+
+    @Test
+    void statementsPerResolve() {
+        System.out.println(new StatementsPerCommand(Topics.ACCOUNT_COMMANDS, "account-service",
+                QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT.name()).measure("account-service resolves", 100, this::command));
     }
 
     private String command() {

@@ -5,6 +5,7 @@ import com.acme.crm.contracts.qualification.CreateOpportunity;
 import com.acme.crm.contracts.qualification.QualificationMessages;
 import com.acme.crm.testinfra.CpuPerCommand;
 import com.acme.crm.testinfra.RealInfrastructure;
+import com.acme.crm.testinfra.StatementsPerCommand;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -23,8 +24,9 @@ import java.util.UUID;
  * It fails only when a command did not make its confirmed opportunity or a reply did not leave the outbox, never on a
  * time.
  * <pre>
- * ./mvnw -B -o -pl opportunity-service -am verify -Dtest=CreateCpuProbe -Dsurefire.failIfNoSpecifiedTests=false -Dprobe.commands=5000
+ * ./mvnw -B -o -pl opportunity-service -am verify -Dtest=CreateCpuProbe#cpuPerCreate -Dsurefire.failIfNoSpecifiedTests=false -Dprobe.commands=5000
  * </pre>
+ * And the statements and rows a create costs: {@code -Dtest=CreateCpuProbe#statementsPerCreate}.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -44,6 +46,13 @@ class CreateCpuProbe {
                 "select count(*) from opportunity where confirmed_at is not null", 1);
         System.out.println(probe.measure("opportunity-service creates", Integer.getInteger("probe.commands", 5000),
                 Integer.getInteger("probe.warmups", 2), this::command));
+    }
+
+    /** The statements and rows a create costs, alone and in a poll of many ({@link StatementsPerCommand}; "Issue 9, twelfth step"). */
+    @Test
+    void statementsPerCreate() {
+        System.out.println(new StatementsPerCommand(Topics.OPPORTUNITY_COMMANDS, "opportunity-service",
+                QualificationMessages.CREATE_OPPORTUNITY.name()).measure("opportunity-service creates", 100, this::command));
     }
 
     private String command() {

@@ -6,6 +6,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +40,28 @@ public final class ConsumerLag {
             lag += ends.get(partition).offset() - (at != null ? at.offset() : starts.get(partition).offset());
         }
         return lag;
+    }
+
+    /**
+     * Waits until {@code group} has committed every record on {@code topic}: the batches that held them have ended (for
+     * a test whose messages leave no row behind to wait for, as those of a type idempotent by its service's state).
+     */
+    public static void awaitNone(String group, String topic, Duration atMost) {
+        Instant deadline = Instant.now().plus(atMost);
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", TestKafka.bootstrapServers()))) {
+            long lag;
+            while ((lag = onTopic(admin, group, topic)) > 0) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError(group + " has " + lag + " record(s) of " + topic + " left after " + atMost);
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the lag of " + group + " on " + topic, e);
+        }
     }
 
     /** Records behind the end of every partition, of any topic, the group has committed offsets for. */

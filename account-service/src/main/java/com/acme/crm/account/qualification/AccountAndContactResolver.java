@@ -25,6 +25,7 @@ import com.acme.crm.account.qualification.ResolveDecision.ReportDuplicates;
 import com.acme.crm.account.qualification.ResolveDecision.Step;
 import com.acme.crm.common.outbox.Outbox;
 import com.acme.crm.common.persistence.WriteBehind;
+import com.acme.crm.common.steps.UndoneAttempts;
 import com.acme.crm.contracts.PublicEvents;
 import com.acme.crm.contracts.Lane;
 import com.acme.crm.contracts.qualification.AccountAndContactRejected;
@@ -73,16 +74,22 @@ public class AccountAndContactResolver {
     DuplicateFinder duplicates;
     @Inject
     NewRecords newRecords;
+    @Inject
+    UndoneAttempts undoneAttempts;
 
     @Inject
     Outbox outbox;
     @Inject
     AccountEvents events;
 
-    /** A resolve on its own: it loads and writes for itself. {@code lane}: where the command came from, the reply goes back on it. */
+    /**
+     * A resolve on its own: it loads and writes for itself (after the attempts its transaction answered without records
+     * are written, so a repeat finds its attempt undone). {@code lane}: where the command came from, the reply goes back on it.
+     */
     public Uni<Void> resolve(ResolveAccountAndContact command, Lane lane) {
         DuplicateKeys keys = DuplicateKeys.of(command);
-        return lookup.find(command, advisoryKeys(ResolveDecision.duplicateKeys(keys)))
+        return undoneAttempts.writeWaiting()
+                .chain(() -> lookup.find(command, advisoryKeys(ResolveDecision.duplicateKeys(keys))))
                 .chain(found -> found.links().isEmpty() ? decideAndCarryOut(command, keys, found)
                         : Uni.createFrom().item(previousAnswer(command, found)))
                 .chain(reply -> reply(command, reply, lane));
@@ -113,11 +120,13 @@ public class AccountAndContactResolver {
 
     /**
      * The answer to a command that failed for a reason that will not change on retry (SPEC rule 7,
-     * handed over by the consumer): the lead learns why at once, instead of waiting for its timeout.
+     * handed over by the consumer): the lead learns why at once, instead of waiting for its timeout. The attempt counts
+     * as undone from then on ({@link UndoneAttempts}): a repeat of the command, which might succeed now, makes nothing.
      */
     public Uni<Void> reject(ResolveAccountAndContact command, String reason, Lane lane) {
-        return reply(command, new AccountAndContactRejected(command.qualificationId(), command.leadId(),
-                "the account service cannot do this step: " + reason), lane);
+        return undoneAttempts.answeredWithoutRecords(command.qualificationId())
+                .chain(() -> reply(command, new AccountAndContactRejected(command.qualificationId(), command.leadId(),
+                        "the account service cannot do this step: " + reason), lane));
     }
 
     /**
@@ -135,7 +144,7 @@ public class AccountAndContactResolver {
 
     private Uni<Void> undone(UndoAccountAndContact command) {
         UUID attempt = command.qualificationId();
-        return markUndone(attempt)
+        return undoneAttempts.undone(attempt)
                 .chain(() -> RecordLink.<RecordLink>list("qualificationId", attempt))
                 .chain(own -> lockOwned(Account.class, attempt, idsOf(own, Kind.ACCOUNT))
                         .chain(accounts -> lockOwned(Contact.class, attempt, idsOf(own, Kind.CONTACT))
@@ -181,14 +190,18 @@ public class AccountAndContactResolver {
         }
     }
 
-    /** {@code batch} null: the records are written at once; else they wait with the batch's others in {@link WriteBehind}. */
+    /**
+     * {@code batch} null: the records are written at once; else they wait with the batch's others in {@link WriteBehind}.
+     * An answer without records makes the attempt undone ({@link UndoneAttempts}): its repeat is rejected, never carried out.
+     */
     private Uni<QualificationReply> carryOut(ResolveAccountAndContact command, DuplicateKeys keys, Outcome outcome,
                                              ResolveBatch batch) {
         if (outcome instanceof Reject reject) {
-            return Uni.createFrom().item(new AccountAndContactRejected(command.qualificationId(), command.leadId(), reject.reason()));
+            return withoutRecords(command, batch,
+                    new AccountAndContactRejected(command.qualificationId(), command.leadId(), reject.reason()));
         }
         if (outcome instanceof ReportDuplicates report) {
-            return Uni.createFrom().item(new DuplicatesFound(command.qualificationId(), command.leadId(),
+            return withoutRecords(command, batch, new DuplicatesFound(command.qualificationId(), command.leadId(),
                     report.matches().accounts(), report.matches().contacts()));
         }
         Proceed proceed = (Proceed) outcome;
@@ -208,6 +221,13 @@ public class AccountAndContactResolver {
                 .chain(() -> account == null ? Uni.createFrom().voidItem() : events.account(PublicEvents.ACCOUNT_CREATED, account))
                 .chain(() -> contact == null ? Uni.createFrom().voidItem() : events.contact(PublicEvents.CONTACT_CREATED, contact))
                 .map(ignored -> new AccountAndContactResolved(command.qualificationId(), command.leadId(), accountId, contactId));
+    }
+
+    private Uni<QualificationReply> withoutRecords(ResolveAccountAndContact command, ResolveBatch batch, QualificationReply reply) {
+        if (batch != null) {
+            batch.undone(command);
+        }
+        return undoneAttempts.answeredWithoutRecords(command.qualificationId()).replaceWith(reply);
     }
 
     private static UUID linked(Step step) {
@@ -253,13 +273,6 @@ public class AccountAndContactResolver {
     }
 
     // ---- undo
-
-    private static Uni<Void> markUndone(UUID attempt) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("insert into undone_attempt (qualification_id) values (:id) on conflict do nothing")
-                .setParameter("id", attempt)
-                .executeUpdate()).replaceWithVoid();
-    }
 
     /**
      * Update-locks the records the attempt linked and those created by it (in id order), then

@@ -54,17 +54,35 @@ public class AccountCommandConsumer {
         return dispatcher.dispatch(batch, event -> handling(event, resolving, lane), resolving);
     }
 
-    /** {@code resolving}: the poll's set-based loads and writes, which a message handled alone does not use. */
+    /**
+     * {@code resolving}: the poll's set-based loads and writes, which a message handled alone does not use.
+     * <p>
+     * Both commands are idempotent by this service's state, so neither records an inbox row: handled again with the
+     * same {@code ce_id} (twice in a poll, redelivered after a crash, after the attempt was undone), each changes
+     * nothing and sends nothing the lead (the replies' only reader, idempotent by its attempt's state) or the
+     * public topic could tell from the first:
+     * <ul>
+     * <li>a resolve that made or linked records finds the attempt's links and answers again with the same ids,
+     *     without records or events ({@code previousAnswer}); one whose attempt was undone since is rejected;</li>
+     * <li>a resolve answered without records (duplicates, rejection, also the consumer's rejection after failures)
+     *     made the attempt undone ({@code UndoneAttempts}, service-common), so its repeat is rejected and makes
+     *     nothing, though the duplicates may be gone or the failure over by then;</li>
+     * <li>an undo finds the attempt undone already, its links gone and none of its records left to lock: nothing
+     *     to delete, pass on or announce.</li>
+     * </ul>
+     * {@code AccountBatchStepTest} and {@code RepeatedAccountCommandsTest} send each twice.
+     */
     private Handling handling(IncomingCloudEventMetadata<String> event, ResolveBatch resolving, Lane lane) {
         String type = event.getType();
         if (QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT.name().equals(type)) {
             ResolveAccountAndContact command = messages.read(event.getData(), QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT);
             resolving.add(event.getId(), command);
-            return new Handling.OnceOrReject(() -> resolver.resolve(command, resolving, lane), reason -> resolver.reject(command, reason, lane));
+            return new Handling.IdempotentByState(new Handling.OnceOrReject(() -> resolver.resolve(command, resolving, lane),
+                    reason -> resolver.reject(command, reason, lane)));
         }
         if (QualificationMessages.UNDO_ACCOUNT_AND_CONTACT.name().equals(type)) {
             UndoAccountAndContact command = messages.read(event.getData(), QualificationMessages.UNDO_ACCOUNT_AND_CONTACT);
-            return new Handling.UntilDone(() -> resolver.undo(command, resolving));
+            return new Handling.IdempotentByState(new Handling.UntilDone(() -> resolver.undo(command, resolving)));
         }
         throw new UnreadableMessageException("unknown command type " + type, null);
     }

@@ -119,6 +119,12 @@ final class ResolveBatch extends CommandBatch<ResolveAccountAndContact> {
                 before.namedAccountExists(), before.namedContactExists()));
     }
 
+    /** The command's attempt was answered without records: a repeat later in the batch finds it undone. */
+    void undone(ResolveAccountAndContact command) {
+        Found before = attempts.get(command.qualificationId());
+        attempts.put(command.qualificationId(), new Found(List.of(), true, before.namedAccountExists(), before.namedContactExists()));
+    }
+
     /** Writes what waits and ends the batch's facts: the works after this one load alone. */
     Uni<Void> leave() {
         return serves().chain(serving -> serving ? WriteBehind.writeNow(newRecords.writer()) : Uni.createFrom().voidItem())

@@ -50,8 +50,8 @@ public final class ResolveDecision {
     }
 
     /**
-     * What the resolver found, under its locks: whether the attempt was compensated already,
-     * whether the records it names exist, and the duplicates (null when it did not search).
+     * What the resolver found, under its locks: whether the attempt was compensated already (or answered without
+     * records: UndoneAttempts), whether the records it names exist, and the duplicates (null when it did not search).
      */
     public record Facts(boolean attemptUndone, boolean namedAccountExists, boolean namedContactExists, Matches duplicates) {
     }
@@ -103,8 +103,8 @@ public final class ResolveDecision {
 
     public static Outcome decide(ResolveAccountAndContact command, Facts facts) {
         if (facts.attemptUndone()) {
-            return new Reject("qualification attempt " + command.qualificationId() + " was already compensated;"
-                    + " qualify the lead again");
+            return new Reject("qualification attempt " + command.qualificationId() + " was already compensated or answered"
+                    + " without records; qualify the lead again");
         }
         if (command.existingAccountId() != null && !facts.namedAccountExists()) {
             return new Reject("account " + command.existingAccountId() + " does not exist (or was removed meanwhile)");

@@ -3,6 +3,7 @@ package com.acme.crm.opportunity.qualification;
 import com.acme.crm.common.messaging.IncomingMessages.UnreadableMessageException;
 import com.acme.crm.common.outbox.Outbox;
 import com.acme.crm.common.persistence.WriteBehind;
+import com.acme.crm.common.steps.UndoneAttempts;
 import com.acme.crm.contracts.Lane;
 import com.acme.crm.contracts.MessageType;
 import com.acme.crm.contracts.PublicEvents;
@@ -58,6 +59,9 @@ public class OpportunityMaker {
 
     @Inject
     OpportunityRows rows;
+
+    @Inject
+    UndoneAttempts undoneAttempts;
 
     /** A create on its own: it loads and writes for itself. {@code lane}: where the command came from, the reply goes back on it. */
     public Uni<Void> create(CreateOpportunity command, Lane lane) {
@@ -142,19 +146,20 @@ public class OpportunityMaker {
         });
     }
 
-    /** Answers a command that cannot be done, for a reason that will not change on retry; nothing is stored. */
+    /**
+     * Answers a command that cannot be done, for a reason that will not change on retry; nothing is stored but the attempt
+     * as undone ({@link UndoneAttempts}): a repeat of the command, which might succeed now, makes nothing.
+     */
     public Uni<Void> reject(CreateOpportunity command, String reason, Lane lane) {
         LOG.warnf("CreateOpportunity of attempt %s rejected: %s", command.qualificationId(), reason);
-        return reply(lane, command.leadId(), QualificationMessages.OPPORTUNITY_REJECTED,
-                new OpportunityRejected(command.qualificationId(), command.leadId(), reason));
+        return undoneAttempts.answeredWithoutRecords(command.qualificationId())
+                .chain(() -> reply(lane, command.leadId(), QualificationMessages.OPPORTUNITY_REJECTED,
+                        new OpportunityRejected(command.qualificationId(), command.leadId(), reason)));
     }
 
     /** Removes the attempt's opportunity with its notes, and remembers the attempt so nothing of it is made later. */
     public Uni<Void> undo(UndoOpportunity command) {
-        return Panache.getSession().chain(session -> session
-                        .createNativeQuery("insert into undone_attempt (qualification_id) values (:id) on conflict do nothing")
-                        .setParameter("id", command.qualificationId())
-                        .executeUpdate())
+        return undoneAttempts.undone(command.qualificationId())
                 .chain(() -> ofAttempt(command.qualificationId()))
                 .chain(opportunity -> {
                     if (opportunity == null) {
