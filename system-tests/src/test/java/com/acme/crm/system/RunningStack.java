@@ -5,6 +5,7 @@ import com.acme.crm.stack.ServiceDefinition;
 import com.acme.crm.stack.StackConfig;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,11 +15,13 @@ import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The whole system as separate processes (the built service jars, a Kafka broker process,
@@ -73,9 +76,23 @@ final class RunningStack {
             StackConfig config = new StackConfig(root, Files.createTempDirectory("crm-system-test"),
                     freePort(), freePort(), freePort(), freePort(), services);
             stack = LocalStack.startWith(config);
-            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-test-stack-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stack.close();
+                // the databases and the broker's data (2 GB after the benchmark's million leads) would pile up run
+                // after run in the temporary directory; the logs stay, for a run that failed
+                deleteTree(config.postgresDir());
+                deleteTree(config.kafkaDir());
+            }, "system-test-stack-stop"));
         }
         return stack;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("could not delete " + dir + ": " + e);
+        }
     }
 
     /** A port nothing listens on now, for one more process of a test. */

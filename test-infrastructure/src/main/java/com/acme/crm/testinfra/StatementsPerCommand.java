@@ -5,25 +5,16 @@ import com.acme.crm.testinfra.KafkaProbe.Event;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /**
- * For a probe of a service under test (not CI): the statements Hibernate runs (its {@code org.hibernate.SQL} log,
- * switched to DEBUG while it records) and the rows its database inserts and deletes (pg_stat_database) for one
- * command alone, then for a poll of {@code batch} commands sent in one produce request. Counts, not times: they do not
- * move with the machine's load. BEGIN and COMMIT are not in Hibernate's log (a transaction adds two round trips).
+ * For a probe of a service under test (not CI): the statements Hibernate runs ({@link SqlStatements}) and the rows its
+ * database inserts and deletes (pg_stat_database) for one command alone, then for a poll of {@code batch} commands sent
+ * in one produce request. Counts, not times: they do not move with the machine's load. BEGIN and COMMIT are not in Hibernate's log (a transaction adds two round trips).
  */
 public final class StatementsPerCommand {
-
-    private static final Logger SQL = Logger.getLogger("org.hibernate.SQL");
 
     private final String topic;
     private final String group;
@@ -46,35 +37,15 @@ public final class StatementsPerCommand {
     }
 
     private String round(String title, int commands, Supplier<String> command) {
-        List<String> seen = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                seen.add(record.getMessage().replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        handler.setLevel(Level.ALL);
-        Level before = SQL.getLevel();
         long[] rowsBefore = rows();
         List<String> sent = new ArrayList<>();
         for (int i = 0; i < commands; i++) {
             sent.add(command.get());
         }
-        SQL.setLevel(Level.FINE);
-        SQL.addHandler(handler);
-        try {
+        List<String> seen;
+        try (SqlStatements statements = SqlStatements.record()) {
             send(sent);
-        } finally {
-            SQL.removeHandler(handler);
-            SQL.setLevel(before);
+            seen = statements.all();
         }
         long[] rowsAfter = rows();
         Map<String, Integer> byStart = new TreeMap<>();

@@ -1,7 +1,7 @@
 package com.acme.crm.lead.contacts;
 
 import com.acme.crm.common.persistence.WriteBehind;
-import com.acme.crm.lead.support.SqlStatements;
+import com.acme.crm.testinfra.SqlStatements;
 import com.acme.crm.testinfra.Db;
 import com.acme.crm.testinfra.RealInfrastructure;
 import io.quarkus.hibernate.reactive.panache.Panache;

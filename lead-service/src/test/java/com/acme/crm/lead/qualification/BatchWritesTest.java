@@ -7,7 +7,7 @@ import com.acme.crm.contracts.qualification.OpportunityCreated;
 import com.acme.crm.contracts.qualification.QualificationMessages;
 import com.acme.crm.lead.support.Api;
 import com.acme.crm.lead.support.LeadEventsTopic;
-import com.acme.crm.lead.support.SqlStatements;
+import com.acme.crm.testinfra.SqlStatements;
 import com.acme.crm.testinfra.Db;
 import com.acme.crm.testinfra.RealInfrastructure;
 import com.fasterxml.jackson.databind.JsonNode;

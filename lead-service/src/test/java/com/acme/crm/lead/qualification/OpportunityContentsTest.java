@@ -5,7 +5,7 @@ import com.acme.crm.contracts.qualification.CopiedNote;
 import com.acme.crm.contracts.qualification.StakeholderRef;
 import com.acme.crm.lead.decisions.OpportunityContent;
 import com.acme.crm.lead.support.Api;
-import com.acme.crm.lead.support.SqlStatements;
+import com.acme.crm.testinfra.SqlStatements;
 import com.acme.crm.testinfra.Db;
 import com.acme.crm.testinfra.RealInfrastructure;
 import io.quarkus.hibernate.reactive.panache.Panache;

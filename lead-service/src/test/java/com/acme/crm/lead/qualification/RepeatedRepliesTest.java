@@ -11,11 +11,9 @@ import com.acme.crm.testinfra.ConsumerLag;
 import com.acme.crm.testinfra.Db;
 import com.acme.crm.testinfra.KafkaProbe;
 import com.acme.crm.testinfra.RealInfrastructure;
-import com.acme.crm.testinfra.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -74,7 +72,7 @@ class RepeatedRepliesTest {
         for (int i = 0; i < leads.size(); i++) {
             KafkaProbe.sendTogether(Topics.QUALIFICATION_REPLIES, leads.get(i), replies.get(i));
         }
-        awaitConsumed(Topics.QUALIFICATION_REPLIES, BULK_GROUP);
+        ConsumerLag.awaitNone(BULK_GROUP, Topics.QUALIFICATION_REPLIES, Duration.ofSeconds(30));
 
         for (int i = 0; i < leads.size(); i++) {
             String lead = leads.get(i);
@@ -107,7 +105,7 @@ class RepeatedRepliesTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 Db.count("select count(*) from set_aside_message where message_id = '" + poison.ceId() + "'") == 1);
-        awaitConsumed(Topics.QUALIFICATION_REPLIES_INTERACTIVE, INTERACTIVE_GROUP);
+        ConsumerLag.awaitNone(INTERACTIVE_GROUP, Topics.QUALIFICATION_REPLIES_INTERACTIVE, Duration.ofSeconds(30));
 
         assertEquals(1, KafkaProbe.collect(Topics.OPPORTUNITY_COMMANDS_INTERACTIVE, lead, Duration.ofSeconds(1)).size(),
                 "one CreateOpportunity: the batch before the poison committed it, the repeat after it found the step done");
@@ -124,12 +122,5 @@ class RepeatedRepliesTest {
 
     private static <T> KafkaProbe.Event event(MessageType<T> type, T data) throws Exception {
         return new KafkaProbe.Event(type.name(), JSON.writeValueAsString(data));
-    }
-
-    /** Until {@code group} has committed every record on {@code topic}: the batches that held them have ended. */
-    private static void awaitConsumed(String topic, String group) {
-        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", TestKafka.bootstrapServers()))) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> ConsumerLag.onTopic(admin, group, topic) == 0);
-        }
     }
 }

@@ -1,7 +1,7 @@
 package com.acme.crm.lead.qualification.bulk;
 
 import com.acme.crm.lead.support.Api;
-import com.acme.crm.lead.support.SqlStatements;
+import com.acme.crm.testinfra.SqlStatements;
 import com.acme.crm.testinfra.Db;
 import com.acme.crm.testinfra.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,4 +1,4 @@
-package com.acme.crm.lead.support;
+package com.acme.crm.testinfra;
 
 import java.util.List;
 import java.util.Locale;
@@ -9,15 +9,16 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * The SQL statements Hibernate runs while it records (its {@code org.hibernate.SQL} log, which lead-service's
- * {@code %test} configuration sets to DEBUG, the console staying at INFO), for tests that count statements per lead. The relay's own statements go through the Vert.x
- * pool and are not seen here.
+ * The SQL statements Hibernate runs while it records (its {@code org.hibernate.SQL} log, switched to DEBUG for as long
+ * as it records; the console stays at INFO), for tests and probes that count statements. The outbox relay's own
+ * statements go through the Vert.x pool and are not seen here, nor are BEGIN and COMMIT.
  */
 public final class SqlStatements implements AutoCloseable {
 
     private static final Logger SQL = Logger.getLogger("org.hibernate.SQL");
 
     private final List<String> seen = new CopyOnWriteArrayList<>();
+    private final Level levelBefore = SQL.getLevel();
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord record) {
@@ -35,6 +36,9 @@ public final class SqlStatements implements AutoCloseable {
 
     private SqlStatements() {
         handler.setLevel(Level.ALL);
+        if (!SQL.isLoggable(Level.FINE)) {
+            SQL.setLevel(Level.FINE);
+        }
         SQL.addHandler(handler);
     }
 
@@ -60,5 +64,6 @@ public final class SqlStatements implements AutoCloseable {
     @Override
     public void close() {
         SQL.removeHandler(handler);
+        SQL.setLevel(levelBefore);
     }
 }
