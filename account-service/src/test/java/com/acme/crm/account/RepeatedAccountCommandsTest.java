@@ -142,9 +142,9 @@ class RepeatedAccountCommandsTest {
         ConsumerLag.awaitNone("account-service", Topics.ACCOUNT_COMMANDS, Duration.ofSeconds(30));
     }
 
-    /** The types of every record with {@code key} on {@code topic}, in order (the outbox relay may still be sending). */
+    /** The types of every record with {@code key} on {@code topic}, in order, once the outbox has sent them all. */
     private static List<String> types(String topic, String key) {
-        return KafkaProbe.collect(topic, key, Duration.ofSeconds(3)).stream().map(record -> KafkaProbe.header(record, "ce_type")).toList();
+        return KafkaProbe.relayed(topic, key).stream().map(record -> KafkaProbe.header(record, "ce_type")).toList();
     }
 
     private Event event(ResolveAccountAndContact command) throws Exception {

@@ -135,6 +135,45 @@ public final class KafkaProbe {
         return found;
     }
 
+    /**
+     * All records with {@code key} on {@code topic}, once the service under test has sent every one it wrote: waits
+     * until its outbox holds no row for that topic and key (the relay deletes a row after Kafka's acks), then reads
+     * the topic to its end. For "nothing else came" checks after the work that writes them has committed (e.g. after
+     * {@link ConsumerLag#awaitNone}): exact, and without {@link #collect}'s fixed wait.
+     */
+    public static List<ConsumerRecord<String, String>> relayed(String topic, String key) {
+        String unsent = "select count(*) from outbox_message where topic = '" + quoted(topic) + "' and message_key = '"
+                + quoted(key) + "'";
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Db.count(unsent) > 0) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the outbox still holds records with key " + key + " for " + topic + " after 30 s");
+            }
+            pause(Duration.ofMillis(50));
+        }
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : TopicReader.of(topic).toEnd(Duration.ofSeconds(30))) {
+            if (key.equals(record.key())) {
+                PublicEventCheck.check(record);
+                found.add(record);
+            }
+        }
+        return found;
+    }
+
+    private static String quoted(String literal) {
+        return literal.replace("'", "''");
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     public static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

@@ -48,6 +48,22 @@ final class TopicReader {
         return List.copyOf(records.subList(Math.min(from, records.size()), records.size()));
     }
 
+    /**
+     * Every record that had arrived when called: reads each partition up to its end offset of that moment, however
+     * long that takes (up to {@code atMost}), and no longer.
+     */
+    synchronized List<ConsumerRecord<String, String>> toEnd(Duration atMost) {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        Instant deadline = Instant.now().plus(atMost);
+        while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("could not read " + ends.keySet() + " to " + ends.values() + " within " + atMost);
+            }
+            consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+        }
+        return List.copyOf(records);
+    }
+
     private List<PartitionInfo> partitionsOf(String topic) {
         Instant deadline = Instant.now().plusSeconds(30);
         List<PartitionInfo> found = consumer.partitionsFor(topic, Duration.ofSeconds(10));
