@@ -3,6 +3,8 @@ package com.acme.crm.system;
 import com.acme.crm.testinfra.LeadListLatencies.Call;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,6 +21,9 @@ import java.util.stream.Collectors;
  * reading, the loopback, and any wait before an nginx worker read the request).
  */
 final class SlowListCalls {
+
+    /** When a slow call was sent, to the millisecond: to find it in a service's log, a JFR recording or PostgreSQL's log. */
+    private static final DateTimeFormatter SENT = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     private final List<Call> calls;
     private final Map<String, NginxAccessLog.Times> nginx;
@@ -59,21 +64,22 @@ final class SlowListCalls {
                         .map(process -> process + " " + slow.stream().filter(call -> overlapping(call).containsKey(process)).count())
                         .collect(Collectors.joining(", "))));
         lines.add(String.format("  the slowest %d:", Math.min(slowest, slow.size())));
-        lines.add(split ? String.format("  %9s %10s %8s %14s  %-32s %s", "client ms", "service ms", "nginx ms",
-                "client side ms", "GC pauses during the call", "call (request id)")
-                : String.format("  %9s  %-32s %s", "client ms", "GC pauses during the call", "call (request id)"));
+        lines.add(split ? String.format("  %9s %10s %8s %14s  %-32s %-12s  %s", "client ms", "service ms", "nginx ms",
+                "client side ms", "GC pauses during the call", "sent (UTC)", "call (request id)")
+                : String.format("  %9s  %-32s %-12s  %s", "client ms", "GC pauses during the call", "sent (UTC)", "call (request id)"));
         for (Call call : slow.subList(0, Math.min(slowest, slow.size()))) {
             String gc = overlapping(call).entrySet().stream()
                     .map(entry -> String.format("%s %.1f (%s)", entry.getKey(), entry.getValue().millis(), entry.getValue().kind()))
                     .collect(Collectors.joining(", "));
             String what = call.shape() + (call.nextPage() ? ", next page" : "") + " (" + call.requestId() + ")";
             Optional<NginxAccessLog.Times> times = Optional.ofNullable(nginx.get(call.requestId()));
-            lines.add(split ? String.format("  %9.1f %10s %8s %14s  %-32s %s", call.millis(),
+            String sent = SENT.format(call.sentAt());
+            lines.add(split ? String.format("  %9.1f %10s %8s %14s  %-32s %-12s  %s", call.millis(),
                     times.map(t -> String.format("%.0f", t.response())).orElse("-"),
                     times.map(t -> String.format("%.0f", t.gateway())).orElse("-"),
                     times.map(t -> String.format("%.1f", call.millis() - t.request())).orElse("-"),
-                    gc.isEmpty() ? "-" : gc, what)
-                    : String.format("  %9.1f  %-32s %s", call.millis(), gc.isEmpty() ? "-" : gc, what));
+                    gc.isEmpty() ? "-" : gc, sent, what)
+                    : String.format("  %9.1f  %-32s %-12s  %s", call.millis(), gc.isEmpty() ? "-" : gc, sent, what));
         }
         return lines;
     }

@@ -41,6 +41,9 @@ class SlowListCallsTest {
         assertTrue(lines.get(7).endsWith("alice, my-open, -createdAt (slowest)"), lines.get(7));
         assertTrue(lines.get(8).startsWith("       25.0         20        1            4.0  -"), lines.get(8));
         assertTrue(lines.get(8).endsWith("alice, my-open, -createdAt, next page (slow)"), lines.get(8));
+        // when each was sent, to the millisecond (UTC), to find it in the services' logs and recordings
+        assertTrue(lines.get(7).contains("  09:00:00.200  alice"), lines.get(7));
+        assertTrue(lines.get(8).contains("  09:00:00.100  alice"), lines.get(8));
         assertEquals(9, lines.size());
     }
 
