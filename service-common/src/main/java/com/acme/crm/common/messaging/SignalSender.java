@@ -32,15 +32,14 @@ final class SignalSender {
         }
     }
 
-    private final Supplier<Uni<PgConnection>> connect;
     /** Guarded by this: the signals asked for since the statement in flight was sent, and whether one is. */
     private final Set<Signal> waiting = new LinkedHashSet<>();
     private boolean sending;
-    /** Touched by one send at a time (the sending flag orders them); null until connected or after a failure. */
-    private volatile PgConnection connection;
+    /** Used by one send at a time (the sending flag orders them). */
+    private final KeptConnection connection;
 
     SignalSender(Supplier<Uni<PgConnection>> connect) {
-        this.connect = connect;
+        this.connection = new KeptConnection(connect);
     }
 
     /** Sends {@code signal} now, or right after the statement in flight (with whatever else was asked meanwhile). */
@@ -67,7 +66,7 @@ final class SignalSender {
         }
         // one simple query: one implicit transaction, so the notify lock is taken once for the whole batch
         String statements = String.join("; ", batch.stream().map(Signal::statement).toList());
-        connected()
+        connection.get()
                 .chain(opened -> opened.query(statements).execute())
                 .subscribe().with(done -> sendWaiting(), failure -> {
                     LOG.warnf("cannot send %s (%s); listeners re-check on their own", batch, failure.getMessage());
@@ -76,26 +75,7 @@ final class SignalSender {
                 });
     }
 
-    private Uni<PgConnection> connected() {
-        PgConnection current = connection;
-        if (current != null) {
-            return Uni.createFrom().item(current);
-        }
-        return connect.get().invoke(opened -> {
-            connection = opened;
-            opened.closeHandler(() -> {
-                if (connection == opened) {
-                    connection = null;
-                }
-            });
-        });
-    }
-
     void close() {
-        PgConnection current = connection;
-        connection = null;
-        if (current != null) {
-            current.close().subscribe().with(ok -> { }, failure -> { });
-        }
+        connection.close().subscribe().with(ok -> { }, failure -> { });
     }
 }

@@ -2,6 +2,7 @@ package com.acme.crm.common.outbox;
 
 import com.acme.crm.common.messaging.AfterCommit;
 import com.acme.crm.common.messaging.DatabaseSignals;
+import com.acme.crm.common.messaging.KeptConnection;
 import com.acme.crm.common.setaside.SetAsideMessages;
 import com.acme.crm.common.stages.MessageStages;
 import io.micrometer.core.instrument.Counter;
@@ -222,8 +223,8 @@ public class OutboxRelay {
         private final String oldest;
         private final AtomicBoolean draining = new AtomicBoolean();
         private final AtomicBoolean wokenWhileDraining = new AtomicBoolean();
-        /** Touched by one round at a time (the draining flag orders them); null until connected or after a failure. */
-        private volatile PgConnection connection;
+        /** Used by one round at a time (the draining flag orders them). */
+        private final KeptConnection connection = new KeptConnection(() -> signals.dedicatedConnection());
 
         LaneRelay(RelayLane lane) {
             this.lane = lane;
@@ -270,30 +271,13 @@ public class OutboxRelay {
          * again.
          */
         Uni<Round> relayBatch() {
-            return connected()
+            return connection.get()
                     .chain(this::round)
                     .onFailure().call(failure -> closeConnection());
         }
 
-        private Uni<PgConnection> connected() {
-            PgConnection current = connection;
-            if (current != null) {
-                return Uni.createFrom().item(current);
-            }
-            return signals.dedicatedConnection().invoke(opened -> {
-                connection = opened;
-                opened.closeHandler(() -> {
-                    if (connection == opened) {
-                        connection = null;
-                    }
-                });
-            });
-        }
-
         Uni<Void> closeConnection() {
-            PgConnection current = connection;
-            connection = null;
-            return current == null ? Uni.createFrom().voidItem() : current.close().onFailure().recoverWithNull();
+            return connection.close();
         }
 
         /**
