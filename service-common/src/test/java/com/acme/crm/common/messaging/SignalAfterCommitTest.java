@@ -14,6 +14,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,15 @@ class SignalAfterCommitTest {
                 .chain(() -> fail ? Uni.createFrom().failure(new IllegalStateException("rolled back")) : Uni.createFrom().voidItem()));
     }
 
+    /** A connection of its own (as another replica's) that LISTENs to the channel. */
+    private static Connection listener() throws SQLException {
+        Connection listener = Db.connect();
+        try (Statement sql = listener.createStatement()) {
+            sql.execute("listen " + CHANNEL);
+        }
+        return listener;
+    }
+
     private static CompletableFuture<List<String>> listening(Connection listener, UUID id, int millis) {
         return CompletableFuture.supplyAsync(() -> {
             try {
@@ -80,8 +90,7 @@ class SignalAfterCommitTest {
 
     @Test
     void aCommitSignalsAnotherConnectionAfterItIsVisible() throws Throwable {
-        try (Connection listener = Db.connect(); Statement sql = listener.createStatement()) {
-            sql.execute("listen " + CHANNEL);
+        try (Connection listener = listener()) {
             UUID id = UUID.randomUUID();
             // heard while the writer runs: a notification read only afterwards would see the row whatever its time
             CompletableFuture<List<String>> heard = listening(listener, id, 2_500);
@@ -92,8 +101,7 @@ class SignalAfterCommitTest {
 
     @Test
     void aRolledBackTransactionSignalsNothing() throws Throwable {
-        try (Connection listener = Db.connect(); Statement sql = listener.createStatement()) {
-            sql.execute("listen " + CHANNEL);
+        try (Connection listener = listener()) {
             UUID id = UUID.randomUUID();
             CompletableFuture<List<String>> heard = listening(listener, id, 2_000);
             assertThrows(IllegalStateException.class, () -> VertxContextSupport.subscribeAndAwait(() -> writeAndSignal(id, true)));
@@ -104,8 +112,7 @@ class SignalAfterCommitTest {
 
     @Test
     void signalsAskedForWhileOneIsInFlightAreSentTogetherAfterIt() throws Exception {
-        try (Connection listener = Db.connect(); Statement sql = listener.createStatement()) {
-            sql.execute("listen " + CHANNEL);
+        try (Connection listener = listener()) {
             int asked = 200;
             for (int i = 0; i < asked; i++) {
                 signals.signalCommitted(CHANNEL, "burst");
