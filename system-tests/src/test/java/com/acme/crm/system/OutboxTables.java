@@ -36,9 +36,10 @@ final class OutboxTables {
         for (ServiceDefinition service : ServiceDefinition.ALL) {
             try {
                 lines.add(String.format("%-20s %s", service.name(), RunningStack.column(service.database(), STATISTICS).get(0)));
-                List<String> plan = RunningStack.column(service.database(), RELAY_SELECT);
+                List<String> plan = RunningStack.column(service.database(), RELAY_SELECT).stream()
+                        .takeWhile(line -> !line.startsWith("Planning")).map(String::strip).toList();
                 lines.add(String.format("%-20s the relay's select: %s", "", String.join(" | ", plan.stream()
-                        .map(String::strip).filter(line -> line.contains("Scan") || line.startsWith("Buffers")).toList())));
+                        .filter(line -> line.contains("Scan") || line.startsWith("Buffers")).toList())));
             } catch (SQLException e) {
                 lines.add(String.format("%-20s not read: %s", service.name(), e.getMessage()));
             }
