@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -93,15 +94,16 @@ public class DatabaseSignals {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
-    private final SignalSender sender = new SignalSender(() -> PgConnection.connect(vertx,
-            options().addProperty("synchronous_commit", "off")));
+    private final SignalSender sender = new SignalSender(() -> dedicatedConnection(Map.of("synchronous_commit", "off")));
 
     /**
      * A connection of its own to the service's database, outside the pool, for code that keeps one for its whole life
-     * (the outbox relay pipelines its statements on it); the caller closes it.
+     * (the outbox relay pipelines its statements on it), with these session settings; the caller closes it.
      */
-    public Uni<PgConnection> dedicatedConnection() {
-        return PgConnection.connect(vertx, options().setCachePreparedStatements(true));
+    public Uni<PgConnection> dedicatedConnection(Map<String, String> sessionSettings) {
+        PgConnectOptions options = options().setCachePreparedStatements(true);
+        sessionSettings.forEach(options::addProperty); // sent at connect, as the pool sends its own
+        return PgConnection.connect(vertx, options);
     }
 
     private PgConnectOptions options() {

@@ -223,8 +223,15 @@ public class OutboxRelay {
         private final String oldest;
         private final AtomicBoolean draining = new AtomicBoolean();
         private final AtomicBoolean wokenWhileDraining = new AtomicBoolean();
-        /** Used by one round at a time (the draining flag orders them). */
-        private final KeptConnection connection = new KeptConnection(() -> signals.dedicatedConnection());
+        /**
+         * Used by one round at a time (the draining flag orders them). Its session plans without sequential scans: the
+         * table holds a few dozen live rows among thousands of dead ones between two autovacuums (at most one a minute
+         * per database), and once ANALYZE has counted the few, PostgreSQL reads the select's rows by scanning every page
+         * (2,164 of them for 26 rows on a scratch cluster) where the primary key's order finds them in a handful; no
+         * statement of a round needs a scan (docs/performance.md, "thirteenth step").
+         */
+        private final KeptConnection connection = new KeptConnection(() -> signals.dedicatedConnection(
+                Map.of("enable_seqscan", "off")));
 
         LaneRelay(RelayLane lane) {
             this.lane = lane;
