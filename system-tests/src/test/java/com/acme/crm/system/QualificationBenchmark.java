@@ -541,6 +541,8 @@ class QualificationBenchmark {
             line("  what the services' backends were doing during the job (-Dbench.explain=true: pg_stat_activity sampled;"
                     + " the plans of statements of 3 ms or more and lock waits over 100 ms are in the stack's postgres.log):");
             waits.lines().forEach(text -> line("    %s", text));
+            line("  the outbox tables after the job (-Dbench.explain=true):");
+            OutboxTables.lines().forEach(text -> line("    %s", text));
         }
         return new JobResult(size, seconds, leadsPerSecond, interactive);
     }

@@ -18,8 +18,8 @@ import java.util.UUID;
 
 /**
  * A contact's arrival in the copy as a signal, for adding a stakeholder whose contact was created a
- * moment ago (SPEC §10): the transaction that copies a new contact NOTIFYs the lead database, and
- * the waiters for it are woken on every replica, whichever replica consumed its event (rechecked
+ * moment ago (SPEC §10): after the transaction that copies a new contact commits, the lead database
+ * is NOTIFYed, and the waiters for it are woken on every replica, whichever replica consumed its event (rechecked
  * every {@code crm.stakeholders.contact-recheck}).
  */
 @ApplicationScoped
@@ -47,7 +47,7 @@ public class ContactArrivals {
         waits.listen();
     }
 
-    /** In the transaction that copies new contact {@code id}: every replica hears it when it commits, this one's waiters at once. */
+    /** In the transaction that copies new contact {@code id}: every replica hears it after it commits, this one's waiters at once. */
     public Uni<Void> announce(UUID id) {
         return waits.announce(id);
     }

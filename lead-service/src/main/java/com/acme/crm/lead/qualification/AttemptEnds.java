@@ -17,8 +17,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The end of a qualification attempt as a signal, for {@code Prefer: wait}: the transaction that
- * ends attempts NOTIFYs the lead database, and the waiters for an attempt now final are woken on
+ * The end of a qualification attempt as a signal, for {@code Prefer: wait}: after the transaction that
+ * ends attempts commits, the lead database is NOTIFYed, and the waiters for an attempt now final are woken on
  * every replica, whichever replica handled the reply (rechecked every {@code crm.qualification.wait-recheck}).
  */
 @ApplicationScoped
@@ -47,7 +47,7 @@ public class AttemptEnds {
         waits.listen();
     }
 
-    /** In the transaction that ends attempt {@code id}: every replica hears it when it commits, this one's waiters at once. */
+    /** In the transaction that ends attempt {@code id}: every replica hears it after it commits, this one's waiters at once. */
     public Uni<Void> announce(UUID id) {
         return waits.announce(id);
     }

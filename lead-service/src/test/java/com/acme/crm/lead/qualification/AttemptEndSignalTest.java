@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code Prefer: wait} is answered from the attempt's end signal, also when another replica ends
  * it: here a commit on another connection (as another replica's reply consumer makes) ends the
- * attempt and NOTIFYs. The tests' re-read interval (60 s) is far above the wait, so only the
+ * attempt, and a NOTIFY follows the commit. The tests' re-read interval (60 s) is far above the wait, so only the
  * signal can answer in time.
  */
 @QuarkusTest
@@ -46,8 +46,9 @@ class AttemptEndSignalTest {
             otherReplica.setAutoCommit(false);
             sql.executeUpdate("update qualification set status = 'FAILED', failure_reason = 'ended elsewhere',"
                     + " finished_at = now() where lead_id = '" + lead + "'");
-            sql.execute("select pg_notify('" + AttemptEnds.CHANNEL + "', '')");
             otherReplica.commit();
+            otherReplica.setAutoCommit(true);
+            sql.execute("notify " + AttemptEnds.CHANNEL); // after its commit, as a replica signals (DatabaseSignals)
         }
         Response response = answer.get(30, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - endedAt) / 1e9;

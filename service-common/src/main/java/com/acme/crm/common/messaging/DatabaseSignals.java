@@ -1,6 +1,6 @@
 package com.acme.crm.common.messaging;
 
-import com.acme.crm.common.persistence.WriteBehind;
+import com.acme.crm.common.messaging.SignalSender.Signal;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
@@ -14,14 +14,14 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.util.LinkedHashSet;
-import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * PostgreSQL LISTEN/NOTIFY for the service's own database: one connection listens for every
- * channel, so a commit on any replica wakes the code waiting for it on every replica. A handler
+ * channel, so a commit on any replica wakes the code waiting for it on every replica (the writer NOTIFYs after its
+ * commit, on a connection of its own: {@link #signalAfterCommit}). A handler
  * also runs whenever the channel is (re)subscribed, since notifications sent while the connection
  * was down are lost: handlers re-read the state, they never trust a payload.
  */
@@ -61,40 +61,49 @@ public class DatabaseSignals {
     }
 
     /**
-     * NOTIFY {@code channel} when the caller's transaction commits (nothing if it rolls back). Joins
-     * the caller's Hibernate Reactive transaction; within a {@link WriteBehind} unit (a batch) one statement
-     * per channel at its end, however many of its works signalled (PostgreSQL would fold them into one anyway).
-     * {@code channel} is a name in the code (an SQL identifier), never input.
+     * NOTIFY {@code channel} once the caller's transaction (Hibernate Reactive's, which it joins) has committed; nothing
+     * if it rolls back. Sent from outside that transaction ({@link SignalSender}): a transaction that NOTIFYs holds
+     * PostgreSQL's cluster-wide notify lock from its commit's start to its end, WAL flush included, so every notifying
+     * commit of every service's database would commit alone, one after another. {@code channel} and {@code payload}
+     * are names in the code (SQL identifiers), never input; an empty payload is none.
      */
-    public Uni<Void> notifyAtCommit(String channel) {
-        if (!IDENTIFIER.matcher(channel).matches()) {
-            throw new IllegalArgumentException("not a channel name: " + channel);
+    public Uni<Void> signalAfterCommit(String channel, String payload) {
+        Signal signal = signal(channel, payload);
+        return Panache.getSession().invoke(session -> AfterCommit.run(session, () -> sender.send(signal))).replaceWithVoid();
+    }
+
+    /** As {@link #signalAfterCommit(String, String)} without a payload. */
+    public Uni<Void> signalAfterCommit(String channel) {
+        return signalAfterCommit(channel, "");
+    }
+
+    /**
+     * NOTIFY {@code channel} now: for a caller that has seen its commit end (a transaction on the reactive pool, or
+     * Hibernate's {@link AfterCommit}).
+     */
+    public void signalCommitted(String channel, String payload) {
+        sender.send(signal(channel, payload));
+    }
+
+    private static Signal signal(String channel, String payload) {
+        if (!IDENTIFIER.matcher(channel).matches() || !(payload.isEmpty() || IDENTIFIER.matcher(payload).matches())) {
+            throw new IllegalArgumentException("not a channel name and payload: " + channel + ", " + payload);
         }
-        return WriteBehind.add(notify, channel);
+        return new Signal(channel, payload);
     }
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
-    private final WriteBehind.Rows<String> notify = this::notifyEach;
-
-    // NOTIFY as a statement (one SQL text per channel, nothing to map): a select of pg_notify would be a native
-    // select without a named mapping, planned again on every call (docs/performance.md, the plan-cache trap)
-    private Uni<Void> notifyEach(List<String> channels) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String channel : new LinkedHashSet<>(channels)) {
-            chain = chain.chain(() -> Panache.getSession()
-                    .chain(session -> session.createNativeQuery("notify " + channel).executeUpdate())
-                    .replaceWithVoid());
-        }
-        return chain;
-    }
+    private final SignalSender sender = new SignalSender(() -> dedicatedConnection(Map.of("synchronous_commit", "off")));
 
     /**
      * A connection of its own to the service's database, outside the pool, for code that keeps one for its whole life
-     * (the outbox relay pipelines its statements on it); the caller closes it.
+     * (the outbox relay pipelines its statements on it), with these session settings; the caller closes it.
      */
-    public Uni<PgConnection> dedicatedConnection() {
-        return PgConnection.connect(vertx, options().setCachePreparedStatements(true));
+    public Uni<PgConnection> dedicatedConnection(Map<String, String> sessionSettings) {
+        PgConnectOptions options = options().setCachePreparedStatements(true);
+        sessionSettings.forEach(options::addProperty); // sent at connect, as the pool sends its own
+        return PgConnection.connect(vertx, options);
     }
 
     private PgConnectOptions options() {
@@ -116,5 +125,6 @@ public class DatabaseSignals {
         if (subscriber != null) {
             subscriber.close().subscribe().with(ok -> { }, failure -> { });
         }
+        sender.close();
     }
 }

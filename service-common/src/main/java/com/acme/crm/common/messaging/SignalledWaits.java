@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Requests waiting for rows that another transaction makes ready (an attempt that ends, a contact
- * that arrives), woken by a {@link DatabaseSignals} channel: the writing transaction NOTIFYs, and
+ * that arrives), woken by a {@link DatabaseSignals} channel: the writer NOTIFYs after its commit, and
  * every replica's waiters for an id now ready are woken at once, whichever replica wrote it. A
  * waiter also looks again every {@code recheck}, in case a notification was lost with the
  * listening connection. {@code readySql} takes the ids waited for as {@code $1} and selects
@@ -51,13 +51,14 @@ public final class SignalledWaits {
     }
 
     /**
-     * In the transaction that makes {@code id} ready: every replica hears it when it commits, and this replica's waiters
-     * for it are woken right after the commit ({@link WriteBehind#afterCommit}), without waiting for the notification to
-     * come back from the database and the look-up it leads to. A waiter reads the row again either way.
+     * In the transaction that makes {@code id} ready: every replica hears it after it commits (a NOTIFY sent then), and
+     * this replica's waiters for it are woken right after the commit ({@link WriteBehind#afterCommit}), without waiting
+     * for the notification to come back from the database and the look-up it leads to. A waiter reads the row again
+     * either way.
      */
     public Uni<Void> announce(UUID id) {
         WriteBehind.afterCommit(() -> wake(id));
-        return signals.notifyAtCommit(channel);
+        return signals.signalAfterCommit(channel);
     }
 
     /**

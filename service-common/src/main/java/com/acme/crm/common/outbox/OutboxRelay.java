@@ -1,6 +1,8 @@
 package com.acme.crm.common.outbox;
 
+import com.acme.crm.common.messaging.AfterCommit;
 import com.acme.crm.common.messaging.DatabaseSignals;
+import com.acme.crm.common.messaging.KeptConnection;
 import com.acme.crm.common.setaside.SetAsideMessages;
 import com.acme.crm.common.stages.MessageStages;
 import io.micrometer.core.instrument.Counter;
@@ -28,10 +30,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.reactive.engine.ReactiveAfterTransactionCompletionProcess;
 import org.hibernate.reactive.mutiny.Mutiny;
-import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
-import org.hibernate.reactive.session.ReactiveSession;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -40,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.time.OffsetDateTime;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -49,7 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * deletes them. Two relays per service, one per {@link RelayLane}: the interactive lane's rows have a relay of their
  * own, so a row a user waits for never queues behind a bulk job's thousands. Each is woken at once when a transaction
  * of this process that wrote its rows commits ({@link #wakeAfterCommit}), by PostgreSQL when one of another replica
- * does (a trigger NOTIFYs on commit of an insert), by itself while more is waiting, and by a slow poll in case a
+ * does (the writing replica NOTIFYs after its commit), by itself while more is waiting, and by a slow poll in case a
  * notification was missed.
  *
  * <p>Guarantees: nothing is lost (a row is deleted only after Kafka acknowledged it), messages
@@ -83,6 +81,8 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String CHANNEL = "outbox";
+    /** The database signal (NOTIFY channel) that wakes the relays: its payload names a lane, or none for every lane. */
+    public static final String SIGNAL = "outbox";
 
     /** What became of one row's send. */
     private record Outcome(long id, String messageId, String type, String topic, Throwable failure) {
@@ -172,8 +172,8 @@ public class OutboxRelay {
         if (!listening) {
             listening = true;
             // LISTEN from the first poll on: by then the Kafka channel is wired (at startup it may not be yet)
-            // the payload names the lane whose rows committed (V86); none (a reconnection, an older trigger): every lane
-            signals.listenWithPayload("outbox", lane -> RelayLane.named(lane).ifPresentOrElse(this::wakeLane, this::wake));
+            // the payload names the lane whose rows committed; none (a reconnection, a set-aside replay): every lane
+            signals.listenWithPayload(SIGNAL, lane -> RelayLane.named(lane).ifPresentOrElse(this::wakeLane, this::wake));
         }
         wake();
     }
@@ -205,20 +205,15 @@ public class OutboxRelay {
 
     /**
      * Wakes the relays of {@code lanes} as soon as {@code session}'s running transaction has committed (nothing if it
-     * rolls back): the rows it wrote go out without waiting for the NOTIFY to come back from the database. The NOTIFY
-     * still wakes the other replicas, and the poll is the safety net should this hook ever not run.
+     * rolls back): the rows it wrote go out without waiting for a NOTIFY to come back from the database. Then NOTIFYs
+     * {@link #SIGNAL} for each lane, from outside the writer's transaction ({@link DatabaseSignals}), which wakes the
+     * other replicas; the poll is the safety net should either be lost.
      */
     void wakeAfterCommit(Mutiny.Session session, Set<RelayLane> lanes) {
-        ReactiveAfterTransactionCompletionProcess wakeUp = (committed, ignored) -> {
-            if (committed) {
-                wakeLanes(lanes);
-            }
-            return CompletableFuture.completedFuture(null);
-        };
-        // Hibernate Reactive runs a session's after-completion processes once its transaction has ended
-        if (session instanceof MutinySessionImpl hibernate) {
-            hibernate.unwrap(ReactiveSession.class).getReactiveActionQueue().registerProcess(wakeUp);
-        } // else another kind of session: the NOTIFY wakes the relay
+        AfterCommit.run(session, () -> {
+            wakeLanes(lanes);
+            lanes.forEach(lane -> signals.signalCommitted(SIGNAL, lane.signal()));
+        });
     }
 
     /** One lane's relay: its rounds, one at a time, on a connection of its own. */
@@ -228,8 +223,15 @@ public class OutboxRelay {
         private final String oldest;
         private final AtomicBoolean draining = new AtomicBoolean();
         private final AtomicBoolean wokenWhileDraining = new AtomicBoolean();
-        /** Touched by one round at a time (the draining flag orders them); null until connected or after a failure. */
-        private volatile PgConnection connection;
+        /**
+         * Used by one round at a time (the draining flag orders them). Its session plans without sequential scans: the
+         * table holds a few dozen live rows among thousands of dead ones between two autovacuums (at most one a minute
+         * per database), and once ANALYZE has counted the few, PostgreSQL reads the select's rows by scanning every page
+         * (2,164 of them for 26 rows on a scratch cluster) where the primary key's order finds them in a handful; no
+         * statement of a round needs a scan (docs/performance.md, "thirteenth step").
+         */
+        private final KeptConnection connection = new KeptConnection(() -> signals.dedicatedConnection(
+                Map.of("enable_seqscan", "off")));
 
         LaneRelay(RelayLane lane) {
             this.lane = lane;
@@ -276,30 +278,13 @@ public class OutboxRelay {
          * again.
          */
         Uni<Round> relayBatch() {
-            return connected()
+            return connection.get()
                     .chain(this::round)
                     .onFailure().call(failure -> closeConnection());
         }
 
-        private Uni<PgConnection> connected() {
-            PgConnection current = connection;
-            if (current != null) {
-                return Uni.createFrom().item(current);
-            }
-            return signals.dedicatedConnection().invoke(opened -> {
-                connection = opened;
-                opened.closeHandler(() -> {
-                    if (connection == opened) {
-                        connection = null;
-                    }
-                });
-            });
-        }
-
         Uni<Void> closeConnection() {
-            PgConnection current = connection;
-            connection = null;
-            return current == null ? Uni.createFrom().voidItem() : current.close().onFailure().recoverWithNull();
+            return connection.close();
         }
 
         /**

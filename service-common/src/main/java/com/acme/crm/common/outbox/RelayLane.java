@@ -40,10 +40,15 @@ public enum RelayLane {
         return rows;
     }
 
-    /** The lane a NOTIFY payload names ({@code interactive}, {@code other}: V86's trigger); empty for any other payload. */
+    /** The NOTIFY payload that names this lane ({@code interactive}, {@code other}). */
+    String signal() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The lane a NOTIFY payload names ({@link #signal}); empty for any other payload. */
     static Optional<RelayLane> named(String payload) {
         for (RelayLane lane : values()) {
-            if (lane.name().toLowerCase(Locale.ROOT).equals(payload)) {
+            if (lane.signal().equals(payload)) {
                 return Optional.of(lane);
             }
         }

@@ -1,5 +1,7 @@
 package com.acme.crm.common.setaside;
 
+import com.acme.crm.common.messaging.DatabaseSignals;
+import com.acme.crm.common.outbox.OutboxRelay;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -36,6 +38,9 @@ public class SetAsideMessages {
 
     @Inject
     Pool pool;
+
+    @Inject
+    DatabaseSignals signals;
 
     private Counter consumerSetAside;
     private final AtomicLong current = new AtomicLong();
@@ -103,8 +108,8 @@ public class SetAsideMessages {
 
     /**
      * Puts set-aside messages back into the outbox (same message id, topic, key, type, payload) and
-     * removes them from here, in one transaction; {@code id} null means all. The relay wakes on the
-     * insert. Returns how many were replayed.
+     * removes them from here, in one transaction; {@code id} null means all. Every replica's relays are woken
+     * after the commit. Returns how many were replayed.
      */
     public Uni<Integer> replay(Long id) {
         String which = id == null ? "" : " where id = $1";
@@ -117,6 +122,7 @@ public class SetAsideMessages {
                 .execute(arguments)
                 .map(rows -> rows.rowCount()))
                 .invoke(replayed -> {
+                    signals.signalCommitted(OutboxRelay.SIGNAL, ""); // no lane named: every lane's relay looks
                     current.addAndGet(-replayed);
                     LOG.infof("replayed %d set-aside message(s)%s", replayed, id == null ? "" : " (id " + id + ")");
                 });
