@@ -31,6 +31,16 @@ public class AccountEvents {
         return outbox.publish(Topics.ACCOUNT_EVENTS, contact.id, type, dataOf(contact));
     }
 
+    /** As {@link #account}, for a work that ends at once: the event waits in the running WriteBehind unit ({@link Outbox#queue}). */
+    public void queue(String type, Account account) {
+        outbox.queue(Topics.ACCOUNT_EVENTS, account.id, type, dataOf(account));
+    }
+
+    /** As {@link #contact}, for a work that ends at once. */
+    public void queue(String type, Contact contact) {
+        outbox.queue(Topics.ACCOUNT_EVENTS, contact.id, type, dataOf(contact));
+    }
+
     public static AccountEventData dataOf(Account a) {
         return new AccountEventData(a.id, a.name, a.website, a.industry, a.phone, a.street, a.city, a.stateOrProvince,
                 a.postalCode, a.country, a.ownerId, a.originatingLeadId, a.createdAt, a.createdBy, a.modifiedAt, a.version);

@@ -23,6 +23,7 @@ import com.acme.crm.account.qualification.ResolveDecision.Proceed;
 import com.acme.crm.account.qualification.ResolveDecision.Reject;
 import com.acme.crm.account.qualification.ResolveDecision.ReportDuplicates;
 import com.acme.crm.account.qualification.ResolveDecision.Step;
+import com.acme.crm.common.flow.InOrder;
 import com.acme.crm.common.outbox.Outbox;
 import com.acme.crm.common.persistence.WriteBehind;
 import com.acme.crm.common.steps.UndoneAttempts;
@@ -100,22 +101,44 @@ public class AccountAndContactResolver {
         return new ResolveBatch(lookup, duplicates, newRecords);
     }
 
-    /** A resolve of {@code batch}: from the batch's facts when it serves this transaction, else on its own. */
+    /**
+     * A resolve of {@code batch}: from the batch's facts when it serves this transaction, else on its own. From the facts
+     * it ends at once ({@link InOrder#DONE}): the decision, and its rows, events and reply queued for the batch's end.
+     */
     public Uni<Void> resolve(ResolveAccountAndContact command, ResolveBatch batch, Lane lane) {
-        return batch.serves().chain(serving -> serving && batch.knows(command)
-                ? Uni.createFrom().deferred(() -> resolveIn(command, batch)).chain(reply -> reply(command, reply, lane))
-                : resolve(command, lane));
+        if (!batch.serves() || !batch.knows(command)) {
+            return resolve(command, lane);
+        }
+        QualificationReply reply = resolveIn(command, batch);
+        outbox.queue(lane.replies(), command.leadId(), QualificationMessages.typeOf(reply).name(), reply);
+        return InOrder.DONE;
     }
 
-    private Uni<QualificationReply> resolveIn(ResolveAccountAndContact command, ResolveBatch batch) {
+    /** The resolve decided from the batch's facts; what it writes waits in {@link WriteBehind}. */
+    private QualificationReply resolveIn(ResolveAccountAndContact command, ResolveBatch batch) {
         AttemptLookup.Found found = batch.found(command);
         if (!found.links().isEmpty()) {
-            return Uni.createFrom().item(previousAnswer(command, found));
+            return previousAnswer(command, found);
         }
         Matches matches = found.undone() || !ResolveDecision.searchesDuplicates(command) ? null : batch.matches(command);
         Outcome outcome = ResolveDecision.decide(command, new Facts(found.undone(), found.namedAccountExists(),
                 found.namedContactExists(), matches));
-        return carryOut(command, batch.keys(command), outcome, batch);
+        Carried carried = carried(command, batch.keys(command), outcome);
+        NewRecords.Resolved records = carried.records();
+        if (records == null) {
+            batch.undone(command);
+            undoneAttempts.queueAnsweredWithoutRecords(command.qualificationId());
+            return carried.reply();
+        }
+        WriteBehind.queue(newRecords.writer(), records);
+        batch.resolved(command, records.account(), records.contact(), records.accountId(), records.contactId());
+        if (records.account() != null) {
+            events.queue(PublicEvents.ACCOUNT_CREATED, records.account());
+        }
+        if (records.contact() != null) {
+            events.queue(PublicEvents.CONTACT_CREATED, records.contact());
+        }
+        return carried.reply();
     }
 
     /**
@@ -168,7 +191,7 @@ public class AccountAndContactResolver {
         Uni<Matches> duplicates = found.undone() || !ResolveDecision.searchesDuplicates(command)
                 ? Uni.createFrom().nullItem() : this.duplicates.find(keys);
         return duplicates.map(matches -> new Facts(found.undone(), found.namedAccountExists(), found.namedContactExists(), matches))
-                .chain(facts -> carryOut(command, keys, ResolveDecision.decide(command, facts), null));
+                .chain(facts -> carryOut(command, keys, ResolveDecision.decide(command, facts)));
     }
 
     /** 64-bit lock keys from the duplicate keys (a stable hash), in ascending order so no two attempts wait in a cycle. */
@@ -191,43 +214,46 @@ public class AccountAndContactResolver {
     }
 
     /**
-     * {@code batch} null: the records are written at once; else they wait with the batch's others in {@link WriteBehind}.
-     * An answer without records makes the attempt undone ({@link UndoneAttempts}): its repeat is rejected, never carried out.
+     * A resolve on its own carries its outcome out at once: the records inserted now, their events and the answer
+     * stored. An answer without records makes the attempt undone ({@link UndoneAttempts}): its repeat is rejected, never
+     * carried out.
      */
-    private Uni<QualificationReply> carryOut(ResolveAccountAndContact command, DuplicateKeys keys, Outcome outcome,
-                                             ResolveBatch batch) {
+    private Uni<QualificationReply> carryOut(ResolveAccountAndContact command, DuplicateKeys keys, Outcome outcome) {
+        Carried carried = carried(command, keys, outcome);
+        NewRecords.Resolved records = carried.records();
+        if (records == null) {
+            return undoneAttempts.answeredWithoutRecords(command.qualificationId()).replaceWith(carried.reply());
+        }
+        Account account = records.account();
+        Contact contact = records.contact();
+        return newRecords.insert(List.of(records))
+                .chain(() -> account == null ? Uni.createFrom().voidItem() : events.account(PublicEvents.ACCOUNT_CREATED, account))
+                .chain(() -> contact == null ? Uni.createFrom().voidItem() : events.contact(PublicEvents.CONTACT_CREATED, contact))
+                .replaceWith(carried.reply());
+    }
+
+    /**
+     * What an outcome writes and answers, without I/O: the answer, and the records it makes and links (null for an answer
+     * without records: duplicates reported or a rejection).
+     */
+    private record Carried(QualificationReply reply, NewRecords.Resolved records) {
+    }
+
+    private static Carried carried(ResolveAccountAndContact command, DuplicateKeys keys, Outcome outcome) {
         if (outcome instanceof Reject reject) {
-            return withoutRecords(command, batch,
-                    new AccountAndContactRejected(command.qualificationId(), command.leadId(), reject.reason()));
+            return new Carried(new AccountAndContactRejected(command.qualificationId(), command.leadId(), reject.reason()), null);
         }
         if (outcome instanceof ReportDuplicates report) {
-            return withoutRecords(command, batch, new DuplicatesFound(command.qualificationId(), command.leadId(),
-                    report.matches().accounts(), report.matches().contacts()));
+            return new Carried(new DuplicatesFound(command.qualificationId(), command.leadId(),
+                    report.matches().accounts(), report.matches().contacts()), null);
         }
         Proceed proceed = (Proceed) outcome;
         Account account = proceed.account() instanceof Create ? newAccount(command, keys) : null;
         UUID accountId = account != null ? account.id : linked(proceed.account());
         Contact contact = proceed.contact() instanceof Create ? newContact(command, accountId) : null;
         UUID contactId = contact != null ? contact.id : linked(proceed.contact());
-        NewRecords.Resolved records = new NewRecords.Resolved(command, account, contact, accountId, contactId, Instant.now());
-        Uni<Void> written;
-        if (batch == null) {
-            written = newRecords.insert(List.of(records));
-        } else {
-            written = WriteBehind.add(newRecords.writer(), records);
-            batch.resolved(command, account, contact, accountId, contactId);
-        }
-        return written
-                .chain(() -> account == null ? Uni.createFrom().voidItem() : events.account(PublicEvents.ACCOUNT_CREATED, account))
-                .chain(() -> contact == null ? Uni.createFrom().voidItem() : events.contact(PublicEvents.CONTACT_CREATED, contact))
-                .map(ignored -> new AccountAndContactResolved(command.qualificationId(), command.leadId(), accountId, contactId));
-    }
-
-    private Uni<QualificationReply> withoutRecords(ResolveAccountAndContact command, ResolveBatch batch, QualificationReply reply) {
-        if (batch != null) {
-            batch.undone(command);
-        }
-        return undoneAttempts.answeredWithoutRecords(command.qualificationId()).replaceWith(reply);
+        return new Carried(new AccountAndContactResolved(command.qualificationId(), command.leadId(), accountId, contactId),
+                new NewRecords.Resolved(command, account, contact, accountId, contactId, Instant.now()));
     }
 
     private static UUID linked(Step step) {

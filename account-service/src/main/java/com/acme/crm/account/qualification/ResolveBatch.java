@@ -127,8 +127,7 @@ final class ResolveBatch extends CommandBatch<ResolveAccountAndContact> {
 
     /** Writes what waits and ends the batch's facts: the works after this one load alone. */
     Uni<Void> leave() {
-        return serves().chain(serving -> serving ? WriteBehind.writeNow(newRecords.writer()) : Uni.createFrom().voidItem())
-                .invoke(this::end);
+        return (serves() ? WriteBehind.writeNow(newRecords.writer()) : Uni.createFrom().voidItem()).invoke(this::end);
     }
 
     @Override

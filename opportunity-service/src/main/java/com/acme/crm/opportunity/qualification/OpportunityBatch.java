@@ -71,7 +71,7 @@ final class OpportunityBatch extends CommandBatch<CreateOpportunity> {
 
     /** Writes what waits (the rows of {@code writer}), if this transaction is the batch's; the batch goes on. */
     Uni<Void> write(WriteBehind.Rows<?> writer) {
-        return serves().chain(serving -> serving ? WriteBehind.writeNow(writer) : Uni.createFrom().voidItem());
+        return serves() ? WriteBehind.writeNow(writer) : Uni.createFrom().voidItem();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.acme.crm.opportunity.qualification;
 
+import com.acme.crm.common.flow.InOrder;
 import com.acme.crm.common.messaging.IncomingMessages.UnreadableMessageException;
 import com.acme.crm.common.outbox.Outbox;
 import com.acme.crm.common.persistence.WriteBehind;
@@ -66,10 +67,10 @@ public class OpportunityMaker {
     /** A create on its own: it loads and writes for itself. {@code lane}: where the command came from, the reply goes back on it. */
     public Uni<Void> create(CreateOpportunity command, Lane lane) {
         if (CreateOpportunityCheck.problem(command).isPresent()) { // nothing to look up
-            return decided(command, OpportunityStepDecision.create(command, false, false), null, lane);
+            return decided(command, OpportunityStepDecision.create(command, false, false), lane);
         }
         return attempts.find(command.qualificationId())
-                .chain(found -> decided(command, OpportunityStepDecision.create(command, found.undone(), found.opportunity() != null), null, lane));
+                .chain(found -> decided(command, OpportunityStepDecision.create(command, found.undone(), found.opportunity() != null), lane));
     }
 
     /** A consumer batch's own loads and writes (see {@link OpportunityBatch}); its creates are added as they are routed. */
@@ -77,15 +78,33 @@ public class OpportunityMaker {
         return new OpportunityBatch(attempts);
     }
 
-    /** A create of {@code batch}: from the batch's facts when it serves this transaction, else on its own. */
+    /**
+     * A create of {@code batch}: from the batch's facts when it serves this transaction, else on its own. From the facts
+     * it ends at once ({@link InOrder#DONE}): the decision, and its rows, event and reply queued for the batch's end.
+     */
     public Uni<Void> create(CreateOpportunity command, OpportunityBatch batch, Lane lane) {
-        return batch.serves().chain(serving -> {
-            if (!serving || !batch.knows(command.qualificationId())) {
-                return create(command, lane);
+        if (!batch.serves() || !batch.knows(command.qualificationId())) {
+            return create(command, lane);
+        }
+        AttemptLookup.Found found = batch.found(command.qualificationId());
+        OpportunityStepDecision.OnCreate decision = OpportunityStepDecision.create(command, found.undone(), found.opportunity() != null);
+        if (decision instanceof OpportunityStepDecision.Reject reject) {
+            rejected(command, reject.reason());
+            undoneAttempts.queueAnsweredWithoutRecords(command.qualificationId());
+            outbox.queue(lane.replies(), command.leadId(), QualificationMessages.OPPORTUNITY_REJECTED, rejection(command, reject.reason()));
+        } else if (decision instanceof OpportunityStepDecision.Ignore ignore) {
+            LOG.info(ignore.why());
+        } else {
+            NewOpportunity made = made(command);
+            WriteBehind.queue(newOpportunities, made);
+            batch.made(command.qualificationId(), made.opportunity().id);
+            if (made.opportunity().confirmedAt != null) {
+                Opportunity o = made.opportunity();
+                outbox.queue(Topics.OPPORTUNITY_EVENTS, o.id, PublicEvents.OPPORTUNITY_CREATED, o.summary());
+                outbox.queue(lane.replies(), o.originatingLeadId, QualificationMessages.OPPORTUNITY_CREATED, created(o));
             }
-            AttemptLookup.Found found = batch.found(command.qualificationId());
-            return decided(command, OpportunityStepDecision.create(command, found.undone(), found.opportunity() != null), batch, lane);
-        });
+        }
+        return InOrder.DONE;
     }
 
     /** A chunk of {@code batch}: the opportunities made before it are written first, since it reads them. */
@@ -98,9 +117,8 @@ public class OpportunityMaker {
         return batch.write(newOpportunities).chain(() -> undo(command)).invoke(() -> batch.undone(command.qualificationId()));
     }
 
-    /** {@code batch} null: a new opportunity is written at once; else its rows wait with the batch's others in {@link WriteBehind}. */
-    private Uni<Void> decided(CreateOpportunity command, OpportunityStepDecision.OnCreate decision, OpportunityBatch batch,
-                              Lane lane) {
+    /** A create on its own: a new opportunity is written at once. */
+    private Uni<Void> decided(CreateOpportunity command, OpportunityStepDecision.OnCreate decision, Lane lane) {
         if (decision instanceof OpportunityStepDecision.Reject reject) {
             return reject(command, reject.reason(), lane);
         }
@@ -108,21 +126,18 @@ public class OpportunityMaker {
             LOG.info(ignore.why());
             return Uni.createFrom().voidItem();
         }
-        // a new opportunity holds exactly the command's first notes: complete already when they are all there are
+        NewOpportunity made = made(command);
+        Opportunity o = made.opportunity();
+        return insert(List.of(made)).chain(() -> o.confirmedAt != null ? announce(o, lane) : Uni.createFrom().voidItem());
+    }
+
+    /** The new opportunity of a create, confirmed at once when its first notes are all there are. */
+    private static NewOpportunity made(CreateOpportunity command) {
         Opportunity o = newOpportunity(command);
-        boolean complete = OpportunityStepDecision.confirms(false, command.firstNotes().size(), o.noteCount);
-        if (complete) {
+        if (OpportunityStepDecision.confirms(false, command.firstNotes().size(), o.noteCount)) {
             o.confirmedAt = o.createdAt;
         }
-        NewOpportunity made = new NewOpportunity(o, command);
-        Uni<Void> written;
-        if (batch == null) {
-            written = insert(List.of(made));
-        } else {
-            written = WriteBehind.add(newOpportunities, made);
-            batch.made(command.qualificationId(), o.id);
-        }
-        return written.chain(() -> complete ? announce(o, lane) : Uni.createFrom().voidItem());
+        return new NewOpportunity(o, command);
     }
 
     /** New opportunities with their first notes, stakeholders and files, in one statement. */
@@ -151,10 +166,17 @@ public class OpportunityMaker {
      * as undone ({@link UndoneAttempts}): a repeat of the command, which might succeed now, makes nothing.
      */
     public Uni<Void> reject(CreateOpportunity command, String reason, Lane lane) {
-        LOG.warnf("CreateOpportunity of attempt %s rejected: %s", command.qualificationId(), reason);
+        rejected(command, reason);
         return undoneAttempts.answeredWithoutRecords(command.qualificationId())
-                .chain(() -> reply(lane, command.leadId(), QualificationMessages.OPPORTUNITY_REJECTED,
-                        new OpportunityRejected(command.qualificationId(), command.leadId(), reason)));
+                .chain(() -> reply(lane, command.leadId(), QualificationMessages.OPPORTUNITY_REJECTED, rejection(command, reason)));
+    }
+
+    private static void rejected(CreateOpportunity command, String reason) {
+        LOG.warnf("CreateOpportunity of attempt %s rejected: %s", command.qualificationId(), reason);
+    }
+
+    private static OpportunityRejected rejection(CreateOpportunity command, String reason) {
+        return new OpportunityRejected(command.qualificationId(), command.leadId(), reason);
     }
 
     /** Removes the attempt's opportunity with its notes, and remembers the attempt so nothing of it is made later. */
@@ -185,8 +207,11 @@ public class OpportunityMaker {
     /** The opportunity is confirmed: the world and the lead hear of it, once. */
     private Uni<Void> announce(Opportunity opportunity, Lane lane) {
         return outbox.publish(Topics.OPPORTUNITY_EVENTS, opportunity.id, PublicEvents.OPPORTUNITY_CREATED, opportunity.summary())
-                .chain(() -> reply(lane, opportunity.originatingLeadId, QualificationMessages.OPPORTUNITY_CREATED,
-                        new OpportunityCreated(opportunity.createdByQualification, opportunity.originatingLeadId, opportunity.id)));
+                .chain(() -> reply(lane, opportunity.originatingLeadId, QualificationMessages.OPPORTUNITY_CREATED, created(opportunity)));
+    }
+
+    private static OpportunityCreated created(Opportunity opportunity) {
+        return new OpportunityCreated(opportunity.createdByQualification, opportunity.originatingLeadId, opportunity.id);
     }
 
     private static Opportunity newOpportunity(CreateOpportunity command) {

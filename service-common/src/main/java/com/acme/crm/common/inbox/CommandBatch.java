@@ -1,6 +1,7 @@
 package com.acme.crm.common.inbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.runtime.SessionOperations;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -54,9 +55,12 @@ public abstract class CommandBatch<C> implements ConsumerDispatcher.Preparation 
     /** Drops the facts (before a load, and when they end). */
     protected abstract void forget();
 
-    /** Whether the current transaction is the one the facts were loaded in (and they have not ended). */
-    public Uni<Boolean> serves() {
-        return session == null ? Uni.createFrom().item(false) : Panache.getSession().map(current -> current == session);
+    /**
+     * Whether the current transaction is the one the facts were loaded in (and they have not ended): asked without a Uni,
+     * so a work that decides from the facts can end at once ({@link com.acme.crm.common.flow.InOrder#DONE}).
+     */
+    public boolean serves() {
+        return session != null && SessionOperations.getCurrentSession() == session;
     }
 
     /** Whether facts were loaded and have not ended (in whichever transaction). */

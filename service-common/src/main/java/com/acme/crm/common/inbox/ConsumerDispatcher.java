@@ -159,12 +159,18 @@ public class ConsumerDispatcher {
     private static Supplier<Uni<Void>> within(Context trace, Supplier<Uni<Void>> work) {
         return () -> {
             Scope scope = trace.makeCurrent();
+            Uni<Void> started;
             try {
-                return work.get().onTermination().invoke(scope::close);
+                started = work.get();
             } catch (RuntimeException e) {
                 scope.close();
                 throw e;
             }
+            if (started == InOrder.DONE) { // it ended at once: so does its span's scope, with no operator for it
+                scope.close();
+                return InOrder.DONE;
+            }
+            return started.onTermination().invoke(scope::close);
         };
     }
 
@@ -195,7 +201,8 @@ public class ConsumerDispatcher {
      * ({@link Handling.IdempotentByState}) has no inbox record and is always handled (a batch of only such messages
      * writes no inbox statement). Position stays -1 while the inbox is written: a failure there
      * is not a message's, so the split handles each message on its own. The works go {@link InOrder}: most end at
-     * once (their rows are in the session, their writes wait for the batch's end), and a batch can be a whole poll.
+     * once (their rows are in the session, their writes wait for the batch's end), and a batch can be a whole poll; a
+     * work that returns {@link InOrder#DONE} costs the walk no subscription.
      */
     private Uni<Void> allOf(List<Item> items, Preparation prepare,
                             Position position, RunningBatch running) {
@@ -212,7 +219,7 @@ public class ConsumerDispatcher {
             running.progressed();
             if (item.handling().recordedInInbox() && !firstTime.remove(item.event().getId())) {
                 LOG.debugf("skipping repeat of message %s (%s)", item.event().getId(), item.event().getType());
-                return Uni.createFrom().voidItem();
+                return InOrder.DONE;
             }
             return item.handling().work().get();
         }).invoke(() -> position.at = -1));

@@ -11,6 +11,8 @@ import java.util.function.UnaryOperator;
  * that will not change on retry leads to (issue 8's rules, applied by {@link IdempotentConsumer}).
  * The work joins the transaction it is called in and runs once per message id: the inbox records the id with the
  * work's change and skips a repeat, unless the service says its own state already does ({@link IdempotentByState}).
+ * A work that has done everything when it returns (decided from facts already loaded, its rows queued in WriteBehind)
+ * returns {@link com.acme.crm.common.flow.InOrder#DONE}: a batch then goes on to the next message without a Uni for it.
  */
 public sealed interface Handling {
 

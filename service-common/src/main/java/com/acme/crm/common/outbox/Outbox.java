@@ -64,20 +64,44 @@ public class Outbox {
 
     /** Stores a message of a public event type (a {@code ce_type} name) for {@code topic}, keyed by {@code key}. */
     public Uni<Void> publish(String topic, Object key, String type, Object data) {
-        String payload = toJson(data);
-        int bytes = Utf8.encodedLength(payload); // counted, not copied
-        if (bytes > maxMessageBytes) {
-            return Uni.createFrom().failure(new IllegalStateException("message " + type + " for " + topic + " (key " + key
-                    + ") is " + bytes + " bytes, more than crm.outbox.max-message-bytes=" + maxMessageBytes
-                    + ": messages are bounded by design; the code that built it must bound what it carries"));
+        Row row;
+        try {
+            row = row(topic, key, type, data);
+        } catch (IllegalStateException oversized) {
+            return Uni.createFrom().failure(oversized);
         }
-        return WriteBehind.add(insert, new Row(UUID.randomUUID().toString(), topic, key.toString(), type, payload,
-                Instant.now().toString(), TraceParent.current()));
+        return WriteBehind.add(insert, row);
     }
 
     /** Stores an internal message of a cataloged type. */
     public <T> Uni<Void> publish(String topic, Object key, MessageType<T> type, T data) {
         return publish(topic, key, type.name(), data);
+    }
+
+    /**
+     * As {@link #publish(String, Object, String, Object)}, for a work that ends at once: the message waits in the running
+     * {@link WriteBehind} unit (there must be one) and nothing is returned; a message over the limit throws.
+     */
+    public void queue(String topic, Object key, String type, Object data) {
+        WriteBehind.queue(insert, row(topic, key, type, data));
+    }
+
+    /** As {@link #queue(String, Object, String, Object)}, for an internal message of a cataloged type. */
+    public <T> void queue(String topic, Object key, MessageType<T> type, T data) {
+        queue(topic, key, type.name(), data);
+    }
+
+    /** The message as a row; {@link IllegalStateException} when it is over the limit. */
+    private Row row(String topic, Object key, String type, Object data) {
+        String payload = toJson(data);
+        int bytes = Utf8.encodedLength(payload); // counted, not copied
+        if (bytes > maxMessageBytes) {
+            throw new IllegalStateException("message " + type + " for " + topic + " (key " + key
+                    + ") is " + bytes + " bytes, more than crm.outbox.max-message-bytes=" + maxMessageBytes
+                    + ": messages are bounded by design; the code that built it must bound what it carries");
+        }
+        return new Row(UUID.randomUUID().toString(), topic, key.toString(), type, payload, Instant.now().toString(),
+                TraceParent.current());
     }
 
     /** One outbox row: its insert reads all but the payload from JSON, the payload from the array beside it. */

@@ -64,14 +64,35 @@ public final class WriteBehind {
     }
 
     /** Adds {@code row} to the running unit's buffer for {@code writer}; outside one, writes it now. */
-    @SuppressWarnings("unchecked")
     public static <R> Uni<Void> add(Rows<R> writer, R row) {
         WriteBehind buffer = current(Vertx.currentContext());
         if (buffer == null) {
             return writer.write(List.of(row));
         }
-        ((List<R>) (List<?>) buffer.pending.computeIfAbsent(writer, w -> new ArrayList<>())).add(row);
+        buffer.keep(writer, row);
         return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * Adds {@code row} to the running unit's buffer for {@code writer}, for a work that ends at once (no Uni): only
+     * inside a unit ({@link #buffering}), where {@link #add} would do the same; outside one it throws.
+     */
+    public static <R> void queue(Rows<R> writer, R row) {
+        WriteBehind buffer = current(Vertx.currentContext());
+        if (buffer == null) {
+            throw new IllegalStateException("no WriteBehind unit runs here: its rows would never be written");
+        }
+        buffer.keep(writer, row);
+    }
+
+    /** Whether a unit's buffer is open here: {@link #queue} may be used. */
+    public static boolean buffering() {
+        return current(Vertx.currentContext()) != null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> void keep(Rows<R> writer, R row) {
+        ((List<R>) (List<?>) pending.computeIfAbsent(writer, w -> new ArrayList<>())).add(row);
     }
 
     /**

@@ -62,11 +62,15 @@ public class MessageStages {
         long arrived = System.nanoTime();
         Instant now = Instant.now();
         String topic = null;
+        Timer delivery = null;
         for (ConsumerRecord<?, ?> record : batch.getRecords()) {
-            topic = record.topic();
-            timer("crm.consumer.delivery", "record's timestamp (the producer's send) → its batch at the dispatcher", topic)
-                    .record(Math.max(0, ChronoUnit.MICROS.between(Instant.ofEpochMilli(record.timestamp()), now)),
-                            TimeUnit.MICROSECONDS);
+            if (!record.topic().equals(topic)) { // a poll's records are of one topic, most often: one look-up for them
+                topic = record.topic();
+                delivery = timer("crm.consumer.delivery", "record's timestamp (the producer's send) → its batch at the dispatcher",
+                        topic);
+            }
+            delivery.record(Math.max(0, ChronoUnit.MICROS.between(Instant.ofEpochMilli(record.timestamp()), now)),
+                    TimeUnit.MICROSECONDS);
         }
         if (topic == null) {
             return () -> { };

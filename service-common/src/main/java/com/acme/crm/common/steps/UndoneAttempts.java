@@ -35,6 +35,11 @@ public class UndoneAttempts {
         return WriteBehind.add(writer, attempt);
     }
 
+    /** As {@link #answeredWithoutRecords}, for a work that ends at once: it waits in the running unit (there must be one). */
+    public void queueAnsweredWithoutRecords(UUID attempt) {
+        WriteBehind.queue(writer, attempt);
+    }
+
     /** Recorded now (an undo removes the attempt's records after it). */
     public Uni<Void> undone(UUID attempt) {
         return insert(List.of(attempt));

@@ -1,15 +1,18 @@
 package com.acme.crm.common.flow;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InOrderTest {
 
@@ -45,6 +48,52 @@ class InOrderTest {
         InOrder.eachIndex(3, i -> Uni.createFrom().voidItem().invoke(() -> done.add(i))).await().atMost(Duration.ofSeconds(1));
 
         assertEquals(List.of(0, 1, 2), done);
+    }
+
+    @Test
+    void worksThatReturnDone_goOnWithoutASubscription_mixedWithOnesThatEndLater() {
+        List<Integer> done = new ArrayList<>();
+
+        InOrder.eachIndex(300_000, i -> {
+            if (i % 1000 == 0) { // one in a thousand ends on another thread, later
+                return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(1)).invoke(() -> done.add(i));
+            }
+            done.add(i);
+            return InOrder.DONE;
+        }).await().atMost(Duration.ofSeconds(30));
+
+        assertEquals(IntStream.range(0, 300_000).boxed().toList(), done);
+    }
+
+    @Test
+    void aWorkThatThrows_failsTheWalkThere() {
+        List<Integer> started = new ArrayList<>();
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> InOrder.eachIndex(5, i -> {
+            started.add(i);
+            if (i == 2) {
+                throw new IllegalStateException("at 2");
+            }
+            return InOrder.DONE;
+        }).await().atMost(Duration.ofSeconds(1)));
+
+        assertEquals("at 2", failure.getMessage());
+        assertEquals(List.of(0, 1, 2), started);
+    }
+
+    @Test
+    void cancelled_cancelsTheAwaitedWork_andStartsNoOther() {
+        List<Integer> started = new ArrayList<>();
+        AtomicBoolean awaitedCancelled = new AtomicBoolean();
+
+        Cancellable walk = InOrder.eachIndex(3, i -> {
+            started.add(i);
+            return Uni.createFrom().<Void>nothing().onCancellation().invoke(() -> awaitedCancelled.set(true));
+        }).subscribe().with(ignored -> { });
+        walk.cancel();
+
+        assertEquals(List.of(0), started);
+        assertTrue(awaitedCancelled.get());
     }
 
     @Test

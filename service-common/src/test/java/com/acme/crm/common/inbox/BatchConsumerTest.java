@@ -199,6 +199,28 @@ class BatchConsumerTest {
     }
 
     @Test
+    void aWorkThatEndsAtOnceAndThrows_splitsTheBatchAroundIt() {
+        // works that end at once (InOrder.DONE, no Uni): the middle one throws a transient fault once
+        TestCommand first = command(0);
+        TestCommand failing = command(1);
+        TestCommand last = command(0);
+        sendTogether(first.id(), List.of(new Sent(first, TestCommand.BUFFERED), new Sent(failing, TestCommand.BUFFERED),
+                new Sent(last, TestCommand.BUFFERED)));
+
+        awaitOutcomes(last, 1);
+        awaitOutcomes(failing, 1);
+        assertOnePoll(3);
+        assertEquals(List.of("done"), outcomes(first));
+        assertEquals(List.of("done"), outcomes(failing));
+        assertEquals(2, TestCommandConsumer.attempts(first.id()), "in the failed batch, then again in the batch before the failure");
+        assertEquals(2, TestCommandConsumer.attempts(failing.id()), "failed in the batch, then alone: retried");
+        assertEquals(1, TestCommandConsumer.attempts(last.id()), "after the failure: in a batch of its own, once");
+        assertEquals(1, effectsSent(first), "what the failed batch queued went with it");
+        assertEquals(1, effectsSent(failing));
+        assertEquals(1, effectsSent(last));
+    }
+
+    @Test
     void twoMessagesOfOneKey_theSecondSeesTheFirst_inOffsetOrder() {
         TestCommand lead = command(0);
         sendTogether(lead.id(), List.of(new Sent(lead, TestCommand.COUNT), new Sent(lead, TestCommand.COUNT)));

@@ -1,5 +1,6 @@
 package com.acme.crm.common.support;
 
+import com.acme.crm.common.flow.InOrder;
 import com.acme.crm.common.inbox.ConsumerDispatcher;
 import com.acme.crm.common.inbox.Handling;
 import com.acme.crm.common.messaging.IncomingMessages;
@@ -161,7 +162,16 @@ public class TestCommandConsumer {
             }));
         }
         if (type.equals(TestCommand.BUFFERED.name())) {
-            return new Handling.Once(() -> WriteBehind.add(bufferedEffects, new Effect(event.getId(), start(data).id(), "done")));
+            // a work that ends at once, as the services' batch works do: its row queued, no Uni; a failure is thrown
+            return new Handling.Once(() -> {
+                TestCommand command = start(data);
+                if (attempts(command.id()) <= command.failTimes()) {
+                    throw new PgException("terminating connection due to administrator command", "FATAL", "57P01", null);
+                }
+                WriteBehind.queue(bufferedEffects, new Effect(event.getId(), command.id(), "done"));
+                outbox.queue(EFFECTS_TOPIC, command.id(), "test.effect", Map.of("outcome", "done"));
+                return InOrder.DONE;
+            });
         }
         return new Handling.Once(() -> {
             TestCommand command = start(data);
