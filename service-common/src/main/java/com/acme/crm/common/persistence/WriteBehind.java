@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * Set-based writes for a transaction that carries many units of work (a consumer's batch, a bulk job's window):
- * the rows its writers would insert one statement at a time (outbox messages, history entries, job rows, signals,
+ * the rows its writers would insert one statement at a time (outbox messages, history entries, job rows, undone attempts,
  * the account and opportunity steps' new records...) are kept while its work runs and written at the end of that
  * work, one statement per writer (or a few, for a writer that bounds its bind values), writers in the order of
  * their first row, inside the transaction; actions that must follow the commit (metrics) run after it. This is the
