@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * benchmark reads them from {@code /q/metrics} and prints their means):
  * <ul>
  * <li>{@code crm.outbox.wait}: from the outbox row's creation (in the writing transaction) until the relay reads it —
- * the rest of that transaction, its commit, the NOTIFY and the relay's wake-up;</li>
+ * the rest of that transaction, its commit and the relay's wake-up;</li>
  * <li>{@code crm.outbox.send}: from the relay reading it until Kafka acknowledged it;</li>
  * <li>{@code crm.consumer.delivery}: from the record's timestamp (set by the producer when the relay hands it over)
  * until the consumer's batch reaches the dispatcher — broker, fetch, poll, connector. The timestamp has whole
