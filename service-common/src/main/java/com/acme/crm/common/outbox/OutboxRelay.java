@@ -80,7 +80,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final String CHANNEL = "outbox";
+    /** The Kafka channel (SmallRye) whose producer sends the rows; not the database signal below, though named alike. */
+    private static final String KAFKA_CHANNEL = "outbox";
     /** The database signal (NOTIFY channel) that wakes the relays: its payload names a lane, or none for every lane. */
     public static final String SIGNAL = "outbox";
 
@@ -407,7 +408,7 @@ public class OutboxRelay {
 
     private static Uni<RecordMetadata> send(KafkaProducer<String, String> kafkaProducer, ProducerRecord<String, String> record) {
         if (kafkaProducer == null) { // the channel is not wired yet (start-up): a passing failure, the row stays
-            return Uni.createFrom().failure(new IllegalStateException("the " + CHANNEL + " channel has no producer yet"));
+            return Uni.createFrom().failure(new IllegalStateException("the " + KAFKA_CHANNEL + " channel has no producer yet"));
         }
         try {
             return kafkaProducer.send(record);
@@ -418,8 +419,8 @@ public class OutboxRelay {
 
     private KafkaProducer<String, String> producer() {
         KafkaProducer<String, String> current = producer;
-        if (current == null && kafka.getProducerChannels().contains(CHANNEL)) {
-            current = kafka.getProducer(CHANNEL);
+        if (current == null && kafka.getProducerChannels().contains(KAFKA_CHANNEL)) {
+            current = kafka.getProducer(KAFKA_CHANNEL);
             producer = current;
         }
         return current;
