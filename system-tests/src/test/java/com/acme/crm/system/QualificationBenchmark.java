@@ -82,8 +82,7 @@ class QualificationBenchmark {
     record Settings(boolean quick, int warmUp, int single, int smallJob, int largeJob, int hops, int kafkaRecords,
                     double postgresSeconds, int interactivePauseMillis, int creators, int jobTimeoutMinutes,
                     boolean profile, Integer outboxLingerMs, int listLeads, int listWarmUpRounds, int listCalls, int listAtSeconds,
-                    boolean statements,
-                    boolean explain, Map<String, String> serviceEnvironment, String gateway) {
+                    boolean statements, boolean explain, Map<String, String> serviceEnvironment, String gateway) {
 
         static Settings fromSystemProperties() {
             boolean quick = Boolean.getBoolean("bench.quick");
