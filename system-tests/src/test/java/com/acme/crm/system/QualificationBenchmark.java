@@ -28,6 +28,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -80,8 +81,8 @@ class QualificationBenchmark {
      */
     record Settings(boolean quick, int warmUp, int single, int smallJob, int largeJob, int hops, int kafkaRecords,
                     double postgresSeconds, int interactivePauseMillis, int creators, int jobTimeoutMinutes,
-                    boolean profile, Integer outboxLingerMs, int listLeads, int listWarmUpRounds, int listCalls, boolean statements,
-                    boolean explain, Map<String, String> serviceEnvironment, String gateway) {
+                    boolean profile, Integer outboxLingerMs, int listLeads, int listWarmUpRounds, int listCalls, int listAtSeconds,
+                    boolean statements, boolean explain, Map<String, String> serviceEnvironment, String gateway) {
 
         static Settings fromSystemProperties() {
             boolean quick = Boolean.getBoolean("bench.quick");
@@ -101,6 +102,7 @@ class QualificationBenchmark {
                     Integer.getInteger("bench.list.leads", quick ? 100_000 : 1_000_000),
                     Integer.getInteger("bench.list.warmup", LeadListLatencies.WARM_UP_ROUNDS),
                     Integer.getInteger("bench.list.calls", quick ? 10 : 40),
+                    Integer.getInteger("bench.list.at.seconds", 0),
                     Boolean.getBoolean("bench.statements"),
                     Boolean.getBoolean("bench.explain"),
                     environment(System.getProperty("bench.service.env", "")),
@@ -294,8 +296,12 @@ class QualificationBenchmark {
         Function<LeadListLatencies.Shape, String> tokenOf = shape -> "Bearer " + stack.tokenOf(shape.user());
         LeadListLatencies.warmUp(http, gateway.url(), tokenOf, settings.listWarmUpRounds());
         long leadService = stack.service(ServiceDefinition.LEAD.name()).process().pid();
+        Instant leadStarted = ProcessHandle.of(leadService).flatMap(process -> process.info().startInstant()).orElseThrow();
+        waitUntil(leadStarted.plusSeconds(settings.listAtSeconds()));
         Optional<JitCompilations> jitBefore = JitCompilations.of(leadService);
+        Instant timedFrom = Instant.now();
         List<LeadListLatencies.Timed> timed = LeadListLatencies.measure(http, gateway.url(), tokenOf, settings.listCalls());
+        Instant timedTo = Instant.now();
         Optional<JitCompilations> jitAfter = JitCompilations.of(leadService);
         List<String> pauses = GcPauses.between(stack, measuredFrom, Instant.now());
         List<LeadListLatencies.Call> calls = timed.stream().flatMap(t -> t.calls().stream()).toList();
@@ -304,9 +310,13 @@ class QualificationBenchmark {
         section(String.format("Lead lists through the gateway (GET /api/leads), %,d leads added (200 owners, 3 in 10 open; filled"
                 + " and analysed in %.0f s, then a checkpoint), after %d untimed rounds over all shapes, %d calls per shape, each the first page and the next by its cursor",
                 settings.listLeads(), fillSeconds, settings.listWarmUpRounds(), settings.listCalls()));
+        line("  timed calls %s–%s UTC, lead-service's %s–%s after its start (%s UTC); every call in %s", CLOCK.format(timedFrom),
+                CLOCK.format(timedTo), sinceStart(leadStarted, timedFrom), sinceStart(leadStarted, timedTo), CLOCK.format(leadStarted),
+                LIST_CALLS.getFileName());
         for (String row : LeadListLatencies.table(timed).split("\n")) {
             line("  %s", row);
         }
+        slow.write(LIST_CALLS, leadStarted);
         slow.lines(LeadListLatencies.TARGET_P99_MS, SLOWEST_LIST_CALLS).forEach(text -> line("  %s", text));
         if (jitBefore.isPresent() && jitAfter.isPresent()) {
             JitCompilations during = jitAfter.get().since(jitBefore.get());
@@ -321,6 +331,26 @@ class QualificationBenchmark {
     }
 
     private static final int SLOWEST_LIST_CALLS = 10;
+    private static final Path LIST_CALLS = Path.of("target", "list-calls.csv");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    /** {@code 4:05}: minutes and seconds from a process' start. */
+    private static String sinceStart(Instant started, Instant at) {
+        long seconds = Duration.between(started, at).toSeconds();
+        return String.format("%d:%02d", seconds / 60, seconds % 60);
+    }
+
+    /**
+     * Until {@code at} ({@code -Dbench.list.at.seconds}: the timed list calls start at that moment of lead-service's life,
+     * to put a periodic event of its own inside them); at once when it has passed.
+     */
+    private static void waitUntil(Instant at) throws InterruptedException {
+        Duration left = Duration.between(Instant.now(), at);
+        if (!left.isNegative()) {
+            progress("waiting %d s for lead-service's moment of the timed list calls", left.toSeconds());
+            Thread.sleep(left.toMillis());
+        }
+    }
 
     /** The collections that could stop a list call: lead-service's, and this JVM's (the client's, the Java gateway's). */
     private Map<String, List<GcPauses.Pause>> pausesOfListCalls() throws IOException {

@@ -2,6 +2,10 @@ package com.acme.crm.system;
 
 import com.acme.crm.testinfra.LeadListLatencies.Call;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -82,6 +87,26 @@ final class SlowListCalls {
                     : String.format("  %9.1f  %-32s %-12s  %s", call.millis(), gc.isEmpty() ? "-" : gc, sent, what));
         }
         return lines;
+    }
+
+    /**
+     * Every call, one line each in the order made (the first a header), as CSV: when it was sent (UTC), how long after
+     * {@code serviceStarted} (the listed service's process start, seconds), the client's time, the service's time (nginx's
+     * upstream time, empty through the Java gateway), the shape and the request id. To lay the calls beside a service's
+     * JFR recording, safepoint log or PostgreSQL's log.
+     */
+    void write(Path file, Instant serviceStarted) throws IOException {
+        List<String> rows = new ArrayList<>();
+        rows.add("sent_utc,service_uptime_s,client_ms,service_ms,shape,next_page,request_id");
+        for (Call call : calls) {
+            NginxAccessLog.Times times = nginx.get(call.requestId());
+            rows.add(String.format(Locale.ROOT, "%s,%.3f,%.2f,%s,\"%s\",%b,%s", call.sentAt(),
+                    Duration.between(serviceStarted, call.sentAt()).toNanos() / 1e9, call.millis(),
+                    times == null ? "" : String.format(Locale.ROOT, "%.0f", serviceMillis(times)), call.shape(), call.nextPage(),
+                    call.requestId()));
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, rows);
     }
 
     /**

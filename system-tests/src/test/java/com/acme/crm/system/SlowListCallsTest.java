@@ -3,7 +3,10 @@ package com.acme.crm.system;
 import com.acme.crm.testinfra.LeadListLatencies.Call;
 import com.acme.crm.testinfra.LeadListLatencies.Shape;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +81,20 @@ class SlowListCallsTest {
         assertTrue(lines.get(0).contains("cannot be told apart"), lines.get(0));
         assertEquals("  0 of the 2 overlapped a garbage-collection pause", lines.get(1));
         assertTrue(lines.get(4).startsWith("       30.0  -"), lines.get(4));
+    }
+
+    @Test
+    void everyCallIsWrittenWithItsTimeInTheServicesLife(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("list-calls.csv");
+
+        new SlowListCalls(List.of(FAST, SLOW), Map.of("fast", NGINX.get("fast")), Map.of()).write(file, T0.minusSeconds(300));
+
+        List<String> rows = Files.readAllLines(file);
+        assertEquals("sent_utc,service_uptime_s,client_ms,service_ms,shape,next_page,request_id", rows.get(0));
+        // in the order made; the service's own time only where nginx logged the call
+        assertEquals("2026-11-27T09:00:00Z,300.000,6.00,5,\"alice, my-open, -createdAt\",false,fast", rows.get(1));
+        assertEquals("2026-11-27T09:00:00.100Z,300.100,25.00,,\"alice, my-open, -createdAt\",true,slow", rows.get(2));
+        assertEquals(3, rows.size());
     }
 
     @Test
