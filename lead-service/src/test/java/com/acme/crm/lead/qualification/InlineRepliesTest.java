@@ -56,58 +56,52 @@ class InlineRepliesTest {
 
     @Test
     void aHeldAttemptsReply_endsAtOnce_aLateOneAndAnUnknownOne_load() throws Throwable {
-        String running = newLead(ALICE);
-        UUID runningAttempt = singleCallAttempt(ALICE, running);
-        String late = newLead(ALICE);
-        UUID lateAttempt = failed(late);
+        Started running = Started.running();
+        Started late = Started.failed();
 
         List<Uni<Void>> works = new ArrayList<>();
         VertxContextSupport.subscribeAndAwait(() -> WriteBehind.inTransaction(() -> saga.prepare(
-                        Set.of(UUID.fromString(running), UUID.fromString(late)), Set.of(UUID.fromString(running), UUID.fromString(late)))
+                        Set.of(running.id(), late.id()), Set.of(running.id(), late.id()))
                 .chain(() -> each(works, List.of(
-                        resolved(runningAttempt, running),
-                        new OpportunityCreated(runningAttempt, UUID.fromString(running), UUID.randomUUID()),
-                        resolved(lateAttempt, late),
-                        new OpportunityCreated(UUID.randomUUID(), UUID.fromString(running), UUID.randomUUID()))))));
+                        resolved(running),
+                        new OpportunityCreated(running.attempt(), running.id(), UUID.randomUUID()),
+                        resolved(late),
+                        new OpportunityCreated(UUID.randomUUID(), running.id(), UUID.randomUUID()))))));
 
         assertSame(InOrder.DONE, works.get(0), "the held attempt's resolve: decided and queued at once");
         assertSame(InOrder.DONE, works.get(1), "the same attempt's next reply in the batch: held too");
         assertNotSame(InOrder.DONE, works.get(2), "a late reply: its attempt was not running, so not locked by the batch");
         assertNotSame(InOrder.DONE, works.get(3), "an unknown attempt: looked for");
-        assertEquals("COMPLETED", Db.text("select status from qualification where id = '" + runningAttempt + "'"));
+        assertEquals("COMPLETED", Db.text("select status from qualification where id = '" + running.attempt() + "'"));
         assertEquals("QUALIFIED 2", Db.text("select l.state || ' ' || q.version from lead l join qualification q on q.lead_id = l.id"
-                + " where l.id = '" + running + "'"), "one set-based step per change of the attempt");
-        assertEquals(1, Db.count("select count(*) from qualification where id = '" + lateAttempt + "' and account_id is not null"),
+                + " where l.id = '" + running.lead() + "'"), "one set-based step per change of the attempt");
+        assertEquals(1, Db.count("select count(*) from qualification where id = '" + late.attempt() + "' and account_id is not null"),
                 "the late reply's records recorded, for their undo");
     }
 
     @Test
     void aPollOfSeveralLeadsReplies_heldAndLoaded_splitByAPoison_takesEachEffectOnce() throws Exception {
-        String both = newLead(ALICE);
-        UUID bothAttempt = singleCallAttempt(ALICE, both);
-        String late = newLead(ALICE);
-        UUID lateAttempt = failed(late);
-        String repeated = newLead(ALICE);
-        UUID repeatedAttempt = singleCallAttempt(ALICE, repeated);
-        String stranger = newLead(ALICE);
-        singleCallAttempt(ALICE, stranger);
+        Started both = Started.running();
+        Started late = Started.failed();
+        Started repeated = Started.running();
+        String stranger = Started.running().lead();
         String strangerBefore = versions(stranger);
 
-        KafkaProbe.Event bothResolved = event(QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED, resolved(bothAttempt, both));
+        KafkaProbe.Event bothResolved = event(QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED, resolved(both));
         KafkaProbe.Event bothCreated = event(QualificationMessages.OPPORTUNITY_CREATED,
-                new OpportunityCreated(bothAttempt, UUID.fromString(both), UUID.randomUUID()));
+                new OpportunityCreated(both.attempt(), both.id(), UUID.randomUUID()));
         UUID lateAccount = UUID.randomUUID();
         KafkaProbe.Event lateResolved = event(QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED,
-                new AccountAndContactResolved(lateAttempt, UUID.fromString(late), lateAccount, UUID.randomUUID()));
-        KafkaProbe.Event repeatedResolved = event(QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED, resolved(repeatedAttempt, repeated));
+                new AccountAndContactResolved(late.attempt(), late.id(), lateAccount, UUID.randomUUID()));
+        KafkaProbe.Event repeatedResolved = event(QualificationMessages.ACCOUNT_AND_CONTACT_RESOLVED, resolved(repeated));
         KafkaProbe.Event unknownAttempt = event(QualificationMessages.OPPORTUNITY_CREATED,
                 new OpportunityCreated(UUID.randomUUID(), UUID.fromString(stranger), UUID.randomUUID()));
         KafkaProbe.Event poison = new KafkaProbe.Event("crm.internal.reply-from-the-future.v9",
-                "{\"qualificationId\":\"" + repeatedAttempt + "\"}");
+                "{\"qualificationId\":\"" + repeated.attempt() + "\"}");
         // one produce request: the consumer's poll takes them together, the poison splits the batch around it
-        KafkaProbe.sendTogether(Topics.QUALIFICATION_REPLIES_INTERACTIVE, List.of(new Keyed(both, bothResolved),
-                new Keyed(late, lateResolved), new Keyed(repeated, repeatedResolved), new Keyed(stranger, unknownAttempt),
-                new Keyed(repeated, poison), new Keyed(both, bothCreated), new Keyed(repeated, repeatedResolved)));
+        KafkaProbe.sendTogether(Topics.QUALIFICATION_REPLIES_INTERACTIVE, List.of(new Keyed(both.lead(), bothResolved),
+                new Keyed(late.lead(), lateResolved), new Keyed(repeated.lead(), repeatedResolved), new Keyed(stranger, unknownAttempt),
+                new Keyed(repeated.lead(), poison), new Keyed(both.lead(), bothCreated), new Keyed(repeated.lead(), repeatedResolved)));
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 Db.count("select count(*) from set_aside_message where message_id = '" + poison.ceId() + "'") == 1);
@@ -116,25 +110,25 @@ class InlineRepliesTest {
 
         // resolved and created in one poll: qualified once, its event showing the stored version
         assertEquals("QUALIFIED COMPLETED 2", Db.text("select l.state || ' ' || q.status || ' ' || q.version from lead l"
-                + " join qualification q on q.lead_id = l.id where l.id = '" + both + "'"));
-        assertEquals(List.of("CREATED", "QUALIFICATION_REQUESTED", "QUALIFIED"), history(both));
-        assertEquals(1, KafkaProbe.collect(Topics.OPPORTUNITY_COMMANDS_INTERACTIVE, both, Duration.ofSeconds(1)).size());
-        List<ConsumerRecord<String, String>> qualified = KafkaProbe.collect(Topics.LEAD_EVENTS, both, Duration.ofSeconds(1)).stream()
+                + " join qualification q on q.lead_id = l.id where l.id = '" + both.lead() + "'"));
+        assertEquals(List.of("CREATED", "QUALIFICATION_REQUESTED", "QUALIFIED"), history(both.lead()));
+        assertEquals(1, KafkaProbe.collect(Topics.OPPORTUNITY_COMMANDS_INTERACTIVE, both.lead(), Duration.ofSeconds(1)).size());
+        List<ConsumerRecord<String, String>> qualified = KafkaProbe.collect(Topics.LEAD_EVENTS, both.lead(), Duration.ofSeconds(1)).stream()
                 .filter(KafkaProbe.ofType(PublicEvents.LEAD_QUALIFIED)).toList();
         assertEquals(1, qualified.size(), "qualified once");
-        assertEquals(Db.count("select version from lead where id = '" + both + "'"),
+        assertEquals(Db.count("select version from lead where id = '" + both.lead() + "'"),
                 JSON.readTree(qualified.get(0).value()).get("version").asLong(), "the event shows the stored version");
 
         // a late success for a failed attempt: its records recorded and undone, the lead's history unchanged
-        assertEquals("FAILED " + lateAccount, Db.text("select status || ' ' || account_id from qualification where id = '" + lateAttempt + "'"));
-        assertEquals(List.of("CREATED", "QUALIFICATION_REQUESTED", "QUALIFICATION_FAILED"), history(late));
+        assertEquals("FAILED " + lateAccount, Db.text("select status || ' ' || account_id from qualification where id = '" + late.attempt() + "'"));
+        assertEquals(List.of("CREATED", "QUALIFICATION_REQUESTED", "QUALIFICATION_FAILED"), history(late.lead()));
         assertEquals(List.of(QualificationMessages.RESOLVE_ACCOUNT_AND_CONTACT.name(), QualificationMessages.UNDO_ACCOUNT_AND_CONTACT.name()),
-                KafkaProbe.collect(Topics.ACCOUNT_COMMANDS_INTERACTIVE, late, Duration.ofSeconds(1)).stream()
+                KafkaProbe.collect(Topics.ACCOUNT_COMMANDS_INTERACTIVE, late.lead(), Duration.ofSeconds(1)).stream()
                         .map(record -> KafkaProbe.header(record, "ce_type")).toList());
 
         // a resolve, its repeat after the poison: one step, one CreateOpportunity
-        assertEquals("IN_PROGRESS 1", Db.text("select status || ' ' || version from qualification where id = '" + repeatedAttempt + "'"));
-        assertEquals(1, KafkaProbe.collect(Topics.OPPORTUNITY_COMMANDS_INTERACTIVE, repeated, Duration.ofSeconds(1)).size());
+        assertEquals("IN_PROGRESS 1", Db.text("select status || ' ' || version from qualification where id = '" + repeated.attempt() + "'"));
+        assertEquals(1, KafkaProbe.collect(Topics.OPPORTUNITY_COMMANDS_INTERACTIVE, repeated.lead(), Duration.ofSeconds(1)).size());
 
         // a reply for an attempt nobody knows: nothing changes
         assertEquals(strangerBefore, versions(stranger));
@@ -150,18 +144,31 @@ class InlineRepliesTest {
         });
     }
 
-    /** A single call's attempt on {@code lead}, failed by account-service's rejection (it created nothing). */
-    private static UUID failed(String lead) throws Exception {
-        UUID attempt = singleCallAttempt(ALICE, lead);
-        reply(lead, QualificationMessages.ACCOUNT_AND_CONTACT_REJECTED,
-                new AccountAndContactRejected(attempt, UUID.fromString(lead), "unknown account"));
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                "FAILED".equals(Db.text("select status from qualification where id = '" + attempt + "'")));
-        return attempt;
+    /** A new lead and its single call's attempt. */
+    private record Started(String lead, UUID attempt) {
+
+        UUID id() {
+            return UUID.fromString(lead);
+        }
+
+        static Started running() throws Exception {
+            String lead = newLead(ALICE);
+            return new Started(lead, singleCallAttempt(ALICE, lead));
+        }
+
+        /** The attempt failed by account-service's rejection (it created nothing). */
+        static Started failed() throws Exception {
+            Started started = running();
+            reply(started.lead(), QualificationMessages.ACCOUNT_AND_CONTACT_REJECTED,
+                    new AccountAndContactRejected(started.attempt(), UUID.fromString(started.lead()), "unknown account"));
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    "FAILED".equals(Db.text("select status from qualification where id = '" + started.attempt() + "'")));
+            return started;
+        }
     }
 
-    private static AccountAndContactResolved resolved(UUID attempt, String lead) {
-        return new AccountAndContactResolved(attempt, UUID.fromString(lead), UUID.randomUUID(), UUID.randomUUID());
+    private static AccountAndContactResolved resolved(Started started) {
+        return new AccountAndContactResolved(started.attempt(), started.id(), UUID.randomUUID(), UUID.randomUUID());
     }
 
     private static List<String> history(String lead) {
