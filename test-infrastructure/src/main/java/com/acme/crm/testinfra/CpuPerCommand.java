@@ -28,6 +28,21 @@ public record CpuPerCommand(String topic, String type, Runnable pause, Runnable 
 
     /** @return the report of the measured round */
     public String measure(String what, int commands, int warmups, Supplier<String> command) {
+        int[] made = {0};
+        String[] key = {null};
+        return measureKeyed(what, commands, warmups, () -> {
+            if (made[0]++ % PER_SEND == 0) {
+                key[0] = "probe-" + UUID.randomUUID(); // a key per produce request
+            }
+            return new KafkaProbe.Keyed(key[0], new Event(type, command.get()));
+        });
+    }
+
+    /**
+     * As {@link #measure}, each command on a key of its own choosing (its {@code ce_type} should be this probe's):
+     * for a service that reads its messages' keys (lead-service's replies, keyed by lead).
+     */
+    public String measureKeyed(String what, int commands, int warmups, Supplier<KafkaProbe.Keyed> command) {
         String report = null;
         for (int round = 0; round <= warmups; round++) {
             report = round(what, commands, command);
@@ -35,15 +50,15 @@ public record CpuPerCommand(String topic, String type, Runnable pause, Runnable 
         return report;
     }
 
-    private String round(String what, int commands, Supplier<String> command) {
+    private String round(String what, int commands, Supplier<KafkaProbe.Keyed> command) {
         pause.run();
         long expected = Db.count(doneSql) + (long) donePerCommand * commands;
         for (int sent = 0; sent < commands; sent += PER_SEND) {
-            List<Event> events = new ArrayList<>();
+            List<KafkaProbe.Keyed> events = new ArrayList<>();
             for (int i = sent; i < Math.min(commands, sent + PER_SEND); i++) {
-                events.add(new Event(type, command.get()));
+                events.add(command.get());
             }
-            KafkaProbe.sendTogether(topic, "probe-" + UUID.randomUUID(), events);
+            KafkaProbe.sendTogether(topic, events);
         }
         ThreadCpu before = ThreadCpu.now();
         long started = System.nanoTime();

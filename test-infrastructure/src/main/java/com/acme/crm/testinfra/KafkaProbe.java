@@ -77,10 +77,20 @@ public final class KafkaProbe {
      * them all: a test of what one consumer batch does with them.
      */
     public static void sendTogether(String topic, String key, List<Event> events) {
+        sendTogether(topic, events.stream().map(event -> new Keyed(key, event)).toList());
+    }
+
+    /** An event with the key it goes on. */
+    public record Keyed(String key, Event event) {
+    }
+
+    /** As {@link #sendTogether(String, String, List)}, each event on its own key (a poll of several leads' messages). */
+    public static void sendTogether(String topic, List<Keyed> keyed) {
         try (KafkaProducer<String, String> together = new KafkaProducer<>(Map.of("bootstrap.servers", TestKafka.bootstrapServers(),
                 "acks", "all", "linger.ms", "1000"), new StringSerializer(), new StringSerializer())) {
-            for (Event event : events) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, event.json());
+            for (Keyed each : keyed) {
+                Event event = each.event();
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, each.key(), event.json());
                 record.headers()
                         .add("ce_specversion", bytes("1.0"))
                         .add("ce_id", bytes(event.ceId()))

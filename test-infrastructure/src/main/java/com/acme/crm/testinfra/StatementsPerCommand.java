@@ -29,6 +29,11 @@ public final class StatementsPerCommand {
 
     /** A report of one command alone and of {@code batch} together, each made by {@code command} (its JSON). */
     public String measure(String what, int batch, Supplier<String> command) {
+        return measureKeyed(what, batch, () -> new KafkaProbe.Keyed("probe", new Event(type, command.get())));
+    }
+
+    /** As {@link #measure}, each command on a key of its own choosing (lead-service's replies, keyed by lead). */
+    public String measureKeyed(String what, int batch, Supplier<KafkaProbe.Keyed> command) {
         send(List.of(command.get())); // the service's first batch (plans, pools) is not measured
         StringBuilder report = new StringBuilder();
         report.append(round(what + ", one command alone", 1, command));
@@ -36,9 +41,9 @@ public final class StatementsPerCommand {
         return report.toString();
     }
 
-    private String round(String title, int commands, Supplier<String> command) {
+    private String round(String title, int commands, Supplier<KafkaProbe.Keyed> command) {
         long[] rowsBefore = rows();
-        List<String> sent = new ArrayList<>();
+        List<KafkaProbe.Keyed> sent = new ArrayList<>();
         for (int i = 0; i < commands; i++) {
             sent.add(command.get());
         }
@@ -57,8 +62,8 @@ public final class StatementsPerCommand {
         return text.toString();
     }
 
-    private void send(List<String> commands) {
-        KafkaProbe.sendTogether(topic, "probe", commands.stream().map(json -> new Event(type, json)).toList());
+    private void send(List<KafkaProbe.Keyed> commands) {
+        KafkaProbe.sendTogether(topic, commands);
         ConsumerLag.awaitNone(group, topic, Duration.ofSeconds(60));
         // the outbox relay sends and deletes; an idle PostgreSQL backend reports its statistics within 10 s (PGSTAT_IDLE_INTERVAL)
         pause(Duration.ofSeconds(11));

@@ -19,6 +19,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,7 +33,9 @@ import java.util.UUID;
  * public event showing the lead as stored, and an ended attempt's metrics, bulk-job result and signal.
  * Within a {@link WriteBehind} unit (a batch) nothing is flushed per decision: the lead's and the attempt's rows are
  * written set-based at its end ({@link PendingVersions}, {@link RowUpdates}: one update statement per table for the
- * batch), the event carries the version the lead's row will have, and history and messages are written at its end too.
+ * batch), the event carries the version the lead's row will have, and history and messages are written at its end too;
+ * a reply's or a timeout's decision is then carried out without a Uni ({@link #queue}), the same way whether the
+ * caller loaded the lead and attempt itself or a reply batch held them.
  */
 @ApplicationScoped
 public class DecisionWriter {
@@ -65,15 +68,63 @@ public class DecisionWriter {
         if (!PendingVersions.inUnit()) {
             return carryOut(lead, attempt, decision, -1);
         }
-        boolean changesLead = lead != null && changes(decision, lead);
+        return Panache.getSession().chain(session -> decision.started() || decision.note() != null
+                ? carryOut(lead, attempt, decision, tracked(session, lead, attempt, decision))
+                : Uni.createFrom().item(queue(session, lead, attempt, decision)));
+    }
+
+    /**
+     * Carries out a decision that neither starts an attempt nor adds a note (a reply's, a timeout's) inside a
+     * {@link WriteBehind} unit, without a Uni: every row it writes waits in the unit (the lead's and the attempt's in
+     * {@link PendingVersions}, history, job row, commands and event in their writers), the signal and the metrics follow
+     * the commit. What a reply batch's works call for the replies whose attempt and lead the batch holds.
+     *
+     * @param session the unit's session (the one {@code lead} and {@code attempt} were loaded in)
+     * @return the attempt's row after the decision
+     */
+    public Qualification queue(Mutiny.Session session, Lead lead, Qualification attempt, Decision decision) {
+        if (decision.started() || decision.note() != null) {
+            throw new IllegalArgumentException("a start or a note is written through write(), not queued: " + decision);
+        }
+        long versionAfter = tracked(session, lead, attempt, decision);
+        Qualification row = decision.attempt() == null ? attempt : store(decision.attempt(), attempt);
+        applyTo(lead, decision);
+        if (decision.ended()) {
+            countWhenCommitted(row);
+            jobs.queueAttemptFinished(row);
+            ends.announce(session, row.id);
+        }
+        UUID key = keyOf(lead, row);
+        for (HistoryLine line : decision.history()) {
+            history.queue(key, line.actor(), line.action(), line.from(), line.to(), line.details());
+        }
+        for (Outgoing message : decision.messages()) {
+            outbox.queue(message.topic(), key, message.type().name(), message.data());
+        }
+        if (decision.event() != null) {
+            if (lead == null) {
+                throw new IllegalStateException("an event without its lead: " + decision);
+            }
+            events.queue(decision.event(), LeadEventDataOf.of(lead, versionAfter));
+        }
+        return row;
+    }
+
+    /**
+     * In a unit, the lead's and the attempt's changes are written set-based at its end ({@link PendingVersions}), not
+     * flushed by Hibernate. @return the version the lead's row will have after this decision (-1 without a lead)
+     */
+    private long tracked(Mutiny.Session session, Lead lead, Qualification attempt, Decision decision) {
         boolean changesAttempt = attempt != null && decision.attempt() != null && !decision.started()
                 && !decision.attempt().equals(Attempt.of(attempt));
-        // in a unit, the changed rows are written set-based at its end (PendingVersions), not flushed by Hibernate
-        return Panache.getSession().chain(session -> (changesAttempt
-                        ? PendingVersions.change(session, attempt, attemptUpdates).replaceWithVoid() : Uni.createFrom().voidItem())
-                        .chain(() -> changesLead ? PendingVersions.change(session, lead, leadUpdates)
-                                : Uni.createFrom().item(lead == null ? 0 : PendingVersions.changesOf(lead))))
-                .chain(leadChanges -> carryOut(lead, attempt, decision, lead == null ? -1 : lead.version + leadChanges));
+        if (changesAttempt) {
+            PendingVersions.change(session, attempt, attemptUpdates);
+        }
+        if (lead == null) {
+            return -1;
+        }
+        int leadChanges = changes(decision, lead) ? PendingVersions.change(session, lead, leadUpdates) : PendingVersions.changesOf(lead);
+        return lead.version + leadChanges;
     }
 
     // a unit's changed leads and attempts, as the decisions left them, one statement per table at its end
@@ -85,15 +136,9 @@ public class DecisionWriter {
     /** @param versionAfter the version the lead's row will have (in a unit), or -1: flush before an event (outside one) */
     private Uni<Qualification> carryOut(Lead lead, Qualification attempt, Decision decision, long versionAfter) {
         Qualification row = decision.attempt() == null ? attempt : store(decision.attempt(), attempt);
-        if (decision.lead() != null) {
-            apply(decision.lead(), lead);
-        }
+        applyTo(lead, decision);
         if (decision.started()) {
             lead.latestQualification = row;
-        }
-        if (decision.touch() != null) {
-            lead.modifiedAt = decision.touch().at();
-            lead.modifiedBy = decision.touch().by();
         }
         Uni<Void> chain = decision.started() ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
         if (decision.note() != null) {
@@ -147,6 +192,17 @@ public class DecisionWriter {
         return lead != null ? lead.id : attempt.leadId;
     }
 
+    /** The decision's status and touch on the lead entity (what its update, or the unit's, writes). */
+    private static void applyTo(Lead lead, Decision decision) {
+        if (decision.lead() != null) {
+            apply(decision.lead(), lead);
+        }
+        if (decision.touch() != null) {
+            lead.modifiedAt = decision.touch().at();
+            lead.modifiedBy = decision.touch().by();
+        }
+    }
+
     private static void apply(LeadStatus status, Lead lead) {
         lead.state = status.state();
         lead.statusReason = status.reason();
@@ -187,6 +243,11 @@ public class DecisionWriter {
 
     /** Every attempt's end: counted, timed, reported to its bulk job if it has one, and announced to its waiters. */
     private Uni<Void> ended(Qualification q) {
+        countWhenCommitted(q);
+        return jobs.attemptFinished(q).chain(() -> ends.announce(q.id));
+    }
+
+    private void countWhenCommitted(Qualification q) {
         String status = q.status.name();
         Duration took = Duration.between(q.startedAt, q.finishedAt);
         // counted once it is committed: a batch that fails and is split would otherwise count its attempts twice
@@ -194,7 +255,6 @@ public class DecisionWriter {
             metrics.counter("crm.qualification.finished", "status", status).increment();
             metrics.timer("crm.qualification.duration", "status", status).record(took);
         });
-        return jobs.attemptFinished(q).chain(() -> ends.announce(q.id));
     }
 
     private String toJson(Object value) {

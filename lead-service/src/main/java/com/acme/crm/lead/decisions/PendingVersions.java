@@ -3,7 +3,6 @@ package com.acme.crm.lead.decisions;
 import com.acme.crm.common.persistence.WriteBehind;
 import com.acme.crm.lead.Lead;
 import com.acme.crm.lead.qualification.Qualification;
-import io.smallrye.mutiny.Uni;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.HashMap;
@@ -43,13 +42,16 @@ final class PendingVersions {
         return WriteBehind.local(LEADS, HashMap::new) != null;
     }
 
-    /** Records a change of {@code lead} by the running unit; its pending row is added at its first. @return its changes so far */
-    static Uni<Integer> change(Mutiny.Session session, Lead lead, WriteBehind.Rows<Pending<Lead>> writer) {
+    /**
+     * Records a change of {@code lead} by the running unit; its pending row is queued at its first (no Uni: the unit's
+     * work may end at once). @return its changes so far
+     */
+    static int change(Mutiny.Session session, Lead lead, WriteBehind.Rows<Pending<Lead>> writer) {
         return changed(session, lead, lead.id, lead.version, LEADS, writer);
     }
 
     /** The same for an attempt's row. */
-    static Uni<Integer> change(Mutiny.Session session, Qualification attempt, WriteBehind.Rows<Pending<Qualification>> writer) {
+    static int change(Mutiny.Session session, Qualification attempt, WriteBehind.Rows<Pending<Qualification>> writer) {
         return changed(session, attempt, attempt.id, attempt.version, ATTEMPTS, writer);
     }
 
@@ -60,8 +62,8 @@ final class PendingVersions {
         return found == null ? 0 : found.changes;
     }
 
-    private static <E> Uni<Integer> changed(Mutiny.Session session, E entity, Object id, long version, Object table,
-                                   WriteBehind.Rows<Pending<E>> writer) {
+    private static <E> int changed(Mutiny.Session session, E entity, Object id, long version, Object table,
+                                WriteBehind.Rows<Pending<E>> writer) {
         Map<Object, Pending<?>> pending = WriteBehind.local(table, HashMap::new);
         @SuppressWarnings("unchecked")
         Pending<E> row = (Pending<E>) pending.get(id);
@@ -70,8 +72,9 @@ final class PendingVersions {
             session.setReadOnly(entity, true);
             Pending<E> first = new Pending<>(entity, version);
             pending.put(id, first);
-            return WriteBehind.add(writer, first).map(added -> ++first.changes);
+            WriteBehind.queue(writer, first);
+            return ++first.changes;
         }
-        return Uni.createFrom().item(++row.changes);
+        return ++row.changes;
     }
 }

@@ -27,4 +27,9 @@ public class LeadEvents {
     public Uni<Void> publish(String type, LeadEventData lead) {
         return outbox.publish(Topics.LEAD_EVENTS, lead.id(), type, lead);
     }
+
+    /** As {@link #publish(String, LeadEventData)}, for a work that ends at once: queued in the running WriteBehind unit. */
+    public void queue(String type, LeadEventData lead) {
+        outbox.queue(Topics.LEAD_EVENTS, lead.id(), type, lead);
+    }
 }

@@ -35,12 +35,21 @@ public class LeadHistory {
     }
 
     public Uni<Void> record(UUID leadId, String actor, HistoryAction action, LeadState from, LeadState to, String details) {
-        return WriteBehind.add(insert, new Row(leadId, Now.instant().toString(), actor, action,
-                from == null ? null : from.name(), to == null ? null : to.name(), details));
+        return WriteBehind.add(insert, Row.of(leadId, actor, action, from, to, details));
+    }
+
+    /** As {@link #record(UUID, String, HistoryAction, LeadState, LeadState, String)}, for a work that ends at once: only inside a WriteBehind unit. */
+    public void queue(UUID leadId, String actor, HistoryAction action, LeadState from, LeadState to, String details) {
+        WriteBehind.queue(insert, Row.of(leadId, actor, action, from, to, details));
     }
 
     /** One entry as its insert reads it from JSON. */
     record Row(UUID leadId, String at, String actor, HistoryAction action, String fromState, String toState, String details) {
+
+        static Row of(UUID leadId, String actor, HistoryAction action, LeadState from, LeadState to, String details) {
+            return new Row(leadId, Now.instant().toString(), actor, action, from == null ? null : from.name(),
+                    to == null ? null : to.name(), details);
+        }
     }
 
     // ids from the sequence in the rows' order (a tie of "at" is ordered by id); one SQL text whatever the count

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +51,11 @@ public class AttemptEnds {
     /** In the transaction that ends attempt {@code id}: every replica hears it after it commits, this one's waiters at once. */
     public Uni<Void> announce(UUID id) {
         return waits.announce(id);
+    }
+
+    /** As {@link #announce(UUID)}, without a Uni, given the transaction's session (a reply batch's, a sweep's). */
+    public void announce(Mutiny.Session session, UUID id) {
+        waits.announce(session, id);
     }
 
     /** Completes when attempt {@code id} may have ended, at {@code until}, or after the recheck interval: the caller reads it again. */

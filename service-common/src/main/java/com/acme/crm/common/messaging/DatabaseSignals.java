@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
@@ -70,6 +71,15 @@ public class DatabaseSignals {
     public Uni<Void> signalAfterCommit(String channel, String payload) {
         Signal signal = signal(channel, payload);
         return Panache.getSession().invoke(session -> AfterCommit.run(session, () -> sender.send(signal))).replaceWithVoid();
+    }
+
+    /**
+     * As {@link #signalAfterCommit(String)}, without a Uni, for a work that ends at once and holds the running
+     * transaction's {@code session} (a consumer batch's preparation kept it).
+     */
+    public void signalAfterCommit(Mutiny.Session session, String channel) {
+        Signal signal = signal(channel, "");
+        AfterCommit.run(session, () -> sender.send(signal));
     }
 
     /** As {@link #signalAfterCommit(String, String)} without a payload. */

@@ -6,6 +6,7 @@ import io.vertx.core.Context;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -59,6 +60,12 @@ public final class SignalledWaits {
     public Uni<Void> announce(UUID id) {
         WriteBehind.afterCommit(() -> wake(id));
         return signals.signalAfterCommit(channel);
+    }
+
+    /** As {@link #announce(UUID)}, without a Uni, given the running transaction's {@code session}. */
+    public void announce(Mutiny.Session session, UUID id) {
+        WriteBehind.afterCommit(() -> wake(id));
+        signals.signalAfterCommit(session, channel);
     }
 
     /**

@@ -91,6 +91,13 @@ public class BulkJobs {
         return WriteBehind.add(finished, new Finished(q.id, q.status.name(), q.failureReason));
     }
 
+    /** As {@link #attemptFinished}, for a work that ends at once: the job row's update waits in the running WriteBehind unit. */
+    public void queueAttemptFinished(Qualification q) {
+        if (mayBelongToJob(q.idempotencyKey)) {
+            WriteBehind.queue(finished, new Finished(q.id, q.status.name(), q.failureReason));
+        }
+    }
+
     private static final String JOB_KEY_PREFIX = "job:";
 
     /** The idempotency key a job's lead starts its attempt with: a repeated start finds the same attempt by it. */
