@@ -47,8 +47,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * deletes them. Two relays per service, one per {@link RelayLane}: the interactive lane's rows have a relay of their
  * own, so a row a user waits for never queues behind a bulk job's thousands. Each is woken at once when a transaction
  * of this process that wrote its rows commits ({@link #wakeAfterCommit}), by PostgreSQL when one of another replica
- * does (the writing replica NOTIFYs after its commit), by itself while more is waiting, and by a slow poll in case a
- * notification was missed.
+ * does (the writing replica NOTIFYs after its commit; a replica skips its own NOTIFYs, {@link RelaySignal}), by itself
+ * while more is waiting, and by a slow poll in case a notification was missed.
  *
  * <p>Guarantees: nothing is lost (a row is deleted only after Kafka acknowledged it), messages
  * keep their order per key within each topic (one relay per lane at a time across all replicas, held by the lane's
@@ -135,6 +135,10 @@ public class OutboxRelay {
     String serviceName;
 
     private final Map<RelayLane, LaneRelay> relays = new EnumMap<>(RelayLane.class);
+    /** This process among the service's replicas, named in its signals so that it knows its own ({@link RelaySignal}). */
+    private final String replica = RelaySignal.newReplicaName();
+    /** Wake-ups by a signal another writer sent (not this process's own, nor a re-subscription), for the tests. */
+    private final AtomicLong wokenBySignal = new AtomicLong();
     private OutboxRecords records;
     private RelaySpans spans;
     /** The outbox channel's producer, once the connector has made it (during start-up). */
@@ -173,10 +177,32 @@ public class OutboxRelay {
         if (!listening) {
             listening = true;
             // LISTEN from the first poll on: by then the Kafka channel is wired (at startup it may not be yet)
-            // the payload names the lane whose rows committed; none (a reconnection, a set-aside replay): every lane
-            signals.listenWithPayload(SIGNAL, lane -> RelayLane.named(lane).ifPresentOrElse(this::wakeLane, this::wake));
+            // the payload names the lane whose rows committed and who committed them; none (a reconnection, a
+            // set-aside replay): every lane
+            signals.listenWithPayload(SIGNAL, this::heard);
         }
         wake();
+    }
+
+    /**
+     * A NOTIFY on {@link #SIGNAL}: another replica's commit (or a writer that names none) wakes the lane it names, or
+     * every lane. One this process sent is skipped: it woke that lane's relay at the commit ({@link #wakeAfterCommit}),
+     * before it sent the signal, so the relay has read or is reading those rows already.
+     */
+    private void heard(String payload) {
+        RelaySignal signal = RelaySignal.parse(payload);
+        if (signal.sentBy(replica)) {
+            return;
+        }
+        if (payload != null) {
+            wokenBySignal.incrementAndGet();
+        }
+        signal.lane().ifPresentOrElse(this::wakeLane, this::wake);
+    }
+
+    /** How many signals woke a relay so far (this process's own wake none; re-subscriptions are not counted). */
+    long wokenBySignal() {
+        return wokenBySignal.get();
     }
 
     /** The backlog gauge, counted on a slow timer and capped: cheap however large the table grows. */
@@ -208,12 +234,12 @@ public class OutboxRelay {
      * Wakes the relays of {@code lanes} as soon as {@code session}'s running transaction has committed (nothing if it
      * rolls back): the rows it wrote go out without waiting for a NOTIFY to come back from the database. Then NOTIFYs
      * {@link #SIGNAL} for each lane, from outside the writer's transaction ({@link DatabaseSignals}), which wakes the
-     * other replicas; the poll is the safety net should either be lost.
+     * other replicas (this one skips its own, {@link #heard}); the poll is the safety net should either be lost.
      */
     void wakeAfterCommit(Mutiny.Session session, Set<RelayLane> lanes) {
         AfterCommit.run(session, () -> {
             wakeLanes(lanes);
-            lanes.forEach(lane -> signals.signalCommitted(SIGNAL, lane.signal()));
+            lanes.forEach(lane -> signals.signalCommitted(SIGNAL, RelaySignal.of(lane, replica).payload()));
         });
     }
 
