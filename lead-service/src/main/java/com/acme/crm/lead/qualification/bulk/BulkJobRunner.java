@@ -75,55 +75,21 @@ public class BulkJobRunner {
     Vertx vertx;
 
     private final AtomicBoolean ticking = new AtomicBoolean();
-    /** A refill asked for while a tick ran: tick again when it ends. */
-    private final AtomicBoolean again = new AtomicBoolean();
-    private Context context;
     private long timer = -1;
 
     /**
-     * Ticks every {@code crm.bulk.tick} (Quarkus' scheduler does not go below a second), and at once when attempts of
-     * jobs end ({@link #refill}), on a Vert.x context of its own as Hibernate Reactive requires; a tick still running
-     * makes a timer's tick skip.
+     * Ticks every {@code crm.bulk.tick} (Quarkus' scheduler does not go below a second, and a
+     * window emptied by finished attempts should refill sooner), on a Vert.x context of its own as
+     * Hibernate Reactive requires; a tick still running makes the next one skip.
      */
     void start(@Observes StartupEvent event) {
-        context = VertxContext.getOrCreateDuplicatedContext(vertx);
+        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
         VertxContextSafetyToggle.setContextSafe(context, true);
         timer = vertx.setPeriodic(tickEvery.toMillis(), id -> context.runOnContext(ignored -> {
             if (ticking.compareAndSet(false, true)) {
-                runTick();
+                tick().subscribe().with(done -> ticking.set(false), failure -> ticking.set(false));
             }
         }));
-    }
-
-    /**
-     * Attempts of jobs have ended and their transaction has committed: their places in the window are free, so claim
-     * the next leads now rather than at the next tick. Without it a free place waited half a tick on average, and a
-     * job ran at most {@code window / (saga latency + tick / 2)} leads/s with idle cores. A refill asked for while a
-     * tick runs makes one more tick when it ends; the timer stays, for places freed on another replica.
-     */
-    public void refill() {
-        if (context != null) {
-            context.runOnContext(ignored -> {
-                if (ticking.compareAndSet(false, true)) {
-                    runTick();
-                } else {
-                    again.set(true);
-                }
-            });
-        }
-    }
-
-    private void runTick() {
-        again.set(false);
-        tick().subscribe().with(done -> ticked(), failure -> ticked());
-    }
-
-    private void ticked() {
-        if (again.get()) {
-            context.runOnContext(ignored -> runTick()); // on the runner's own context, as every tick
-        } else {
-            ticking.set(false);
-        }
     }
 
     void stop(@Observes ShutdownEvent event) {

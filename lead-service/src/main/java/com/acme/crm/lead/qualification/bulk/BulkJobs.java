@@ -39,9 +39,6 @@ public class BulkJobs {
     @Inject
     JsonRows jsonRows;
 
-    @Inject
-    BulkJobRunner runner;
-
     @WithTransaction
     public Uni<QualifyJobView> create(QualifyJobRequest request, SecurityIdentity caller) {
         List<UUID> leadIds = List.copyOf(new LinkedHashSet<>(request.leadIds())); // a lead listed twice runs once
@@ -131,7 +128,6 @@ public class BulkJobs {
     private final WriteBehind.Rows<Finished> finished = this::writeFinished;
 
     private Uni<Void> writeFinished(List<Finished> rows) {
-        WriteBehind.afterCommit(runner::refill); // their places in the window are free once this commits
         return jsonRows.execute(FINISHED, rows).replaceWithVoid();
     }
 
