@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static com.acme.crm.lead.qualification.QualificationFixtures.ALICE;
+import static com.acme.crm.lead.qualification.QualificationFixtures.INTERACTIVE_GROUP;
 import static com.acme.crm.lead.qualification.QualificationFixtures.JSON;
 import static com.acme.crm.lead.qualification.QualificationFixtures.newLead;
 import static com.acme.crm.lead.qualification.QualificationFixtures.reply;
@@ -49,7 +50,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 @QuarkusTestResource(RealInfrastructure.class)
 class InlineRepliesTest {
 
-    private static final String INTERACTIVE_GROUP = "lead-service-interactive";
 
     @Inject
     QualificationSaga saga;

@@ -20,6 +20,9 @@ final class QualificationFixtures {
 
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     static final String ALICE = TestTokens.token("alice", "salesperson");
+    /** lead-service's consumer groups of the reply topics: the bulk lane's and the interactive lane's. */
+    static final String BULK_GROUP = "lead-service";
+    static final String INTERACTIVE_GROUP = "lead-service-interactive";
 
     private QualificationFixtures() {
     }
