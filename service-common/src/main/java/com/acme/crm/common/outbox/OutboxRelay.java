@@ -3,6 +3,7 @@ package com.acme.crm.common.outbox;
 import com.acme.crm.common.messaging.AfterCommit;
 import com.acme.crm.common.messaging.DatabaseSignals;
 import com.acme.crm.common.messaging.KeptConnection;
+import com.acme.crm.common.messaging.LaneLoops;
 import com.acme.crm.common.setaside.SetAsideMessages;
 import com.acme.crm.common.stages.MessageStages;
 import io.micrometer.core.instrument.Counter;
@@ -61,6 +62,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * delete, any set-aside and the COMMIT in the other) where the pooled transaction took five. The lock is still the
  * transaction's, so a relay that dies releases it with its connection, as before.
  *
+ * <p>Each relay runs on its lane's event loop ({@link LaneLoops}: its connection is opened there, and a connection's
+ * answers come back on the context it was opened on): the bulk lane's relay, whose rounds build and hand over hundreds of
+ * records at a time, on a loop of the bulk lane's own; the interactive one on one of Vert.x's.
+ *
  * <p>Nothing can block it (SPEC rule 6): each row's send is judged on its own. Acknowledged rows are
  * deleted; a row Kafka refuses for good (too large, invalid topic: {@link SendFailures}) is moved to
  * {@code set_aside_message} in the same transaction, counted in {@code crm_outbox_set_aside_total}
@@ -116,6 +121,9 @@ public class OutboxRelay {
 
     @Inject
     OpenTelemetry openTelemetry;
+
+    @Inject
+    LaneLoops loops;
 
     @ConfigProperty(name = "crm.outbox.batch-size", defaultValue = "500")
     int batchSize;
@@ -200,6 +208,11 @@ public class OutboxRelay {
         signal.lane().ifPresentOrElse(this::wakeLane, this::wake);
     }
 
+    /** The thread {@code lane}'s last round ran on (null before its first), for the tests. */
+    Thread roundThread(RelayLane lane) {
+        return relays.get(lane).lastRoundThread;
+    }
+
     /** How many signals woke a relay so far (this process's own wake none; re-subscriptions are not counted). */
     long wokenBySignal() {
         return wokenBySignal.get();
@@ -250,19 +263,22 @@ public class OutboxRelay {
         private final String oldest;
         private final AtomicBoolean draining = new AtomicBoolean();
         private final AtomicBoolean wokenWhileDraining = new AtomicBoolean();
+        private volatile Thread lastRoundThread;
         /**
          * Used by one round at a time (the draining flag orders them). Its session plans without sequential scans: the
          * table holds a few dozen live rows among thousands of dead ones between two autovacuums (at most one a minute
          * per database), and once ANALYZE has counted the few, PostgreSQL reads the select's rows by scanning every page
          * (2,164 of them for 26 rows on a scratch cluster) where the primary key's order finds them in a handful; no
-         * statement of a round needs a scan (docs/performance.md, "thirteenth step").
+         * statement of a round needs a scan (docs/performance.md, "thirteenth step"). Opened on the lane's loop, where
+         * its answers, and so the rounds, then run.
          */
-        private final KeptConnection connection = new KeptConnection(() -> signals.dedicatedConnection(
-                Map.of("enable_seqscan", "off")));
+        private final KeptConnection connection;
 
         LaneRelay(RelayLane lane) {
             this.lane = lane;
             this.oldest = oldestRows(lane);
+            this.connection = new KeptConnection(() -> loops.run(lane.loops(), "outbox-relay",
+                    () -> signals.dedicatedConnection(Map.of("enable_seqscan", "off"))));
         }
 
         /** Starts draining unless a drain is running; then that drain goes round once more. */
@@ -325,6 +341,7 @@ public class OutboxRelay {
             Uni<RowSet<Row>> rows = c.preparedQuery(oldest).execute(Tuple.of(batchSize, batchBytes));
             return Uni.combine().all().unis(begin, lock, rows).asTuple()
                     .chain(read -> {
+                        lastRoundThread = Thread.currentThread();
                         boolean locked = read.getItem2().iterator().next().getBoolean(0);
                         RowSet<Row> oldestRows = read.getItem3();
                         boolean capped = locked && oldestRows.size() > 0

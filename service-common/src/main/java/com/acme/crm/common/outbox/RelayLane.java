@@ -1,5 +1,7 @@
 package com.acme.crm.common.outbox;
 
+import com.acme.crm.contracts.Lane;
+
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -38,6 +40,14 @@ public enum RelayLane {
      */
     String rows() {
         return rows;
+    }
+
+    /**
+     * The lane whose event loops its relay runs on ({@code LaneLoops}): the other rows are mostly a bulk job's, and a
+     * round of them builds and hands over hundreds of records at a time.
+     */
+    Lane loops() {
+        return this == INTERACTIVE ? Lane.INTERACTIVE : Lane.BULK;
     }
 
     /** The NOTIFY payload that names this lane ({@code interactive}, {@code other}). */

@@ -5,6 +5,7 @@ import com.acme.crm.testinfra.KafkaProbe;
 import com.acme.crm.testinfra.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -17,12 +18,14 @@ import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The relay per lane on the real relay, broker and database: an interactive row goes out while the bulk relay is
  * busy with thousands of rows written before it (a lane's relay is held by its lock, as a relay busy with a long round
  * or another replica's would be), the interactive lane's lock holds back only its own rows, and within each lane the
- * guarantees hold: per-key order, and a repeat after a crash between send and delete keeps its ce_id.
+ * guarantees hold: per-key order, and a repeat after a crash between send and delete keeps its ce_id. Each lane's
+ * relay runs on its lane's event loop (the bulk relay on one of the bulk lane's own, LaneLoops).
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -30,6 +33,9 @@ class RelayLanesTest {
 
     private static final int BULK_ROWS = 3_000;
     private static final int KEYS = 10;
+
+    @Inject
+    OutboxRelay relay;
 
     /** Holds {@code lane}'s relay lock in a transaction of its own until closed or rolled back: that lane's relay waits. */
     private static Connection holdingTheRelayOf(RelayLane lane) throws Exception {
@@ -75,6 +81,11 @@ class RelayLanesTest {
             assertEquals(expected, KafkaProbe.relayed(bulk, "k" + key).stream()
                     .map(record -> KafkaProbe.header(record, "ce_id")).toList(), "key k" + key + ": each once, in order");
         }
+        // the bulk relay's rounds ran on a loop of the bulk lane's own, the interactive relay's on one of Vert.x's
+        assertTrue(relay.roundThread(RelayLane.OTHER).getName().startsWith("crm-bulk-loop-"),
+                relay.roundThread(RelayLane.OTHER).getName());
+        assertTrue(relay.roundThread(RelayLane.INTERACTIVE).getName().startsWith("vert.x-eventloop-thread-"),
+                relay.roundThread(RelayLane.INTERACTIVE).getName());
     }
 
     @Test
