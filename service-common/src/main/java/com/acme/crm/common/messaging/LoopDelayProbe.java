@@ -1,5 +1,6 @@
 package com.acme.crm.common.messaging;
 
+import io.netty.util.concurrent.DefaultEventExecutor;
 import io.netty.util.concurrent.EventExecutor;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -25,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * Diagnosis, off unless {@code crm.probe.loop-delay=true} ({@code CRM_PROBE_LOOP_DELAY}): how long a task handed to an
  * event loop waits before it runs, on each of Vert.x's loops and the bulk lane's ({@link LaneLoops}): the queueing every
  * continuation on that loop meets (a pooled connection's answer, the next step of a batch). Every 5 ms a no-op task goes
- * to each loop; every 5 s each loop's waits are logged: tasks, p50, p99, max, and how many waited over 2 and 10 ms.
+ * to each loop, and to a thread that does nothing else ({@code reference}: what waiting for a core alone costs, on a
+ * machine whose cores are busy); every 5 s each one's waits are logged: tasks, p50, p99, max, and how many waited over
+ * 2 and 10 ms.
  * A probe's wake-up of an idle loop costs a few microseconds of CPU; leave it off outside a diagnosis.
  *
  * <p>Written by hand: neither Vert.x nor Quarkus measures an event loop's queueing (Vert.x's blocked-thread checker
@@ -72,6 +75,11 @@ public class LoopDelayProbe {
             return;
         }
         List<EventExecutor> all = new ArrayList<>();
+        all.add(new DefaultEventExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "reference");
+            thread.setDaemon(true);
+            return thread;
+        }));
         ((VertxInternal) vertx).getEventLoopGroup().forEach(all::add);
         loops.bulkGroup().forEach(all::add);
         ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
