@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.time.OffsetDateTime;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -73,8 +74,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * away) stays for the next round. The price: a set-aside message is later than the messages of its
  * key sent after it, once an operator replays it.
  *
- * <p>Each row goes to Kafka as the record {@link OutboxRecords} makes of it, handed straight to the producer of the
- * {@code outbox} channel (its configuration: idempotent, acks=all): not as a SmallRye message through the channel, whose
+ * <p>Each row goes to Kafka as the record {@link OutboxRecords} makes of it, handed straight to the producer of its lane's
+ * channel ({@code outbox}, {@code outbox-interactive}: the same configuration, idempotent, acks=all; a producer of its
+ * own for the interactive lane, so that its records are never handed to Kafka behind a bulk round's hundreds, one at a
+ * time on the producer's one sending thread, nor ride in the bulk records' requests): not as a SmallRye message through the channel, whose
  * emitter, context propagation, message metadata and CloudEvent writing cost more per record than the send itself
  * (docs/performance.md, "Issue 9, eleventh step"). The record is the one the channel wrote; a row with a traceparent gets
  * its producer span ({@link RelaySpans}).
@@ -85,8 +88,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** The Kafka channel (SmallRye) whose producer sends the rows; not the database signal below, though named alike. */
-    private static final String KAFKA_CHANNEL = "outbox";
     /** The database signal (NOTIFY channel) that wakes the relays: its payload names a lane, or none for every lane. */
     public static final String SIGNAL = "outbox";
 
@@ -149,8 +150,8 @@ public class OutboxRelay {
     private final AtomicLong wokenBySignal = new AtomicLong();
     private OutboxRecords records;
     private RelaySpans spans;
-    /** The outbox channel's producer, once the connector has made it (during start-up). */
-    private volatile KafkaProducer<String, String> producer;
+    /** Each lane's producer ({@link RelayLane#producerChannel}), once the connector has made it (during start-up). */
+    private final Map<RelayLane, KafkaProducer<String, String>> producers = new ConcurrentHashMap<>();
     private final AtomicLong backlog = new AtomicLong();
     private Counter setAsideCounter;
     private volatile boolean listening;
@@ -348,7 +349,7 @@ public class OutboxRelay {
                                 && oldestRows.iterator().next().getLong("waiting") > oldestRows.size();
                         // the sends settle on the producer's network thread; the round goes on on the connection's
                         Context connectionContext = Vertx.currentContext();
-                        return (locked ? sendAll(oldestRows, connectionContext) : Uni.createFrom().item(List.<Outcome>of()))
+                        return (locked ? sendAll(lane, oldestRows, connectionContext) : Uni.createFrom().item(List.<Outcome>of()))
                                 .chain(outcomes -> settleAndCommit(c, outcomes).replaceWith(new Round(outcomes.size(),
                                         (int) outcomes.stream().filter(o -> o.sent() || SendFailures.isRefusal(o.failure())).count(),
                                         capped)));
@@ -371,11 +372,11 @@ public class OutboxRelay {
                 + ") capped where bytes_before < $2 order by id";
     }
 
-    private Uni<List<Outcome>> sendAll(RowSet<Row> rows, Context connectionContext) {
+    private Uni<List<Outcome>> sendAll(RelayLane lane, RowSet<Row> rows, Context connectionContext) {
         if (rows.size() == 0) {
             return Uni.createFrom().item(List.of());
         }
-        KafkaProducer<String, String> kafkaProducer = producer();
+        KafkaProducer<String, String> kafkaProducer = producer(lane);
         List<Uni<Outcome>> sends = new ArrayList<>(rows.size());
         for (Row row : rows) {
             sends.add(sendOne(kafkaProducer, row)); // handed to the producer in id order
@@ -451,7 +452,7 @@ public class OutboxRelay {
 
     private static Uni<RecordMetadata> send(KafkaProducer<String, String> kafkaProducer, ProducerRecord<String, String> record) {
         if (kafkaProducer == null) { // the channel is not wired yet (start-up): a passing failure, the row stays
-            return Uni.createFrom().failure(new IllegalStateException("the " + KAFKA_CHANNEL + " channel has no producer yet"));
+            return Uni.createFrom().failure(new IllegalStateException("the relay's Kafka channel has no producer yet"));
         }
         try {
             return kafkaProducer.send(record);
@@ -460,11 +461,11 @@ public class OutboxRelay {
         }
     }
 
-    private KafkaProducer<String, String> producer() {
-        KafkaProducer<String, String> current = producer;
-        if (current == null && kafka.getProducerChannels().contains(KAFKA_CHANNEL)) {
-            current = kafka.getProducer(KAFKA_CHANNEL);
-            producer = current;
+    private KafkaProducer<String, String> producer(RelayLane lane) {
+        KafkaProducer<String, String> current = producers.get(lane);
+        if (current == null && kafka.getProducerChannels().contains(lane.producerChannel())) {
+            current = kafka.getProducer(lane.producerChannel());
+            producers.put(lane, current);
         }
         return current;
     }

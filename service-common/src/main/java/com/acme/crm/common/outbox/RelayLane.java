@@ -50,6 +50,14 @@ public enum RelayLane {
         return this == INTERACTIVE ? Lane.INTERACTIVE : Lane.BULK;
     }
 
+    /**
+     * The Kafka channel whose producer sends its rows ({@code outbox-interactive} and {@code outbox}, configured alike):
+     * each lane's records are handed to Kafka on its producer's own sending thread and go in its own requests.
+     */
+    String producerChannel() {
+        return this == INTERACTIVE ? "outbox-interactive" : "outbox";
+    }
+
     /** The NOTIFY payload that names this lane ({@code interactive}, {@code other}). */
     String signal() {
         return name().toLowerCase(Locale.ROOT);

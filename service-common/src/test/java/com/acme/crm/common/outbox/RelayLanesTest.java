@@ -5,6 +5,7 @@ import com.acme.crm.testinfra.KafkaProbe;
 import com.acme.crm.testinfra.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * busy with thousands of rows written before it (a lane's relay is held by its lock, as a relay busy with a long round
  * or another replica's would be), the interactive lane's lock holds back only its own rows, and within each lane the
  * guarantees hold: per-key order, and a repeat after a crash between send and delete keeps its ce_id. Each lane's
- * relay runs on its lane's event loop (the bulk relay on one of the bulk lane's own, LaneLoops).
+ * relay runs on its lane's event loop (the bulk relay on one of the bulk lane's own, LaneLoops) and sends through its
+ * lane's own producer.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -36,6 +38,17 @@ class RelayLanesTest {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    KafkaClientService kafka;
+
+    /** How many records the producer of {@code channel} has sent so far (the Kafka client's own count). */
+    private double sentBy(String channel) {
+        return kafka.getProducer(channel).unwrap().metrics().entrySet().stream()
+                .filter(metric -> metric.getKey().name().equals("record-send-total")
+                        && metric.getKey().group().equals("producer-metrics"))
+                .mapToDouble(metric -> ((Number) metric.getValue().metricValue()).doubleValue()).sum();
+    }
 
     /** Holds {@code lane}'s relay lock in a transaction of its own until closed or rolled back: that lane's relay waits. */
     private static Connection holdingTheRelayOf(RelayLane lane) throws Exception {
@@ -64,11 +77,14 @@ class RelayLanesTest {
         String bulk = "crm.test.bulk-" + suffix;
         String interactive = "crm.test.lanes-" + suffix + ".interactive";
         try (Connection busyBulkRelay = holdingTheRelayOf(RelayLane.OTHER)) {
+            double sentByInteractiveProducer = sentBy("outbox-interactive");
             writeOutbox(bulk, "bulk-" + suffix, BULK_ROWS);
             writeOutbox(interactive, "interactive-" + suffix, 1);
 
             List<ConsumerRecord<String, String>> sent = KafkaProbe.await(interactive, "k0", 1, record -> true);
             assertEquals("interactive-" + suffix + "-0", KafkaProbe.header(sent.get(0), "ce_id"));
+            // by the interactive lane's own producer, not the bulk rows' (its sending thread and requests its own)
+            assertTrue(sentBy("outbox-interactive") >= sentByInteractiveProducer + 1, "sent by the outbox-interactive producer");
             await().atMost(Duration.ofSeconds(10)).until(() -> waiting(interactive) == 0); // deleted once acknowledged
             assertEquals(BULK_ROWS, waiting(bulk), "every bulk row written before it still waits");
             busyBulkRelay.rollback();
