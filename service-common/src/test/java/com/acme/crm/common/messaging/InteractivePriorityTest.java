@@ -31,6 +31,7 @@ class InteractivePriorityTest {
         priority.vertx = vertx;
         priority.metrics = metrics;
         priority.maxPause = maxPause;
+        priority.loops = new LaneLoops(vertx, 1);
         return priority;
     }
 
