@@ -18,6 +18,7 @@ import io.smallrye.common.vertx.VertxContext;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.event.Observes;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,10 @@ import java.util.UUID;
  * that many commands ahead of a single qualification in the other services' queues. Replicas
  * take turns to claim (a transaction-scoped advisory lock around counting and claiming), so two
  * of them never both see the same free places; a replica that finds the lock taken skips its tick.
+ *
+ * <p>It claims only once a share of the window is free ({@code crm.bulk.refill-share}, {@link WindowRefill}), so the
+ * starts, and every downstream batch after them, come a half window or more at a time; it is woken for that besides
+ * its tick, by a submission and by the ends of attempts that freed that share on this replica.
  *
  * <p>Crash-safe: a lead is first claimed (STARTING), then its attempt starts with the
  * idempotency key {@code job:<jobId>} in the transaction that marks the row IN_PROGRESS. A claim
@@ -67,6 +72,9 @@ public class BulkJobRunner {
     @ConfigProperty(name = "crm.bulk.tick", defaultValue = "PT0.2S")
     Duration tickEvery;
 
+    @ConfigProperty(name = "crm.bulk.refill-share", defaultValue = "0.5")
+    double refillShare;
+
     /** One claimed lead of a job, with what its attempt needs. */
     record Claim(UUID jobId, UUID leadId, JobSubmitter submitter, String currency, DuplicatePolicy policy) {
     }
@@ -74,22 +82,79 @@ public class BulkJobRunner {
     @Inject
     Vertx vertx;
 
+    private WindowRefill refill;
     private final AtomicBoolean ticking = new AtomicBoolean();
+    /** A wake that came while a tick ran: tick once more when it ends. */
+    private final AtomicBoolean again = new AtomicBoolean();
+    private volatile Context context;
     private long timer = -1;
 
+    @PostConstruct
+    void create() {
+        refill = new WindowRefill(window, refillShare);
+    }
+
     /**
-     * Ticks every {@code crm.bulk.tick} (Quarkus' scheduler does not go below a second, and a
-     * window emptied by finished attempts should refill sooner), on a Vert.x context of its own as
-     * Hibernate Reactive requires; a tick still running makes the next one skip.
+     * Ticks every {@code crm.bulk.tick} (Quarkus' scheduler does not go below a second), and when woken ({@link #wake}),
+     * on a Vert.x context of its own as Hibernate Reactive requires; a timer's tick that finds one running skips.
      */
     void start(@Observes StartupEvent event) {
-        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        timer = vertx.setPeriodic(tickEvery.toMillis(), id -> context.runOnContext(ignored -> {
+        Context own = VertxContext.getOrCreateDuplicatedContext(vertx);
+        VertxContextSafetyToggle.setContextSafe(own, true);
+        context = own;
+        timer = vertx.setPeriodic(tickEvery.toMillis(), id -> own.runOnContext(ignored -> {
             if (ticking.compareAndSet(false, true)) {
-                tick().subscribe().with(done -> ticking.set(false), failure -> ticking.set(false));
+                runTick();
             }
         }));
+    }
+
+    /** A job was submitted (its transaction has committed): its first window starts now, not at the next tick. */
+    public void submitted() {
+        if (refill.wakes()) {
+            wake();
+        }
+    }
+
+    /**
+     * An attempt of a job ended and its transaction has committed: its place is free. Once such ends on this replica
+     * have freed the share of the window a claim needs, the runner claims now rather than at its next tick.
+     */
+    public void placeFreed() {
+        if (refill.freed(1)) {
+            wake();
+        }
+    }
+
+    /** A tick now, on the runner's context; one running now is followed by one more (the places freed during it). */
+    private void wake() {
+        Context own = context;
+        if (own == null) {
+            return; // not started yet: the timer's first tick comes
+        }
+        own.runOnContext(ignored -> {
+            if (ticking.compareAndSet(false, true)) {
+                runTick();
+            } else {
+                again.set(true);
+            }
+        });
+    }
+
+    private void runTick() {
+        again.set(false);
+        tick().subscribe().with(done -> ticked(), failure -> ticked());
+    }
+
+    /** On the runner's context, as every tick and wake, so a wake is never lost between "again?" and "done". */
+    private void ticked() {
+        context.runOnContext(ignored -> {
+            if (again.get()) {
+                runTick();
+            } else {
+                ticking.set(false);
+            }
+        });
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -99,7 +164,8 @@ public class BulkJobRunner {
     }
 
     Uni<Void> tick() {
-        return Panache.withTransaction(this::claim)
+        return Uni.createFrom().voidItem().invoke(refill::looking)
+                .chain(() -> Panache.withTransaction(this::claim))
                 .chain(this::startAll)
                 .chain(() -> Panache.withTransaction(this::finishJobs))
                 .onFailure().invoke(failure -> LOG.warnf("bulk job runner: %s", failure.getMessage()))
@@ -126,20 +192,30 @@ public class BulkJobRunner {
                                         with running as (
                                           select count(*) as n from qualify_job_lead l join qualify_job j on j.id = l.job_id
                                           where j.finished_at is null and l.status in ('STARTING', 'IN_PROGRESS')),
+                                        free as (
+                                          select greatest(0, :window - n) as n from running),
                                         next as (
                                           select l.job_id, l.lead_id from qualify_job_lead l join qualify_job j on j.id = l.job_id
                                           where j.finished_at is null and l.status = 'PENDING'
                                           order by j.created_at, l.position
-                                          limit greatest(0, :window - (select n from running))
-                                          for update of l skip locked)
-                                        update qualify_job_lead l set status = 'STARTING', claimed_at = now()
-                                        from next, qualify_job j
-                                        where l.job_id = next.job_id and l.lead_id = next.lead_id and j.id = l.job_id
-                                        returning l.job_id, l.lead_id, j.requested_by, j.requested_by_roles, j.opportunity_currency, j.duplicate_policy""",
+                                          limit (select case when n >= :least then n else 0 end from free)
+                                          for update of l skip locked),
+                                        claimed as (
+                                          update qualify_job_lead l set status = 'STARTING', claimed_at = now()
+                                          from next, qualify_job j
+                                          where l.job_id = next.job_id and l.lead_id = next.lead_id and j.id = l.job_id
+                                          returning l.job_id, l.lead_id, j.requested_by, j.requested_by_roles, j.opportunity_currency, j.duplicate_policy)
+                                        select claimed.*, free.n from free left join claimed on true""",
                                 Object[].class), "window", window)
+                        .setParameter("least", refill.least())
                         .getResultList()))
-                .map(rows -> rows.stream().map(r -> new Claim((UUID) r[0], (UUID) r[1],
-                        JobSubmitter.stored((String) r[2], (String) r[3]), (String) r[4], DuplicatePolicy.valueOf((String) r[5]))).toList());
+                .map(rows -> {
+                    // one row with the free places, and the claimed leads if any (none when too few places were free)
+                    List<Claim> claims = rows.stream().filter(r -> r[0] != null).map(r -> new Claim((UUID) r[0], (UUID) r[1],
+                            JobSubmitter.stored((String) r[2], (String) r[3]), (String) r[4], DuplicatePolicy.valueOf((String) r[5]))).toList();
+                    refill.looked(((Number) rows.get(0)[6]).intValue() - claims.size());
+                    return claims;
+                });
     }
 
     /**

@@ -39,6 +39,9 @@ public class BulkJobs {
     @Inject
     JsonRows jsonRows;
 
+    @Inject
+    BulkJobRunner runner;
+
     @WithTransaction
     public Uni<QualifyJobView> create(QualifyJobRequest request, SecurityIdentity caller) {
         List<UUID> leadIds = List.copyOf(new LinkedHashSet<>(request.leadIds())); // a lead listed twice runs once
@@ -85,14 +88,24 @@ public class BulkJobs {
         if (!mayBelongToJob(q.idempotencyKey)) {
             return Uni.createFrom().voidItem();
         }
+        freesItsPlace();
         return WriteBehind.add(finished, new Finished(q.id, q.status.name(), q.failureReason));
     }
 
     /** As {@link #attemptFinished}, for a work that ends at once: the job row's update waits in the running WriteBehind unit. */
     public void queueAttemptFinished(Qualification q) {
         if (mayBelongToJob(q.idempotencyKey)) {
+            freesItsPlace();
             WriteBehind.queue(finished, new Finished(q.id, q.status.name(), q.failureReason));
         }
+    }
+
+    /**
+     * The attempt's place in the window is free once its end commits: counted then towards the runner's refill (outside
+     * a {@link WriteBehind} unit at once: an early count can only wake a claim that finds the place not free yet).
+     */
+    private void freesItsPlace() {
+        WriteBehind.afterCommit(runner::placeFreed);
     }
 
     private static final String JOB_KEY_PREFIX = "job:";

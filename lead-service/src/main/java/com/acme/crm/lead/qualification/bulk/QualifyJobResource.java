@@ -38,6 +38,9 @@ public class QualifyJobResource {
     BulkJobs jobs;
 
     @Inject
+    BulkJobRunner runner;
+
+    @Inject
     SecurityIdentity caller;
 
     @POST
@@ -46,7 +49,8 @@ public class QualifyJobResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QualifyJobView.class)))
     @Operation(operationId = "createQualifyJob")
     public Uni<Response> create(@Valid @NotNull QualifyJobRequest request) {
-        return jobs.create(request, caller).map(job -> Response.accepted(job)
+        // the job is committed when create answers: its first window starts now, not at the runner's next tick
+        return jobs.create(request, caller).invoke(runner::submitted).map(job -> Response.accepted(job)
                 .header(HttpHeaders.LOCATION, "/api/leads/qualify-jobs/" + job.id())
                 .build());
     }

@@ -1,6 +1,5 @@
 package com.acme.crm.lead.qualification.bulk;
 
-import com.acme.crm.lead.support.Api;
 import com.acme.crm.testinfra.SqlStatements;
 import com.acme.crm.testinfra.Db;
 import com.acme.crm.testinfra.RealInfrastructure;
@@ -8,10 +7,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -23,36 +19,31 @@ import java.util.Map;
 import static com.acme.crm.lead.support.Api.ALICE;
 import static com.acme.crm.lead.support.Api.BOB;
 import static com.acme.crm.lead.support.Api.CAROL;
+import static com.acme.crm.lead.qualification.bulk.JobRows.inFlight;
+import static com.acme.crm.lead.qualification.bulk.JobRows.pending;
+import static com.acme.crm.lead.qualification.bulk.JobRows.submit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The bulk runner's two promises of SPEC §6, one tick at a time (the runner's own timer is parked;
+ * The bulk runner's two promises of SPEC §6, one tick at a time (the runner's own timer is parked and its wakes off;
  * nobody answers the commands, so started attempts stay in flight): the window holds across
  * replicas, and each lead starts with the rights of the job's submitter as they are now.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 @TestProfile(BulkJobRunnerTest.ManualTicks.class)
-class BulkJobRunnerTest {
+class BulkJobRunnerTest extends BulkRunnerTests {
 
     static final int WINDOW = 3;
 
     public static class ManualTicks implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("crm.bulk.tick", "PT1H", "crm.bulk.window", Integer.toString(WINDOW));
+            // no wakes either (a submission's, a half window's: BulkRefillTest): only the test's ticks claim
+            return Map.of("crm.bulk.tick", "PT1H", "crm.bulk.window", Integer.toString(WINDOW), "crm.bulk.refill-share", "0");
         }
-    }
-
-    @Inject
-    BulkJobRunner runner;
-
-    /** The window counts every job's attempts in flight: end those of earlier tests. */
-    @BeforeEach
-    void noAttemptsInFlight() {
-        Db.execute("update qualify_job_lead set status = 'FAILED' where status in ('PENDING', 'STARTING', 'IN_PROGRESS')");
     }
 
     @Test
@@ -84,7 +75,7 @@ class BulkJobRunnerTest {
         Db.execute("update qualify_job_lead set status = 'COMPLETED' where job_id = '" + job + "' and status = 'STARTING'");
         tick();
         assertEquals(WINDOW, inFlight(job), "a freed window refills to its size, not beyond");
-        assertEquals(2, Db.count("select count(*) from qualify_job_lead where job_id = '" + job + "' and status = 'PENDING'"));
+        assertEquals(2, pending(job));
     }
 
     @Test
@@ -204,19 +195,6 @@ class BulkJobRunnerTest {
         assertEquals("FAILED", resultOf(results, gone, "status"));
         assertTrue(resultOf(results, gone, "detail").contains("does not exist"), resultOf(results, gone, "detail"));
         assertEquals("IN_PROGRESS", resultOf(results, kept, "status"));
-    }
-
-    private void tick() throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> runner.tick());
-    }
-
-    private static String submit(Api.User user, List<String> leads) {
-        return user.call().body(Map.of("leadIds", leads, "opportunityCurrency", "EUR"))
-                .post("/api/leads/qualify-jobs").then().statusCode(202).extract().path("id");
-    }
-
-    private static long inFlight(String job) {
-        return Db.count("select count(*) from qualify_job_lead where job_id = '" + job + "' and status in ('STARTING', 'IN_PROGRESS')");
     }
 
     private static String resultOf(JsonPath job, String lead, String field) {
