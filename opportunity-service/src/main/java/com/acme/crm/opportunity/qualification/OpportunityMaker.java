@@ -50,7 +50,7 @@ public class OpportunityMaker {
      * The new opportunities' writer for {@link WriteBehind}: a batch's wait there and are written together before the
      * commit, in the batch's one statement of writes; a chunk or an undo that reads them has them written first.
      */
-    private final WriteBehind.Joinable<NewOpportunity> newOpportunities = (session, made) -> rows.statement(made);
+    private final WriteBehind.Joinable<NewOpportunity> newOpportunities = (session, made) -> this.rows.statement(made);
 
     @Inject
     Outbox outbox;
