@@ -28,6 +28,7 @@ public final class JoinedWrites {
 
     private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern LITERAL = Pattern.compile("'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"");
+    private static final Pattern WITH = Pattern.compile("with\\s", Pattern.CASE_INSENSITIVE);
     private static final Pattern CTE_NAME = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s+as\\s*\\(",
             Pattern.CASE_INSENSITIVE);
 
@@ -67,12 +68,12 @@ public final class JoinedWrites {
 
     static Split split(String sql) {
         String text = sql.strip();
-        if (!text.regionMatches(true, 0, "with", 0, 4) || text.length() == 4 || Character.isLetterOrDigit(text.charAt(4))
-                || text.charAt(4) == '_') {
+        Matcher with = WITH.matcher(text);
+        if (!with.lookingAt()) {
             return new Split(List.of(), text);
         }
         List<Cte> ctes = new ArrayList<>();
-        int at = 4;
+        int at = with.end();
         while (true) {
             Matcher name = CTE_NAME.matcher(text).region(at, text.length());
             if (!name.lookingAt() || name.group(1).toLowerCase(Locale.ROOT).equals("recursive")) {

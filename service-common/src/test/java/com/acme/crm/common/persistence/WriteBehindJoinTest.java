@@ -51,11 +51,12 @@ class WriteBehindJoinTest {
             statements = sql.all();
         }
 
+        // (the warm-up's own outbox inserts may fall in the recording: the effects' statement is the one to look at)
         List<String> effects = statements.stream().filter(s -> s.contains("insert into test_effect")).toList();
-        List<String> outbox = statements.stream().filter(s -> s.contains("insert into outbox_message")).toList();
         assertEquals(1, effects.size(), "the effects of the batch in one statement: " + statements);
-        assertEquals(effects, outbox, "the outbox rows in the same statement as the effects: " + statements);
-        assertTrue(effects.get(0).startsWith("with w1 as (insert into test_effect"), effects.get(0));
+        assertTrue(effects.get(0).startsWith("with w1 as (insert into test_effect")
+                && effects.get(0).contains("w2 as (insert into outbox_message"),
+                "the outbox rows in the same statement as the effects: " + effects.get(0));
         for (TestCommand command : commands) {
             assertEquals(List.of("done"), outcomes(command));
             assertEquals(1, KafkaProbe.relayed(TestCommandConsumer.EFFECTS_TOPIC, command.id()).size(),
