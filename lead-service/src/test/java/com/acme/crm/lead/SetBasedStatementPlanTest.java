@@ -1,5 +1,7 @@
 package com.acme.crm.lead;
 
+import com.acme.crm.common.persistence.JoinedWrites;
+import com.acme.crm.common.persistence.WriteStatement;
 import com.acme.crm.lead.decisions.RowUpdates;
 import com.acme.crm.lead.qualification.StartRows;
 import com.acme.crm.lead.qualification.bulk.BulkJobRunner;
@@ -15,6 +17,7 @@ import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,21 +53,39 @@ class SetBasedStatementPlanTest {
                     "qualify_job_lead_pkey");
             QueryPlans.expect(s, withRows(s, BulkJobs.class, "FINISHED",
                     "jsonb_build_object('id', q.id, 'status', 'COMPLETED')"), "qualify_job_lead_attempt");
+            // a reply batch's end: the three updates as parts of one statement (WriteBehind) keep their plans
+            JoinedWrites.Statement joined = JoinedWrites.of(List.of(
+                    WriteStatement.of(sql(RowUpdates.class, "UPDATE_LEADS"), Map.of("rows", rows(s, """
+                            jsonb_build_object('id', l.id, 'version', l.version, 'changes', 1, 'state', 'OPEN',
+                                'statusReason', 'NEW', 'qualifying', false, 'modifiedAt', now(), 'modifiedBy', 'test')"""))),
+                    WriteStatement.of(sql(RowUpdates.class, "UPDATE_ATTEMPTS"), Map.of("rows", rows(s,
+                            "jsonb_build_object('id', q.id, 'version', q.version, 'changes', 1, 'status', 'COMPLETED')"))),
+                    WriteStatement.of(sql(BulkJobs.class, "FINISHED"), Map.of("rows", rows(s,
+                            "jsonb_build_object('id', q.id, 'status', 'COMPLETED')")))));
+            QueryPlans.expect(s, QueryPlans.withLiterals(joined.sql(), joined.parameters()),
+                    "lead_pkey", "qualification_pkey", "qualify_job_lead_attempt");
             c.rollback();
         }
     }
 
     /** A dozen leads with their attempts, as {@code row} writes each, bound as the statement's {@code :rows}. */
     private static String withRows(Statement s, Class<?> owner, String constant, String row) throws Exception {
-        String rows;
+        return QueryPlans.withLiterals(sql(owner, constant), Map.of("rows", rows(s, row)));
+    }
+
+    /** A dozen leads with their attempts as {@code row} writes each: one JSON array. */
+    private static String rows(Statement s, String row) throws Exception {
         try (ResultSet rs = s.executeQuery("select jsonb_agg(" + row + ")::text from (select * from lead"
                 + " where topic = 'set-based plan' order by id limit 12) l join qualification q on q.lead_id = l.id")) {
             rs.next();
-            rows = rs.getString(1);
+            return rs.getString(1);
         }
+    }
+
+    private static String sql(Class<?> owner, String constant) throws Exception {
         Field sql = owner.getDeclaredField(constant);
         sql.setAccessible(true);
-        return QueryPlans.withLiterals((String) sql.get(null), Map.of("rows", rows));
+        return (String) sql.get(null);
     }
 
     private static void fill(Statement s) throws Exception {

@@ -5,6 +5,7 @@ import com.acme.crm.account.Contact;
 import com.acme.crm.account.qualification.RecordLink.Kind;
 import com.acme.crm.common.persistence.JsonRows;
 import com.acme.crm.common.persistence.WriteBehind;
+import com.acme.crm.common.persistence.WriteStatement;
 import com.acme.crm.contracts.qualification.ResolveAccountAndContact;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,23 +104,29 @@ public class NewRecords {
     record Rows(List<AccountRow> accounts, List<ContactRow> contacts, List<LinkRow> links) {
     }
 
-    private final WriteBehind.Rows<Resolved> writer = this::insert;
+    // joinable: it reads no other writer's rows (a contact's account, inserted beside it, is checked at the statement's end)
+    private final WriteBehind.Joinable<Resolved> writer = (session, resolves) -> statement(resolves);
 
     /**
      * The resolves' writer for {@link WriteBehind}: a batch's resolves wait there and are written together before the
-     * commit. A method, not a field: callers hold a CDI proxy, and the buffer knows a writer by its identity.
+     * commit, in the batch's one statement of writes. A method, not a field: callers hold a CDI proxy, and the buffer
+     * knows a writer by its identity.
      */
     WriteBehind.Rows<Resolved> writer() {
         return writer;
     }
 
-    /** {@code resolves}' records in one statement. */
+    /** {@code resolves}' records in one statement, now. */
     Uni<Void> insert(List<Resolved> resolves) {
+        return writer.write(resolves);
+    }
+
+    private WriteStatement statement(List<Resolved> resolves) {
         Rows rows = new Rows(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (Resolved resolved : resolves) {
             add(resolved, rows);
         }
-        return jsonRows.execute(INSERT, rows).replaceWithVoid();
+        return jsonRows.statement(INSERT, rows);
     }
 
     private static void add(Resolved resolved, Rows rows) {

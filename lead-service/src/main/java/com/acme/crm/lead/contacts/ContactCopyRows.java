@@ -4,6 +4,7 @@ import com.acme.crm.common.persistence.NativeValues;
 import com.acme.crm.common.persistence.JsonRows;
 import com.acme.crm.common.persistence.PlanCacheBypass;
 import com.acme.crm.common.persistence.WriteBehind;
+import com.acme.crm.common.persistence.WriteStatement;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,14 +76,15 @@ public class ContactCopyRows {
         return WriteBehind.add(upsert, copy);
     }
 
-    private final WriteBehind.Rows<CopiedContact> upsert = this::upsert;
+    // joinable: the upsert reads only contact_copy, which no other writer of a unit writes
+    private final WriteBehind.Joinable<CopiedContact> upsert = (session, copies) -> upsert(copies);
 
     /** One row per contact, its last state in the unit (an upsert may not change one row twice). */
-    private Uni<Void> upsert(List<CopiedContact> copies) {
+    private WriteStatement upsert(List<CopiedContact> copies) {
         Map<UUID, Row> last = new LinkedHashMap<>();
         for (CopiedContact copy : copies) {
             last.put(copy.id(), Row.of(copy));
         }
-        return jsonRows.execute(UPSERT, List.copyOf(last.values())).replaceWithVoid();
+        return jsonRows.statement(UPSERT, List.copyOf(last.values()));
     }
 }

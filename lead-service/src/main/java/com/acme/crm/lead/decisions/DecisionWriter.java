@@ -127,10 +127,12 @@ public class DecisionWriter {
         return lead.version + leadChanges;
     }
 
-    // a unit's changed leads and attempts, as the decisions left them, one statement per table at its end
-    private final WriteBehind.Rows<PendingVersions.Pending<Lead>> leadUpdates = rows -> updates.updateLeads(
+    // a unit's changed leads and attempts, as the decisions left them, one update per table, joined with the unit's other
+    // writes at its end (no other writer there changes or reads these rows; the history's and job rows' keys are checked
+    // at the statement's end)
+    private final WriteBehind.Joinable<PendingVersions.Pending<Lead>> leadUpdates = (session, rows) -> updates.leads(
             rows.stream().map(p -> RowUpdates.LeadRow.of(p.entity, p.loaded, p.changes)).toList());
-    private final WriteBehind.Rows<PendingVersions.Pending<Qualification>> attemptUpdates = rows -> updates.updateAttempts(
+    private final WriteBehind.Joinable<PendingVersions.Pending<Qualification>> attemptUpdates = (session, rows) -> updates.attempts(
             rows.stream().map(p -> RowUpdates.AttemptRow.of(p.entity, p.loaded, p.changes)).toList());
 
     /** @param versionAfter the version the lead's row will have (in a unit), or -1: flush before an event (outside one) */

@@ -3,6 +3,8 @@ package com.acme.crm.lead.decisions;
 import com.acme.crm.lead.Lead;
 import com.acme.crm.lead.qualification.Qualification;
 import com.acme.crm.common.persistence.JsonRows;
+import com.acme.crm.common.persistence.WriteStatement;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -83,29 +85,29 @@ public class RowUpdates {
             where q.id = any(array(select cast(r ->> 'id' as uuid) from given))
               and q.id = cast(r ->> 'id' as uuid) and q.version = cast(r ->> 'version' as bigint)""";
 
-    /** One update per lead (give each lead once), one statement. */
+    /** One update per lead (give each lead once), one statement, now. */
     public Uni<Void> updateLeads(List<LeadRow> rows) {
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : Panache.getSession().chain(session -> leads(rows).run(session));
+    }
+
+    /** The same statement, not run (rows not empty): a unit's end joins it with its other writes. */
+    WriteStatement leads(List<LeadRow> rows) {
         return update(UPDATE_LEADS, rows.stream().sorted(Comparator.comparing(LeadRow::id)).toList(), "lead");
     }
 
-    /** One update per attempt (give each attempt once), one statement. */
-    Uni<Void> updateAttempts(List<AttemptRow> rows) {
+    /** One update per attempt (give each attempt once), one statement, not run (rows not empty). */
+    WriteStatement attempts(List<AttemptRow> rows) {
         return update(UPDATE_ATTEMPTS, rows.stream().sorted(Comparator.comparing(AttemptRow::id)).toList(), "attempt");
     }
 
-    private Uni<Void> update(String sql, List<?> rows, String what) {
-        if (rows.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return jsonRows.execute(sql, rows)
-                .invoke(updated -> {
-                    if (updated != rows.size()) {
-                        // as Hibernate's own check reports it: a lost race, retried (FailureClassifier: transient)
-                        throw new OptimisticLockException("a " + what + " changed since it was loaded in this transaction ("
-                                + updated + " of " + rows.size() + " updated)");
-                    }
-                })
-                .replaceWithVoid();
+    private WriteStatement update(String sql, List<?> rows, String what) {
+        return jsonRows.statement(sql, rows).checked(updated -> {
+            if (updated != rows.size()) {
+                // as Hibernate's own check reports it: a lost race, retried (FailureClassifier: transient)
+                throw new OptimisticLockException("a " + what + " changed since it was loaded in this transaction ("
+                        + updated + " of " + rows.size() + " updated)");
+            }
+        });
     }
 
     private static String text(Instant at) {

@@ -19,7 +19,7 @@ import java.util.UUID;
  * Writes and reads a lead's audit trail. {@link #record} joins the caller's transaction (call it
  * inside {@code @WithTransaction}), so an entry exists exactly when the change it describes does. Within a
  * {@link WriteBehind} unit (a consumer's batch, a bulk job's window) its entries are inserted together at its
- * end, in the order recorded; elsewhere each at once, by the same statement.
+ * end, in the order recorded, in the unit's one statement of writes; elsewhere each at once, by the same insert.
  */
 @ApplicationScoped
 public class LeadHistory {
@@ -60,11 +60,8 @@ public class LeadHistory {
             from jsonb_array_elements(cast(cast(:rows as text) as jsonb)) with ordinality as given(r, n)
             order by n""";
 
-    private final WriteBehind.Rows<Row> insert = this::insert;
-
-    private Uni<Void> insert(List<Row> rows) {
-        return jsonRows.execute(INSERT, rows).replaceWithVoid();
-    }
+    // joinable: the insert reads no other writer's rows (the lead's key is checked at the statement's end)
+    private final WriteBehind.Joinable<Row> insert = (session, rows) -> jsonRows.statement(INSERT, rows);
 
     /** Oldest first, of a lead the caller may see (404 otherwise). */
     @WithSession

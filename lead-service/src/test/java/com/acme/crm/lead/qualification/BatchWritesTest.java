@@ -90,7 +90,7 @@ class BatchWritesTest {
                         + " lead updates %d, attempt updates %d, attempt inserts %d, lock-and-load %d, outbox inserts %d,"
                         + " history inserts %d, qualify_job_lead updates %d, other selects %d%n", LEADS, sql.all().size(),
                 leadUpdates, attemptUpdates, sql.startingWith("insert into qualification "), sql.containing("for no key update of l"),
-                sql.startingWith("insert into outbox_message"), sql.startingWith("insert into lead_history"),
+                sql.containing("insert into outbox_message"), sql.containing("insert into lead_history"),
                 sql.containing("update qualify_job_lead l set "), sql.startingWith("select"));
 
         List<ConsumerRecord<String, String>> events = LeadEventsTopic.readUntil(

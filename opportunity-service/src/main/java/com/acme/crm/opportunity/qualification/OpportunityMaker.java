@@ -46,8 +46,11 @@ public class OpportunityMaker {
 
     private static final Logger LOG = Logger.getLogger(OpportunityMaker.class);
 
-    /** The new opportunities' writer for {@link WriteBehind}: a batch's wait there and are written together before the commit. */
-    private final WriteBehind.Rows<NewOpportunity> newOpportunities = this::insert;
+    /**
+     * The new opportunities' writer for {@link WriteBehind}: a batch's wait there and are written together before the
+     * commit, in the batch's one statement of writes; a chunk or an undo that reads them has them written first.
+     */
+    private final WriteBehind.Joinable<NewOpportunity> newOpportunities = (session, made) -> this.rows.statement(made);
 
     @Inject
     Outbox outbox;

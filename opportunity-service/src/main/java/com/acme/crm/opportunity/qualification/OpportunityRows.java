@@ -1,6 +1,7 @@
 package com.acme.crm.opportunity.qualification;
 
 import com.acme.crm.common.persistence.JsonRows;
+import com.acme.crm.common.persistence.WriteStatement;
 import com.acme.crm.contracts.qualification.AttachmentRef;
 import com.acme.crm.contracts.qualification.CopiedNote;
 import com.acme.crm.contracts.qualification.CreateOpportunity;
@@ -97,8 +98,21 @@ public class OpportunityRows {
         }
     }
 
-    /** New opportunities with their first notes, stakeholders and files, in one statement. */
+    /** New opportunities with their first notes, stakeholders and files, in one statement, now. */
     Uni<Void> insert(List<NewOpportunity> opportunities) {
+        return jsonRows.execute(INSERT, rows(opportunities)).replaceWithVoid();
+    }
+
+    /**
+     * The same statement, not run: for the new opportunities' {@link com.acme.crm.common.persistence.WriteBehind.Joinable}
+     * writer (it reads no other writer's rows: the notes' conflict check reads only notes, which no other writer of a
+     * batch's end inserts; a chunk writes its notes at once).
+     */
+    WriteStatement statement(List<NewOpportunity> opportunities) {
+        return jsonRows.statement(INSERT, rows(opportunities));
+    }
+
+    private static Rows rows(List<NewOpportunity> opportunities) {
         Rows rows = Rows.empty();
         for (NewOpportunity o : opportunities) {
             UUID id = o.opportunity().id;
@@ -116,7 +130,7 @@ public class OpportunityRows {
                         file.sha256()));
             }
         }
-        return jsonRows.execute(INSERT, rows).replaceWithVoid();
+        return rows;
     }
 
     /** Stores {@code notes} at positions {@code first}, {@code first + 1}, …; positions already stored (a repeat) are skipped. */

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.acme.crm.common.persistence.WriteBehind;
+import com.acme.crm.common.persistence.WriteStatement;
 import com.google.common.base.Utf8;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import org.hibernate.query.TypedParameterValue;
 import org.hibernate.query.spi.QueryParameterBindingTypeResolver;
@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -27,7 +28,8 @@ import java.util.UUID;
  * commit). Call it inside
  * {@code @WithTransaction}. Within a {@link WriteBehind} unit (a consumer's batch, a bulk job's window) the
  * transaction's messages are inserted together at its end, in publish order (the id order is the relay's
- * send order); elsewhere each at once. The same insert either way: one SQL text, the rows as one JSON array and
+ * send order), in the one statement that writes the unit's other joinable writers' rows
+ * ({@link WriteBehind.Joinable}); elsewhere each at once. The same insert either way: one SQL text, the rows as one JSON array and
  * their payloads beside it as one array of text, each written to JSON once and stored as written: what Kafka carries
  * is byte for byte what the service wrote.
  */
@@ -109,19 +111,15 @@ public class Outbox {
                String createdAt, String traceparent) {
     }
 
-    private final WriteBehind.Rows<Row> insert = this::insert;
+    // joinable: the insert reads no other writer's rows; the relay is woken by this transaction's commit either way
+    private final WriteBehind.Joinable<Row> insert = this::insert;
 
     /** The payloads parameter's type, resolved once: Hibernate would work out an array's type anew for each statement. */
     private volatile BindableType<String[]> payloadsType;
 
-    private Uni<Void> insert(List<Row> rows) {
-        return Panache.getSession().chain(session -> {
-            relay.wakeAfterCommit(session, RelayLane.of(rows.stream().map(Row::topic).toList()));
-            return session.createNativeQuery(INSERT)
-                    .setParameter("rows", jsonRows.text(rows))
-                    .setParameter("payloads", payloads(session, rows))
-                    .executeUpdate();
-        }).replaceWithVoid();
+    private WriteStatement insert(Mutiny.Session session, List<Row> rows) {
+        relay.wakeAfterCommit(session, RelayLane.of(rows.stream().map(Row::topic).toList()));
+        return WriteStatement.of(INSERT, Map.of("rows", jsonRows.text(rows), "payloads", payloads(session, rows)));
     }
 
     private Object payloads(Mutiny.Session session, List<Row> rows) {

@@ -7,6 +7,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.Map;
+
 /**
  * Many rows in one statement: the rows go as one JSON array bound to {@code :rows}, which the SQL reads with
  * {@code jsonb_array_elements(cast(cast(:rows as text) as jsonb))}. The SQL text is the same whatever their number,
@@ -30,6 +32,11 @@ public class JsonRows {
         return Panache.getSession().chain(session -> session.createNativeQuery(sql)
                 .setParameter("rows", text(rows))
                 .executeUpdate());
+    }
+
+    /** The same statement, not run: for a {@link WriteBehind.Joinable} writer, which a unit's end may join with others. */
+    public WriteStatement statement(String sql, Object rows) {
+        return WriteStatement.of(sql, Map.of("rows", text(rows)));
     }
 
     /** {@code rows} as the JSON text such a statement reads (also for a select that takes its keys this way). */

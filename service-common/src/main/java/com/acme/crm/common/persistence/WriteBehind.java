@@ -18,15 +18,23 @@ import java.util.function.Supplier;
  * Set-based writes for a transaction that carries many units of work (a consumer's batch, a bulk job's window):
  * the rows its writers would insert one statement at a time (outbox messages, history entries, job rows, undone attempts,
  * the account and opportunity steps' new records...) are kept while its work runs and written at the end of that
- * work, one statement per writer (or a few, for a writer that bounds its bind values), writers in the order of
- * their first row, inside the transaction; actions that must follow the commit (metrics) run after it. This is the
+ * work, inside the transaction; actions that must follow the commit (metrics) run after it. This is the
  * one way work is written before a commit: a later statement of the same transaction that reads a writer's rows
  * has them written first ({@link #writeNow}).
+ *
+ * <p>At the end, writers go in the order of their first row, and the waiting {@link Joinable} writers next to each
+ * other are written by <b>one statement</b> ({@link JoinedWrites}: each writer's statement a data-modifying CTE), one
+ * round trip for what was one per writer; a plain {@link Rows} writer runs its own statement(s) between them, in its
+ * place. So a joinable writer's statement must neither read rows another writer of a unit writes (the parts share one
+ * snapshot and do not see each other's rows) nor change a row another may change; a writer that does stays a plain
+ * {@link Rows}. A failure of the joined statement (a row that breaks a constraint) fails the unit as a failed writer did:
+ * a consumer's batch then handles each message alone, so only the message with that row is set aside.
  *
  * <p>The unit that opens the transaction opens the buffer ({@link #inTransaction}), so a buffer is always written by
  * the transaction it belongs to; a failed transaction discards it with everything else (a batch split and retried
  * writes each piece's rows once). Outside such a unit (a REST call's {@code @WithTransaction}) {@link #add} writes
- * at once. The buffer lives on the Vert.x context, next to the Panache session it goes with.
+ * at once, and so does {@link #writeNow}: each writer's own statement. The buffer lives on the Vert.x context, next to
+ * the Panache session it goes with.
  */
 public final class WriteBehind {
 
@@ -36,6 +44,23 @@ public final class WriteBehind {
     @FunctionalInterface
     public interface Rows<R> {
         Uni<Void> write(List<R> rows);
+    }
+
+    /**
+     * A writer whose rows one statement writes, which it gives instead of running it, so that a unit's end joins it with
+     * the other joinable writers waiting there into one statement. Its statement must not read rows another writer of
+     * the unit writes, nor change rows another may change (see the class comment). Alone it runs its own statement.
+     */
+    @FunctionalInterface
+    public interface Joinable<R> extends Rows<R> {
+
+        /** The statement that writes {@code rows} (oldest first) in {@code session}'s transaction, not run yet. */
+        WriteStatement statement(Mutiny.Session session, List<R> rows);
+
+        @Override
+        default Uni<Void> write(List<R> rows) {
+            return Panache.getSession().chain(session -> statement(session, rows).run(session));
+        }
     }
 
     private final Map<Rows<?>, List<Object>> pending = new LinkedHashMap<>();
@@ -133,15 +158,61 @@ public final class WriteBehind {
         return session != null && session.isOpen() && session.currentTransaction() != null;
     }
 
-    /** Each writer's rows in one go, writers in the order of their first row (a writer may add rows to another's). */
+    /**
+     * Each writer's rows in one go, writers in the order of their first row (a writer may add rows to another's): the
+     * joinable writers next to each other in one statement, a plain writer alone.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Uni<Void> writeAll() {
         if (pending.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         Map.Entry<Rows<?>, List<Object>> first = pending.entrySet().iterator().next();
-        pending.remove(first.getKey());
-        return ((Rows) first.getKey()).write(first.getValue()).chain(this::writeAll);
+        if (!(first.getKey() instanceof Joinable<?>)) {
+            pending.remove(first.getKey());
+            return ((Rows) first.getKey()).write(first.getValue()).chain(this::writeAll);
+        }
+        return Panache.getSession().chain(session -> writeJoined(session, joinableStatements(session))).chain(this::writeAll);
+    }
+
+    /** The statements of the joinable writers at the buffer's head, taken out of it, up to the first plain writer. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private List<WriteStatement> joinableStatements(Mutiny.Session session) {
+        List<WriteStatement> statements = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            Map.Entry<Rows<?>, List<Object>> first = pending.entrySet().iterator().next();
+            if (!(first.getKey() instanceof Joinable<?> writer)) {
+                break;
+            }
+            pending.remove(writer);
+            statements.add(((Joinable) writer).statement(session, first.getValue()));
+        }
+        return statements;
+    }
+
+    private static Uni<Void> writeJoined(Mutiny.Session session, List<WriteStatement> statements) {
+        if (statements.size() == 1) {
+            return statements.get(0).run(session);
+        }
+        JoinedWrites.Statement joined = JoinedWrites.of(statements);
+        Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(joined.sql(), Object[].class);
+        boolean bypassed = false;
+        for (Map.Entry<String, Object> parameter : joined.parameters().entrySet()) {
+            if (!bypassed && parameter.getValue() instanceof String value) {
+                query = PlanCacheBypass.bind(query, parameter.getKey(), value); // a select: kept out of the plan cache
+                bypassed = true;
+            } else {
+                query.setParameter(parameter.getKey(), parameter.getValue());
+            }
+        }
+        if (!bypassed) { // every writer binds its rows as text; one that does not would fill the plan cache here
+            throw new IllegalStateException("a joined statement binds no text parameter: " + joined.sql());
+        }
+        return query.getSingleResult().invoke(changed -> {
+            for (int i = 0; i < statements.size(); i++) {
+                statements.get(i).changed().accept(((Number) changed[i]).longValue());
+            }
+        }).replaceWithVoid();
     }
 
     private void committed() {

@@ -2,12 +2,13 @@ package com.acme.crm.common.steps;
 
 import com.acme.crm.common.persistence.NativeValues;
 import com.acme.crm.common.persistence.WriteBehind;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.acme.crm.common.persistence.WriteStatement;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -27,8 +28,11 @@ public class UndoneAttempts {
             insert into undone_attempt (qualification_id)
             select unnest(cast(cast(:ids as text) as uuid[])) on conflict do nothing""";
 
-    /** Answers without records wait in {@link WriteBehind} for the batch's end: one statement a batch, however many. */
-    private final WriteBehind.Rows<UUID> writer = this::insert;
+    /**
+     * Answers without records wait in {@link WriteBehind} for the batch's end: one statement a batch, however many,
+     * joined with the batch's other writes (nothing else of a batch writes or reads this table at its end).
+     */
+    private final WriteBehind.Joinable<UUID> writer = (session, attempts) -> insert(attempts);
 
     /** The attempt was answered without records: recorded with the running unit's other rows (at once outside one). */
     public Uni<Void> answeredWithoutRecords(UUID attempt) {
@@ -42,7 +46,7 @@ public class UndoneAttempts {
 
     /** Recorded now (an undo removes the attempt's records after it). */
     public Uni<Void> undone(UUID attempt) {
-        return insert(List.of(attempt));
+        return writer.write(List.of(attempt));
     }
 
     /** Writes the waiting answers now, for a look-up of this transaction that must see them (a command loading alone). */
@@ -50,9 +54,7 @@ public class UndoneAttempts {
         return WriteBehind.writeNow(writer);
     }
 
-    private Uni<Void> insert(List<UUID> attempts) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
-                .setParameter("ids", NativeValues.uuidArray(new LinkedHashSet<>(attempts)))
-                .executeUpdate()).replaceWithVoid();
+    private static WriteStatement insert(List<UUID> attempts) {
+        return WriteStatement.of(INSERT, Map.of("ids", NativeValues.uuidArray(new LinkedHashSet<>(attempts))));
     }
 }

@@ -22,6 +22,11 @@ public record TestCommand(String id, int failTimes) {
      */
     public static final MessageType<TestCommand> BUFFERED = new MessageType<>("crm.test.buffered.v1", TestCommand.class);
     /**
+     * As {@link #BUFFERED}, but the row it queues breaks a constraint (no outcome): the batch's joined statement of writes
+     * fails at its end, outside any work; alone it fails every time, so it is set aside.
+     */
+    public static final MessageType<TestCommand> BAD_ROW = new MessageType<>("crm.test.bad-row.v1", TestCommand.class);
+    /**
      * Processed with {@code Handling.Once}; while the test holds its command ({@code TestCommandConsumer.hold}), its work
      * does not end (a Uni that does not resolve, as a hung statement's) until the test releases it.
      */

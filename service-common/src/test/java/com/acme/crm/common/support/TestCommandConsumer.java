@@ -173,6 +173,14 @@ public class TestCommandConsumer {
                 return InOrder.DONE;
             });
         }
+        if (type.equals(TestCommand.BAD_ROW.name())) {
+            return new Handling.Once(() -> {
+                TestCommand command = start(data);
+                WriteBehind.queue(bufferedEffects, new Effect(event.getId(), command.id(), null)); // outcome is not null
+                outbox.queue(EFFECTS_TOPIC, command.id(), "test.effect", Map.of("outcome", "bad row"));
+                return InOrder.DONE;
+            });
+        }
         return new Handling.Once(() -> {
             TestCommand command = start(data);
             if (attempts(command.id()) <= command.failTimes()) {
@@ -193,10 +201,11 @@ public class TestCommandConsumer {
     record Effect(String messageId, String commandId, String outcome) {
     }
 
-    private final WriteBehind.Rows<Effect> bufferedEffects = rows -> jsonRows.execute("""
+    /** Joinable, as the services' writers: written in one statement with the batch's outbox rows. */
+    private final WriteBehind.Joinable<Effect> bufferedEffects = (session, rows) -> jsonRows.statement("""
             insert into test_effect (message_id, command_id, outcome)
             select r ->> 'messageId', r ->> 'commandId', r ->> 'outcome'
-            from jsonb_array_elements(cast(cast(:rows as text) as jsonb)) as given(r)""", rows).replaceWithVoid();
+            from jsonb_array_elements(cast(cast(:rows as text) as jsonb)) as given(r)""", rows);
 
     /** The effect's row, and its message through the outbox (written at the end of the batch's transaction). */
     private Uni<Void> effect(IncomingCloudEventMetadata<String> event, String commandId, String outcome) {

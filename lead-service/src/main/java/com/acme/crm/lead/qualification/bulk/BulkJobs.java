@@ -138,11 +138,9 @@ public class BulkJobs {
             where l.qualification_id = any(array(select cast(r ->> 'id' as uuid) from given))
               and l.qualification_id = cast(r ->> 'id' as uuid)""";
 
-    private final WriteBehind.Rows<Finished> finished = this::writeFinished;
-
-    private Uni<Void> writeFinished(List<Finished> rows) {
-        return jsonRows.execute(FINISHED, rows).replaceWithVoid();
-    }
+    // joinable with the unit's other writes: none of them changes or reads these rows. The runner's results (a plain
+    // writer: they may name the row an end of the same window names) are written before or after, in their order.
+    private final WriteBehind.Joinable<Finished> finished = (session, rows) -> jsonRows.statement(FINISHED, rows);
 
     /** A job as stored: its view and who asked for it (only they, managers and admins may read it). */
     private record Snapshot(String requestedBy, QualifyJobView view) {

@@ -127,8 +127,10 @@ class BulkJobRunnerTest extends BulkRunnerTests {
             assertEquals(1, sql.containing("for no key update of l"), "the window's leads locked and loaded at once: " + sql.all());
             assertEquals(1, sql.startingWith("insert into qualification "), "the attempts: " + sql.all());
             assertEquals(1, sql.containing("update lead l set "), "the leads: " + sql.all());
-            assertEquals(1, sql.startingWith("insert into lead_history "), "the history entries: " + sql.all());
-            assertEquals(1, sql.startingWith("insert into outbox_message "), "the commands: " + sql.all());
+            assertEquals(1, sql.containing("insert into lead_history "), "the history entries: " + sql.all());
+            assertEquals(1, sql.containing("insert into outbox_message "), "the commands: " + sql.all());
+            assertEquals(1, sql.all().stream().filter(statement -> statement.contains("insert into lead_history ")
+                    && statement.contains("insert into outbox_message ")).count(), "both in one statement: " + sql.all());
             assertEquals(0, sql.startingWith("select q1_0"), "no attempt looked up one lead at a time: " + sql.all());
         }
 
