@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,23 +40,51 @@ public final class JoinedWrites {
     private JoinedWrites() {
     }
 
+    /**
+     * The joined texts made so far, by their parts' texts: a text depends on nothing else, and the writers' texts are
+     * constants, so each combination is parsed and renamed once, not at every batch's end (its regular expressions cost
+     * more than the rest of a lone batch's writing). Bounded, should a writer ever build its text per call.
+     */
+    private static final Map<List<String>, String> TEXTS = new ConcurrentHashMap<>();
+    private static final int MAX_TEXTS = 256;
+
     /** The one statement that makes {@code parts}' changes; its one row has each part's changed rows, in order. */
     public static Statement of(List<WriteStatement> parts) {
-        List<String> ctes = new ArrayList<>();
-        List<String> counts = new ArrayList<>();
+        List<String> texts = new ArrayList<>(parts.size());
         Map<String, Object> parameters = new LinkedHashMap<>();
         for (int i = 0; i < parts.size(); i++) {
-            String prefix = "w" + (i + 1);
+            String prefix = prefix(i);
             WriteStatement part = parts.get(i);
-            Split split = split(part.sql());
+            texts.add(part.sql());
+            part.parameters().forEach((name, value) -> parameters.put(prefix + "_" + name, value));
+        }
+        String sql = TEXTS.get(texts);
+        if (sql == null) {
+            sql = joined(texts);
+            if (TEXTS.size() < MAX_TEXTS) {
+                TEXTS.put(texts, sql);
+            }
+        }
+        return new Statement(sql, parameters);
+    }
+
+    private static String prefix(int part) {
+        return "w" + (part + 1);
+    }
+
+    private static String joined(List<String> texts) {
+        List<String> ctes = new ArrayList<>();
+        List<String> counts = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String prefix = prefix(i);
+            Split split = split(texts.get(i));
             for (Cte cte : split.ctes()) {
                 ctes.add(prefix + "_" + cte.name() + " as (" + renamed(cte.body(), prefix, split) + ")");
             }
             ctes.add(prefix + " as (" + renamed(split.body(), prefix, split) + " returning 1)");
             counts.add("(select count(*) from " + prefix + ")");
-            part.parameters().forEach((name, value) -> parameters.put(prefix + "_" + name, value));
         }
-        return new Statement("with " + String.join(",\n", ctes) + "\nselect " + String.join(", ", counts), parameters);
+        return "with " + String.join(",\n", ctes) + "\nselect " + String.join(", ", counts);
     }
 
     /** A part's top-level CTE: its name and what stands between its parentheses. */

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How writers' statements are joined into one (plain: the text and parameters; the database's side is WriteBehindJoinTest's). */
 class JoinedWritesTest {
@@ -54,6 +56,23 @@ class JoinedWritesTest {
                 from w1_given, jsonb_array_elements(w1_given.r -> 'links') as links(l), t returning 1),
                 w2 as (insert into undone_attempt (qualification_id) select unnest(cast(cast(:w2_ids as text) as uuid[])) returning 1)
                 select (select count(*) from w1), (select count(*) from w2)""", joined.sql());
+    }
+
+    @Test
+    void theSamePartsAgain_reuseTheirJoinedText_withTheirOwnValues() {
+        String insert = "insert into undone_attempt (qualification_id) select unnest(cast(cast(:ids as text) as uuid[]))";
+        String delete = "delete from outbox_message where id = any(cast(cast(:ids as text) as bigint[]))";
+        JoinedWrites.Statement first = JoinedWrites.of(List.of(WriteStatement.of(insert, Map.of("ids", "{a}")),
+                WriteStatement.of(delete, Map.of("ids", "{1}"))));
+        JoinedWrites.Statement again = JoinedWrites.of(List.of(WriteStatement.of(insert, Map.of("ids", "{b}")),
+                WriteStatement.of(delete, Map.of("ids", "{2}"))));
+        JoinedWrites.Statement turned = JoinedWrites.of(List.of(WriteStatement.of(delete, Map.of("ids", "{3}")),
+                WriteStatement.of(insert, Map.of("ids", "{c}"))));
+
+        assertSame(first.sql(), again.sql(), "made once for these parts");
+        assertEquals(Map.of("w1_ids", "{b}", "w2_ids", "{2}"), again.parameters());
+        assertTrue(turned.sql().startsWith("with w1 as (delete from outbox_message"), turned.sql());
+        assertEquals(Map.of("w1_ids", "{3}", "w2_ids", "{c}"), turned.parameters());
     }
 
     @Test
