@@ -3,7 +3,6 @@ package com.acme.crm.common.inbox;
 import com.acme.crm.common.flow.InOrder;
 import com.acme.crm.common.messaging.IncomingMessages.UnreadableMessageException;
 import com.acme.crm.common.messaging.InteractivePriority;
-import com.acme.crm.common.messaging.LaneLoops;
 import com.acme.crm.common.persistence.WriteBehind;
 import com.acme.crm.common.stages.MessageStages;
 import com.acme.crm.common.warmup.WarmUpMessages;
@@ -75,9 +74,6 @@ public class ConsumerDispatcher {
     InteractivePriority priority;
 
     @Inject
-    LaneLoops loops;
-
-    @Inject
     BatchWatchdog watchdog;
 
     @Inject
@@ -120,9 +116,8 @@ public class ConsumerDispatcher {
     public Uni<Void> dispatch(IncomingKafkaRecordBatchMetadata<?, String> batch,
                               Function<IncomingCloudEventMetadata<String>, Handling> route,
                               Preparation prepare) {
-        // a bulk batch wholly on the bulk lane's own loop, off the loops the interactive lane uses (LaneLoops); watched
-        // from here until it ends: a batch that never does is logged, counted and fails liveness (BatchWatchdog)
-        return loops.forBatch(batch, () -> watchdog.watch(batch, running -> dispatch(batch, route, prepare, running)));
+        // watched from here until it ends: a batch that never does is logged, counted and fails liveness (BatchWatchdog)
+        return watchdog.watch(batch, running -> dispatch(batch, route, prepare, running));
     }
 
     @SuppressWarnings("unchecked")

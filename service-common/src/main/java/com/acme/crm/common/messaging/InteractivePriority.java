@@ -1,6 +1,6 @@
 package com.acme.crm.common.messaging;
 
-import com.acme.crm.contracts.Lane;
+import com.acme.crm.contracts.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -9,6 +9,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
@@ -22,7 +23,6 @@ import java.util.function.Supplier;
  * Interactive batches first within a service: counts the interactive lane's batches in flight, and has a bulk batch
  * wait before it starts while there are any ({@link BulkYield} decides; woken when the last one ends, or when its
  * pause is up). Bulk batches already running are not interrupted. Counted in {@code crm_consumer_bulk_yields_total}.
- * Where each lane's work runs is {@link LaneLoops}'s to say.
  */
 @ApplicationScoped
 public class InteractivePriority {
@@ -33,9 +33,6 @@ public class InteractivePriority {
     @Inject
     MeterRegistry metrics;
 
-    @Inject
-    LaneLoops loops;
-
     @ConfigProperty(name = "crm.consumer.bulk-yield.max-pause", defaultValue = "100ms")
     Duration maxPause;
 
@@ -45,17 +42,15 @@ public class InteractivePriority {
 
     /** {@code batch}'s work, in its turn: an interactive batch at once (counted while it runs), a bulk one maybe after a pause. */
     public <T> Uni<T> inTurn(IncomingKafkaRecordBatchMetadata<?, ?> batch, Supplier<Uni<T>> work) {
-        return inTurn(LaneLoops.laneOf(batch) == Lane.INTERACTIVE, work);
+        return inTurn(isInteractive(batch), work);
     }
 
     /**
      * Bulk work that is not a consumer batch (a bulk job's window of starts, lead-service's {@code BulkJobRunner}) in
-     * its turn: it gives way like a bulk batch, and runs on a loop of the bulk lane's own ({@link LaneLoops}, a
-     * duplicated context of its own, safe for Hibernate Reactive), as a bulk batch does; its outcome comes back on the
-     * caller's context.
+     * its turn: it gives way like a bulk batch. Call it on the Vert.x context the work must run on.
      */
     public <T> Uni<T> inBulkTurn(Supplier<Uni<T>> work) {
-        return loops.run(Lane.BULK, "bulk-jobs", () -> inTurn(false, work));
+        return inTurn(false, work);
     }
 
     <T> Uni<T> inTurn(boolean interactive, Supplier<Uni<T>> work) {
@@ -67,6 +62,13 @@ public class InteractivePriority {
         }
         BulkYield.Turn turn = new BulkYield(maxPause).decide(interactiveInFlight.get(), Duration.ZERO);
         return turn.go() ? work.get() : giveWay(turn.pause()).chain(() -> work.get());
+    }
+
+    private static boolean isInteractive(IncomingKafkaRecordBatchMetadata<?, ?> batch) {
+        for (ConsumerRecord<?, ?> record : batch.getRecords()) {
+            return Topics.isInteractive(record.topic()); // a batch is one channel's, and a channel one lane's
+        }
+        return false;
     }
 
     private void interactiveEnded() {

@@ -3,7 +3,6 @@ package com.acme.crm.common.outbox;
 import com.acme.crm.common.messaging.AfterCommit;
 import com.acme.crm.common.messaging.DatabaseSignals;
 import com.acme.crm.common.messaging.KeptConnection;
-import com.acme.crm.common.messaging.LaneLoops;
 import com.acme.crm.common.setaside.SetAsideMessages;
 import com.acme.crm.common.stages.MessageStages;
 import io.micrometer.core.instrument.Counter;
@@ -40,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.time.OffsetDateTime;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -63,10 +61,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * delete, any set-aside and the COMMIT in the other) where the pooled transaction took five. The lock is still the
  * transaction's, so a relay that dies releases it with its connection, as before.
  *
- * <p>Each relay runs on its lane's event loop ({@link LaneLoops}: its connection is opened there, and a connection's
- * answers come back on the context it was opened on): the bulk lane's relay, whose rounds build and hand over hundreds of
- * records at a time, on a loop of the bulk lane's own; the interactive one on one of Vert.x's.
- *
  * <p>Nothing can block it (SPEC rule 6): each row's send is judged on its own. Acknowledged rows are
  * deleted; a row Kafka refuses for good (too large, invalid topic: {@link SendFailures}) is moved to
  * {@code set_aside_message} in the same transaction, counted in {@code crm_outbox_set_aside_total}
@@ -74,10 +68,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * away) stays for the next round. The price: a set-aside message is later than the messages of its
  * key sent after it, once an operator replays it.
  *
- * <p>Each row goes to Kafka as the record {@link OutboxRecords} makes of it, handed straight to the producer of its lane's
- * channel ({@code outbox}, {@code outbox-interactive}: the same configuration, idempotent, acks=all; a producer of its
- * own for the interactive lane, so that its records are never handed to Kafka behind a bulk round's hundreds, one at a
- * time on the producer's one sending thread, nor ride in the bulk records' requests): not as a SmallRye message through the channel, whose
+ * <p>Each row goes to Kafka as the record {@link OutboxRecords} makes of it, handed straight to the producer of the
+ * {@code outbox} channel (its configuration: idempotent, acks=all): not as a SmallRye message through the channel, whose
  * emitter, context propagation, message metadata and CloudEvent writing cost more per record than the send itself
  * (docs/performance.md, "Issue 9, eleventh step"). The record is the one the channel wrote; a row with a traceparent gets
  * its producer span ({@link RelaySpans}).
@@ -88,6 +80,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** The Kafka channel (SmallRye) whose producer sends the rows; not the database signal below, though named alike. */
+    private static final String KAFKA_CHANNEL = "outbox";
     /** The database signal (NOTIFY channel) that wakes the relays: its payload names a lane, or none for every lane. */
     public static final String SIGNAL = "outbox";
 
@@ -123,9 +117,6 @@ public class OutboxRelay {
     @Inject
     OpenTelemetry openTelemetry;
 
-    @Inject
-    LaneLoops loops;
-
     @ConfigProperty(name = "crm.outbox.batch-size", defaultValue = "500")
     int batchSize;
 
@@ -150,8 +141,8 @@ public class OutboxRelay {
     private final AtomicLong wokenBySignal = new AtomicLong();
     private OutboxRecords records;
     private RelaySpans spans;
-    /** Each lane's producer ({@link RelayLane#producerChannel}), once the connector has made it (during start-up). */
-    private final Map<RelayLane, KafkaProducer<String, String>> producers = new ConcurrentHashMap<>();
+    /** The outbox channel's producer, once the connector has made it (during start-up). */
+    private volatile KafkaProducer<String, String> producer;
     private final AtomicLong backlog = new AtomicLong();
     private Counter setAsideCounter;
     private volatile boolean listening;
@@ -209,11 +200,6 @@ public class OutboxRelay {
         signal.lane().ifPresentOrElse(this::wakeLane, this::wake);
     }
 
-    /** The thread {@code lane}'s last round ran on (null before its first), for the tests. */
-    Thread roundThread(RelayLane lane) {
-        return relays.get(lane).lastRoundThread;
-    }
-
     /** How many signals woke a relay so far (this process's own wake none; re-subscriptions are not counted). */
     long wokenBySignal() {
         return wokenBySignal.get();
@@ -264,22 +250,19 @@ public class OutboxRelay {
         private final String oldest;
         private final AtomicBoolean draining = new AtomicBoolean();
         private final AtomicBoolean wokenWhileDraining = new AtomicBoolean();
-        private volatile Thread lastRoundThread;
         /**
          * Used by one round at a time (the draining flag orders them). Its session plans without sequential scans: the
          * table holds a few dozen live rows among thousands of dead ones between two autovacuums (at most one a minute
          * per database), and once ANALYZE has counted the few, PostgreSQL reads the select's rows by scanning every page
          * (2,164 of them for 26 rows on a scratch cluster) where the primary key's order finds them in a handful; no
-         * statement of a round needs a scan (docs/performance.md, "thirteenth step"). Opened on the lane's loop, where
-         * its answers, and so the rounds, then run.
+         * statement of a round needs a scan (docs/performance.md, "thirteenth step").
          */
-        private final KeptConnection connection;
+        private final KeptConnection connection = new KeptConnection(() -> signals.dedicatedConnection(
+                Map.of("enable_seqscan", "off")));
 
         LaneRelay(RelayLane lane) {
             this.lane = lane;
             this.oldest = oldestRows(lane);
-            this.connection = new KeptConnection(() -> loops.run(lane.loops(), "outbox-relay",
-                    () -> signals.dedicatedConnection(Map.of("enable_seqscan", "off"))));
         }
 
         /** Starts draining unless a drain is running; then that drain goes round once more. */
@@ -342,14 +325,13 @@ public class OutboxRelay {
             Uni<RowSet<Row>> rows = c.preparedQuery(oldest).execute(Tuple.of(batchSize, batchBytes));
             return Uni.combine().all().unis(begin, lock, rows).asTuple()
                     .chain(read -> {
-                        lastRoundThread = Thread.currentThread();
                         boolean locked = read.getItem2().iterator().next().getBoolean(0);
                         RowSet<Row> oldestRows = read.getItem3();
                         boolean capped = locked && oldestRows.size() > 0
                                 && oldestRows.iterator().next().getLong("waiting") > oldestRows.size();
                         // the sends settle on the producer's network thread; the round goes on on the connection's
                         Context connectionContext = Vertx.currentContext();
-                        return (locked ? sendAll(lane, oldestRows, connectionContext) : Uni.createFrom().item(List.<Outcome>of()))
+                        return (locked ? sendAll(oldestRows, connectionContext) : Uni.createFrom().item(List.<Outcome>of()))
                                 .chain(outcomes -> settleAndCommit(c, outcomes).replaceWith(new Round(outcomes.size(),
                                         (int) outcomes.stream().filter(o -> o.sent() || SendFailures.isRefusal(o.failure())).count(),
                                         capped)));
@@ -372,11 +354,11 @@ public class OutboxRelay {
                 + ") capped where bytes_before < $2 order by id";
     }
 
-    private Uni<List<Outcome>> sendAll(RelayLane lane, RowSet<Row> rows, Context connectionContext) {
+    private Uni<List<Outcome>> sendAll(RowSet<Row> rows, Context connectionContext) {
         if (rows.size() == 0) {
             return Uni.createFrom().item(List.of());
         }
-        KafkaProducer<String, String> kafkaProducer = producer(lane);
+        KafkaProducer<String, String> kafkaProducer = producer();
         List<Uni<Outcome>> sends = new ArrayList<>(rows.size());
         for (Row row : rows) {
             sends.add(sendOne(kafkaProducer, row)); // handed to the producer in id order
@@ -452,7 +434,7 @@ public class OutboxRelay {
 
     private static Uni<RecordMetadata> send(KafkaProducer<String, String> kafkaProducer, ProducerRecord<String, String> record) {
         if (kafkaProducer == null) { // the channel is not wired yet (start-up): a passing failure, the row stays
-            return Uni.createFrom().failure(new IllegalStateException("the relay's Kafka channel has no producer yet"));
+            return Uni.createFrom().failure(new IllegalStateException("the " + KAFKA_CHANNEL + " channel has no producer yet"));
         }
         try {
             return kafkaProducer.send(record);
@@ -461,11 +443,11 @@ public class OutboxRelay {
         }
     }
 
-    private KafkaProducer<String, String> producer(RelayLane lane) {
-        KafkaProducer<String, String> current = producers.get(lane);
-        if (current == null && kafka.getProducerChannels().contains(lane.producerChannel())) {
-            current = kafka.getProducer(lane.producerChannel());
-            producers.put(lane, current);
+    private KafkaProducer<String, String> producer() {
+        KafkaProducer<String, String> current = producer;
+        if (current == null && kafka.getProducerChannels().contains(KAFKA_CHANNEL)) {
+            current = kafka.getProducer(KAFKA_CHANNEL);
+            producer = current;
         }
         return current;
     }

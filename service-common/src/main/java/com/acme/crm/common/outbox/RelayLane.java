@@ -1,7 +1,5 @@
 package com.acme.crm.common.outbox;
 
-import com.acme.crm.contracts.Lane;
-
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -40,22 +38,6 @@ public enum RelayLane {
      */
     String rows() {
         return rows;
-    }
-
-    /**
-     * The lane whose event loops its relay runs on ({@code LaneLoops}): the other rows are mostly a bulk job's, and a
-     * round of them builds and hands over hundreds of records at a time.
-     */
-    Lane loops() {
-        return this == INTERACTIVE ? Lane.INTERACTIVE : Lane.BULK;
-    }
-
-    /**
-     * The Kafka channel whose producer sends its rows ({@code outbox-interactive} and {@code outbox}, configured alike):
-     * each lane's records are handed to Kafka on its producer's own sending thread and go in its own requests.
-     */
-    String producerChannel() {
-        return this == INTERACTIVE ? "outbox-interactive" : "outbox";
     }
 
     /** The NOTIFY payload that names this lane ({@code interactive}, {@code other}). */

@@ -31,7 +31,6 @@ class InteractivePriorityTest {
         priority.vertx = vertx;
         priority.metrics = metrics;
         priority.maxPause = maxPause;
-        priority.loops = new LaneLoops(vertx, 1);
         return priority;
     }
 
