@@ -131,7 +131,7 @@ public class OpportunityMaker {
         }
         NewOpportunity made = made(command);
         Opportunity o = made.opportunity();
-        return insert(List.of(made)).chain(() -> o.confirmedAt != null ? announce(o, lane) : Uni.createFrom().voidItem());
+        return newOpportunities.write(List.of(made)).chain(() -> o.confirmedAt != null ? announce(o, lane) : Uni.createFrom().voidItem());
     }
 
     /** The new opportunity of a create, confirmed at once when its first notes are all there are. */
@@ -141,11 +141,6 @@ public class OpportunityMaker {
             o.confirmedAt = o.createdAt;
         }
         return new NewOpportunity(o, command);
-    }
-
-    /** New opportunities with their first notes, stakeholders and files, in one statement. */
-    private Uni<Void> insert(List<NewOpportunity> opportunities) {
-        return rows.insert(opportunities);
     }
 
     public Uni<Void> copyNotes(CopyOpportunityNotes chunk, Lane lane) {

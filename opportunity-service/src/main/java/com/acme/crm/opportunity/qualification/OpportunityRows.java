@@ -98,15 +98,11 @@ public class OpportunityRows {
         }
     }
 
-    /** New opportunities with their first notes, stakeholders and files, in one statement, now. */
-    Uni<Void> insert(List<NewOpportunity> opportunities) {
-        return jsonRows.execute(INSERT, rows(opportunities)).replaceWithVoid();
-    }
-
     /**
-     * The same statement, not run: for the new opportunities' {@link com.acme.crm.common.persistence.WriteBehind.Joinable}
-     * writer (it reads no other writer's rows: the notes' conflict check reads only notes, which no other writer of a
-     * batch's end inserts; a chunk writes its notes at once).
+     * New opportunities with their first notes, stakeholders and files, in one statement, not run: for the new
+     * opportunities' {@link com.acme.crm.common.persistence.WriteBehind.Joinable} writer, which runs it alone or joined
+     * (it reads no other writer's rows: the notes' conflict check reads only notes, which no other writer of a batch's
+     * end inserts; a chunk writes its notes at once).
      */
     WriteStatement statement(List<NewOpportunity> opportunities) {
         return jsonRows.statement(INSERT, rows(opportunities));
