@@ -77,7 +77,8 @@ public class Outbox {
     @PostConstruct
     void init() {
         insertSql = INSERT.formatted(handOver
-                ? "now() + interval '" + handOverLease.toMillis() + " milliseconds'"
+                // from the statement's start, not the transaction's: a long transaction's lease is not over at once
+                ? "statement_timestamp() + interval '" + handOverLease.toMillis() + " milliseconds'"
                 : "cast(null as timestamptz)");
     }
 

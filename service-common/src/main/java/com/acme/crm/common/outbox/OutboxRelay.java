@@ -44,6 +44,7 @@ import java.util.EnumSet;
 import java.util.function.LongConsumer;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -116,6 +117,9 @@ public class OutboxRelay {
     Pool pool;
 
     @Inject
+    Vertx vertx;
+
+    @Inject
     KafkaClientService kafka;
 
     @Inject
@@ -145,6 +149,10 @@ public class OutboxRelay {
     private final AtomicLong wokenBySignal = new AtomicLong();
     /** Handed rows Kafka acknowledged ({@link LaneRelay#sendHanded}), for the tests. */
     private final AtomicLong handedAndSent = new AtomicLong();
+    /** Rounds that read the table, every lane's, for the probes. */
+    private final AtomicLong rounds = new AtomicLong();
+    /** How soon a round stopped by a lease no hand-over of this process holds looks again. */
+    private static final long LEASE_RECHECK_MS = 20;
     private OutboxRecords records;
     private RelaySpans spans;
     /** The outbox channel's producer, once the connector has made it (during start-up). */
@@ -278,6 +286,11 @@ public class OutboxRelay {
         return count -> handed.set(count > 0);
     }
 
+    /** How many rounds read the table so far (every lane's), for the probes. */
+    long rounds() {
+        return rounds.get();
+    }
+
     /** How many handed rows Kafka acknowledged so far, for the tests. */
     long handedAndSent() {
         return handedAndSent.get();
@@ -292,6 +305,7 @@ public class OutboxRelay {
         private final AtomicBoolean wokenWhileDraining = new AtomicBoolean();
         /** Hand-overs being sent, and how many ended: a round stopped by a lease knows whether one may have ended since. */
         private final AtomicLong handedEnded = new AtomicLong();
+        private final AtomicInteger handingOver = new AtomicInteger();
         /** A round stopped at a live lease: the hand-over that ends next wakes the relay again. */
         private final AtomicBoolean stoppedByLease = new AtomicBoolean();
         /**
@@ -341,6 +355,7 @@ public class OutboxRelay {
          * (not sent: a round sends them then, and judges a refusal). One statement settles them, on the pool.
          */
         void sendHanded(List<Outbox.Row> rows) {
+            handingOver.incrementAndGet();
             List<Message> messages = rows.stream().map(Message::of).toList();
             sendAll(messages, Vertx.currentContext())
                     .chain(this::settleHanded)
@@ -371,17 +386,26 @@ public class OutboxRelay {
         }
 
         private void handOverEnded(boolean released) {
+            handingOver.decrementAndGet();
             handedEnded.incrementAndGet();
             if (stoppedByLease.getAndSet(false) | released) {
                 wake();
             }
         }
 
-        /** A round that stopped at a lease: woken by the hand-over that ends next, or at once if one ended since it began. */
+        /**
+         * A round that stopped at a lease: woken by this process's hand-over that ends next, at once if one ended since
+         * it began, and soon if none is under way (the lease is another replica's, or a dead writer's: looked at again
+         * until it has gone or passed).
+         */
         private void stoppedByLease(long handedEndedAtStart) {
             stoppedByLease.set(true);
-            if (handedEnded.get() != handedEndedAtStart && stoppedByLease.getAndSet(false)) {
-                wake(); // draining: the round goes round once more at its end
+            if (handedEnded.get() != handedEndedAtStart) {
+                if (stoppedByLease.getAndSet(false)) {
+                    wake(); // draining: the round goes round once more at its end
+                }
+            } else if (handingOver.get() == 0 && stoppedByLease.getAndSet(false)) {
+                vertx.setTimer(LEASE_RECHECK_MS, ignored -> wake());
             }
         }
 
@@ -414,6 +438,7 @@ public class OutboxRelay {
          * when this transaction holds the lock.
          */
         private Uni<Round> round(PgConnection c) {
+            rounds.incrementAndGet();
             long handedEndedAtStart = handedEnded.get();
             Uni<RowSet<Row>> begin = c.query("begin").execute();
             Uni<RowSet<Row>> lock = c.preparedQuery("select pg_try_advisory_xact_lock($1)").execute(Tuple.of(lane.lock()));
