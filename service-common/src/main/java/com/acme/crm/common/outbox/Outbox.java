@@ -29,7 +29,7 @@ import java.util.function.LongConsumer;
 /**
  * The only way a service sends anything to Kafka: the message is stored in the caller's
  * transaction and the {@link OutboxRelay} of its lane sends it after commit (woken in this process at once by the
- * commit). Call it inside
+ * commit; a lone interactive message is handed to it with its commit, {@link OutboxRelay#afterCommit}). Call it inside
  * {@code @WithTransaction}. Within a {@link WriteBehind} unit (a consumer's batch, a bulk job's window) the
  * transaction's messages are inserted together at its end, in publish order (the id order is the relay's
  * send order), in the one statement that writes the unit's other joinable writers' rows

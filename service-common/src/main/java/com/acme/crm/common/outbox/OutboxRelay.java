@@ -66,6 +66,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * delete, any set-aside and the COMMIT in the other) where the pooled transaction took five. The lock is still the
  * transaction's, so a relay that dies releases it with its connection, as before.
  *
+ * <p>A lone interactive message skips the read (the hand-over, {@link #afterCommit}): its writer's insert found no row
+ * of the interactive lane waiting before it and gave it a lease ({@code handed_until}, V88), and at the commit hands it
+ * to this process's interactive relay, which sends it at once and then deletes it. No round sends a row with a live
+ * lease, nor any row of its lane after it, in any replica, so per-key order holds and no other relay sends it twice; a
+ * failed send releases the lease, a dead writer's lease passes, and the row goes the table's way then
+ * (docs/performance.md, "sixteenth step").
+ *
  * <p>Nothing can block it (SPEC rule 6): each row's send is judged on its own. Acknowledged rows are
  * deleted; a row Kafka refuses for good (too large, invalid topic: {@link SendFailures}) is moved to
  * {@code set_aside_message} in the same transaction, counted in {@code crm_outbox_set_aside_total}
