@@ -37,9 +37,14 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.function.LongConsumer;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -60,6 +65,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * database (BEGIN, the lane's transaction-scoped lock and the select of its oldest rows in one; after Kafka's acks the
  * delete, any set-aside and the COMMIT in the other) where the pooled transaction took five. The lock is still the
  * transaction's, so a relay that dies releases it with its connection, as before.
+ *
+ * <p>A lone interactive message skips the read (the hand-over, {@link #afterCommit}): its writer's insert found no row
+ * of the interactive lane waiting before it and gave it a lease ({@code handed_until}, V88), and at the commit hands it
+ * to this process's interactive relay, which sends it at once and then deletes it. No round sends a row with a live
+ * lease, nor any row of its lane after it, in any replica, so per-key order holds and no other relay sends it twice; a
+ * failed send releases the lease, a dead writer's lease passes, and the row goes the table's way then
+ * (docs/performance.md, "sixteenth step").
  *
  * <p>Nothing can block it (SPEC rule 6): each row's send is judged on its own. Acknowledged rows are
  * deleted; a row Kafka refuses for good (too large, invalid topic: {@link SendFailures}) is moved to
@@ -112,6 +124,9 @@ public class OutboxRelay {
     Pool pool;
 
     @Inject
+    Vertx vertx;
+
+    @Inject
     KafkaClientService kafka;
 
     @Inject
@@ -139,6 +154,12 @@ public class OutboxRelay {
     private final String replica = RelaySignal.newReplicaName();
     /** Wake-ups by a signal another writer sent (not this process's own, nor a re-subscription), for the tests. */
     private final AtomicLong wokenBySignal = new AtomicLong();
+    /** Handed rows Kafka acknowledged ({@link LaneRelay#sendHanded}), for the tests. */
+    private final AtomicLong handedAndSent = new AtomicLong();
+    /** Rounds that read the table, every lane's, for the probes. */
+    private final AtomicLong rounds = new AtomicLong();
+    /** How soon a round stopped by a lease no hand-over of this process holds looks again. */
+    private static final long LEASE_RECHECK_MS = 20;
     private OutboxRecords records;
     private RelaySpans spans;
     /** The outbox channel's producer, once the connector has made it (during start-up). */
@@ -243,6 +264,45 @@ public class OutboxRelay {
         });
     }
 
+    /**
+     * What becomes of {@code rows} (an {@link Outbox} insert's) once {@code session}'s transaction commits: given the
+     * number of rows the insert handed over (before the commit; none or all of its interactive ones), the interactive
+     * relay sends those at once from memory ({@link LaneRelay#sendHanded}), and the other lanes are woken as by
+     * {@link #wakeAfterCommit}. The other replicas hear of no handed row: theirs to send only once its lease has passed,
+     * which their safety poll finds.
+     */
+    LongConsumer afterCommit(Mutiny.Session session, List<Outbox.Row> rows) {
+        AtomicBoolean handed = new AtomicBoolean();
+        AfterCommit.run(session, () -> {
+            Set<RelayLane> lanes = EnumSet.noneOf(RelayLane.class);
+            List<Outbox.Row> handedRows = new ArrayList<>();
+            for (Outbox.Row row : rows) {
+                RelayLane lane = RelayLane.of(row.topic());
+                if (handed.get() && lane == RelayLane.INTERACTIVE) {
+                    handedRows.add(row);
+                } else {
+                    lanes.add(lane);
+                }
+            }
+            if (!handedRows.isEmpty()) {
+                relays.get(RelayLane.INTERACTIVE).sendHanded(handedRows);
+            }
+            wakeLanes(lanes);
+            lanes.forEach(lane -> signals.signalCommitted(SIGNAL, RelaySignal.of(lane, replica).payload()));
+        });
+        return count -> handed.set(count > 0);
+    }
+
+    /** How many rounds read the table so far (every lane's), for the probes. */
+    long rounds() {
+        return rounds.get();
+    }
+
+    /** How many handed rows Kafka acknowledged so far, for the tests. */
+    long handedAndSent() {
+        return handedAndSent.get();
+    }
+
     /** One lane's relay: its rounds, one at a time, on a connection of its own. */
     private final class LaneRelay {
 
@@ -250,6 +310,11 @@ public class OutboxRelay {
         private final String oldest;
         private final AtomicBoolean draining = new AtomicBoolean();
         private final AtomicBoolean wokenWhileDraining = new AtomicBoolean();
+        /** Hand-overs being sent, and how many ended: a round stopped by a lease knows whether one may have ended since. */
+        private final AtomicLong handedEnded = new AtomicLong();
+        private final AtomicInteger handingOver = new AtomicInteger();
+        /** A round stopped at a live lease: the hand-over that ends next wakes the relay again. */
+        private final AtomicBoolean stoppedByLease = new AtomicBoolean();
         /**
          * Used by one round at a time (the draining flag orders them). Its session plans without sequential scans: the
          * table holds a few dozen live rows among thousands of dead ones between two autovacuums (at most one a minute
@@ -291,6 +356,66 @@ public class OutboxRelay {
             });
         }
 
+        /**
+         * Sends rows their writer handed over at its commit, without reading the table: they hold the lane's
+         * lease, so no round reads them, nor any row of the lane after them, until they are deleted (sent) or released
+         * (not sent: a round sends them then, and judges a refusal). One statement settles them, on the pool.
+         */
+        void sendHanded(List<Outbox.Row> rows) {
+            handingOver.incrementAndGet();
+            List<Message> messages = rows.stream().map(Message::of).toList();
+            sendAll(messages, Vertx.currentContext())
+                    .chain(this::settleHanded)
+                    .subscribe().with(this::handOverEnded, failure -> {
+                        LOG.warnf("outbox relay (%s): a hand-over failed, its rows go when their lease has passed: %s",
+                                lane, failure.getMessage());
+                        handOverEnded(false);
+                    });
+        }
+
+        /** Deletes the handed rows Kafka acknowledged and releases the others; whether any were released. */
+        private Uni<Boolean> settleHanded(List<Outcome> outcomes) {
+            List<String> sent = new ArrayList<>();
+            List<String> released = new ArrayList<>();
+            for (Outcome outcome : outcomes) {
+                (outcome.sent() ? sent : released).add(outcome.messageId());
+            }
+            if (!released.isEmpty()) {
+                LOG.warnf("%d handed outbox message(s) not sent, they go with the relay's next round: %s",
+                        released.size(), outcomes.stream().filter(o -> !o.sent()).findFirst().map(Outcome::failure).orElse(null));
+            }
+            return pool.preparedQuery("""
+                            with sent as (delete from outbox_message where handed_until is not null and message_id = any($1))
+                            update outbox_message set handed_until = null where handed_until is not null and message_id = any($2)""")
+                    .execute(Tuple.of(sent.toArray(String[]::new), released.toArray(String[]::new)))
+                    .invoke(() -> handedAndSent.addAndGet(sent.size()))
+                    .replaceWith(!released.isEmpty());
+        }
+
+        private void handOverEnded(boolean released) {
+            handingOver.decrementAndGet();
+            handedEnded.incrementAndGet();
+            if (stoppedByLease.getAndSet(false) | released) {
+                wake();
+            }
+        }
+
+        /**
+         * A round that stopped at a lease: woken by this process's hand-over that ends next, at once if one ended since
+         * it began, and soon if none is under way (the lease is another replica's, or a dead writer's: looked at again
+         * until it has gone or passed).
+         */
+        private void stoppedByLease(long handedEndedAtStart) {
+            stoppedByLease.set(true);
+            if (handedEnded.get() != handedEndedAtStart) {
+                if (stoppedByLease.getAndSet(false)) {
+                    wake(); // draining: the round goes round once more at its end
+                }
+            } else if (handingOver.get() == 0 && stoppedByLease.getAndSet(false)) {
+                vertx.setTimer(LEASE_RECHECK_MS, ignored -> wake());
+            }
+        }
+
         private void finishDraining(boolean honourWakeUp) {
             draining.set(false);
             // a wake-up that raced with the end of the last round must not be lost
@@ -320,6 +445,8 @@ public class OutboxRelay {
          * when this transaction holds the lock.
          */
         private Uni<Round> round(PgConnection c) {
+            rounds.incrementAndGet();
+            long handedEndedAtStart = handedEnded.get();
             Uni<RowSet<Row>> begin = c.query("begin").execute();
             Uni<RowSet<Row>> lock = c.preparedQuery("select pg_try_advisory_xact_lock($1)").execute(Tuple.of(lane.lock()));
             Uni<RowSet<Row>> rows = c.preparedQuery(oldest).execute(Tuple.of(batchSize, batchBytes));
@@ -329,9 +456,18 @@ public class OutboxRelay {
                         RowSet<Row> oldestRows = read.getItem3();
                         boolean capped = locked && oldestRows.size() > 0
                                 && oldestRows.iterator().next().getLong("waiting") > oldestRows.size();
+                        // a handed row is its writer's to send, and what comes after it in the lane waits for it
+                        List<Message> unleased = new ArrayList<>(oldestRows.size());
+                        for (Row row : oldestRows) {
+                            if (row.getBoolean("leased")) {
+                                stoppedByLease(handedEndedAtStart);
+                                break;
+                            }
+                            unleased.add(Message.of(row));
+                        }
                         // the sends settle on the producer's network thread; the round goes on on the connection's
                         Context connectionContext = Vertx.currentContext();
-                        return (locked ? sendAll(oldestRows, connectionContext) : Uni.createFrom().item(List.<Outcome>of()))
+                        return (locked ? sendAll(unleased, connectionContext) : Uni.createFrom().item(List.<Outcome>of()))
                                 .chain(outcomes -> settleAndCommit(c, outcomes).replaceWith(new Round(outcomes.size(),
                                         (int) outcomes.stream().filter(o -> o.sent() || SendFailures.isRefusal(o.failure())).count(),
                                         capped)));
@@ -343,29 +479,47 @@ public class OutboxRelay {
      * A lane's oldest rows, in id order: at most {@code $1} of them, and only as many as fit in {@code $2} bytes of
      * payload (the first row whatever its size). {@code waiting} is how many of the {@code $1} oldest there were, so a
      * round cut short by the bytes knows to go round again at once. {@code octet_length} of a text column reads its
-     * stored length, without decompressing it.
+     * stored length, without decompressing it. {@code leased}: a row its writer's process is sending
+     * ({@link LaneRelay#sendHanded}) until its lease passes; a round sends none of the rows from the first such one on.
      */
     static String oldestRows(RelayLane lane) {
-        return "select id, message_id, topic, message_key, type, payload, created_at, traceparent, waiting from ("
+        return "select id, message_id, topic, message_key, type, payload, created_at, traceparent, waiting,"
+                + " coalesce(handed_until > now(), false) as leased from ("
                 + " select *, sum(octet_length(payload)) over (order by id) - octet_length(payload) as bytes_before,"
                 + " count(*) over () as waiting"
-                + " from (select id, message_id, topic, message_key, type, payload, created_at, traceparent"
+                + " from (select id, message_id, topic, message_key, type, payload, created_at, traceparent, handed_until"
                 + " from outbox_message where " + lane.rows() + " order by id limit $1) oldest"
                 + ") capped where bytes_before < $2 order by id";
     }
 
-    private Uni<List<Outcome>> sendAll(RowSet<Row> rows, Context connectionContext) {
-        if (rows.size() == 0) {
+    /** An outbox row to send, read from the table or handed over by its writer (whose id it never learns: 0). */
+    private record Message(long id, String messageId, String topic, String key, String type, String payload,
+                           OffsetDateTime createdAt, String traceparent) {
+
+        static Message of(Row row) {
+            return new Message(row.getLong("id"), row.getString("message_id"), row.getString("topic"),
+                    row.getString("message_key"), row.getString("type"), row.getString("payload"),
+                    row.getOffsetDateTime("created_at"), row.getString("traceparent"));
+        }
+
+        static Message of(Outbox.Row row) {
+            return new Message(0, row.messageId(), row.topic(), row.messageKey(), row.type(), row.payload(),
+                    Instant.parse(row.createdAt()).atOffset(ZoneOffset.UTC), row.traceparent());
+        }
+    }
+
+    private Uni<List<Outcome>> sendAll(List<Message> messages, Context context) {
+        if (messages.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         KafkaProducer<String, String> kafkaProducer = producer();
-        List<Uni<Outcome>> sends = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            sends.add(sendOne(kafkaProducer, row)); // handed to the producer in id order
+        List<Uni<Outcome>> sends = new ArrayList<>(messages.size());
+        for (Message message : messages) {
+            sends.add(sendOne(kafkaProducer, message)); // handed to the producer in id order
         }
         Uni<List<Outcome>> outcomes = Uni.join().all(sends).andFailFast();
-        return connectionContext == null ? outcomes
-                : outcomes.emitOn(command -> connectionContext.runOnContext(ignored -> command.run()));
+        return context == null ? outcomes
+                : outcomes.emitOn(command -> context.runOnContext(ignored -> command.run()));
     }
 
     /**
@@ -413,22 +567,18 @@ public class OutboxRelay {
                 });
     }
 
-    private Uni<Outcome> sendOne(KafkaProducer<String, String> kafkaProducer, Row row) {
-        long id = row.getLong("id");
-        String messageId = row.getString("message_id");
-        String type = row.getString("type");
-        String topic = row.getString("topic");
-        OffsetDateTime createdAt = row.getOffsetDateTime("created_at");
-        long read = stages.readFromOutbox(topic, createdAt);
-        ProducerRecord<String, String> record = records.record(topic, row.getString("message_key"), messageId, type,
-                createdAt, row.getString("payload"));
-        Span span = spans.start(record, row.getString("traceparent"));
+    private Uni<Outcome> sendOne(KafkaProducer<String, String> kafkaProducer, Message message) {
+        String topic = message.topic();
+        long read = stages.readFromOutbox(topic, message.createdAt());
+        ProducerRecord<String, String> record = records.record(topic, message.key(), message.messageId(), message.type(),
+                message.createdAt(), message.payload());
+        Span span = spans.start(record, message.traceparent());
         return send(kafkaProducer, record).onItemOrFailure().transform((sent, failure) -> {
             RelaySpans.end(span, failure);
             if (failure == null) {
                 stages.sent(topic, read);
             }
-            return new Outcome(id, messageId, type, topic, failure);
+            return new Outcome(message.id(), message.messageId(), message.type(), topic, failure);
         });
     }
 

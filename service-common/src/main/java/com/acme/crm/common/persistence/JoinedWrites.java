@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Several {@link WriteStatement}s as one statement of data-modifying CTEs: plain, no I/O. Part {@code i}'s own CTEs
  * and its parameters get the prefix {@code w<i>_}, its statement becomes the CTE {@code w<i>} with {@code returning 1},
- * and the statement selects each part's count of changed rows, in the parts' order:
+ * and the statement selects each part's count of changed rows (or of those that meet the part's
+ * {@link WriteStatement#counted} condition: {@code returning <condition> as counted}), in the parts' order:
  * <pre>
  * with w1_given as (select ...), w1 as (update lead l ... from w1_given where ... returning 1),
  *      w2 as (insert into outbox_message ... cast(:w2_rows as text) ... returning 1)
@@ -50,12 +51,13 @@ public final class JoinedWrites {
 
     /** The one statement that makes {@code parts}' changes; its one row has each part's changed rows, in order. */
     public static Statement of(List<WriteStatement> parts) {
-        List<String> texts = new ArrayList<>(parts.size());
+        List<String> texts = new ArrayList<>(parts.size() * 2);
         Map<String, Object> parameters = new LinkedHashMap<>();
         for (int i = 0; i < parts.size(); i++) {
             String prefix = prefix(i);
             WriteStatement part = parts.get(i);
             texts.add(part.sql());
+            texts.add(part.counted());
             part.parameters().forEach((name, value) -> parameters.put(prefix + "_" + name, value));
         }
         String sql = TEXTS.get(texts);
@@ -72,17 +74,24 @@ public final class JoinedWrites {
         return "w" + (part + 1);
     }
 
+    /** {@code texts}: each part's statement followed by its counted condition (null: every row). */
     private static String joined(List<String> texts) {
         List<String> ctes = new ArrayList<>();
         List<String> counts = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
+        for (int i = 0; i < texts.size() / 2; i++) {
             String prefix = prefix(i);
-            Split split = split(texts.get(i));
+            Split split = split(texts.get(2 * i));
+            String counted = texts.get(2 * i + 1);
             for (Cte cte : split.ctes()) {
                 ctes.add(prefix + "_" + cte.name() + " as (" + renamed(cte.body(), prefix, split) + ")");
             }
-            ctes.add(prefix + " as (" + renamed(split.body(), prefix, split) + " returning 1)");
-            counts.add("(select count(*) from " + prefix + ")");
+            if (counted == null) {
+                ctes.add(prefix + " as (" + renamed(split.body(), prefix, split) + " returning 1)");
+                counts.add("(select count(*) from " + prefix + ")");
+            } else {
+                ctes.add(prefix + " as (" + renamed(split.body(), prefix, split) + " returning " + counted + " as counted)");
+                counts.add("(select count(*) from " + prefix + " where counted)");
+            }
         }
         return "with " + String.join(",\n", ctes) + "\nselect " + String.join(", ", counts);
     }

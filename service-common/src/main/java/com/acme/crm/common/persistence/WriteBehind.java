@@ -191,28 +191,7 @@ public final class WriteBehind {
     }
 
     private static Uni<Void> writeJoined(Mutiny.Session session, List<WriteStatement> statements) {
-        if (statements.size() == 1) {
-            return statements.get(0).run(session);
-        }
-        JoinedWrites.Statement joined = JoinedWrites.of(statements);
-        Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(joined.sql(), Object[].class);
-        boolean bypassed = false;
-        for (Map.Entry<String, Object> parameter : joined.parameters().entrySet()) {
-            if (!bypassed && parameter.getValue() instanceof String value) {
-                query = PlanCacheBypass.bind(query, parameter.getKey(), value); // a select: kept out of the plan cache
-                bypassed = true;
-            } else {
-                query.setParameter(parameter.getKey(), parameter.getValue());
-            }
-        }
-        if (!bypassed) { // every writer binds its rows as text; one that does not would fill the plan cache here
-            throw new IllegalStateException("a joined statement binds no text parameter: " + joined.sql());
-        }
-        return query.getSingleResult().invoke(changed -> {
-            for (int i = 0; i < statements.size(); i++) {
-                statements.get(i).changed().accept(((Number) changed[i]).longValue());
-            }
-        }).replaceWithVoid();
+        return statements.size() == 1 ? statements.get(0).run(session) : WriteStatement.runJoined(session, statements);
     }
 
     private void committed() {
