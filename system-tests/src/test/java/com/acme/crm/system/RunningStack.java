@@ -49,12 +49,14 @@ final class RunningStack {
 
     /**
      * Restarts the first instance of {@code service} with {@code changes} to the stack's environment for it (see
-     * {@link LocalStack#restartWith}); it runs so until the next {@link #get}.
+     * {@link LocalStack#restartWith}); it runs so until the next {@link #get}. A service another class left
+     * reconfigured restarts once, straight into {@code changes}.
      */
-    static synchronized void reconfigure(String service, Map<String, String> changes) throws Exception {
+    static synchronized LocalStack reconfigure(String service, Map<String, String> changes) throws Exception {
         restoreAllBut(service);
         started().restartWith(service, changes);
         reconfigured.add(service);
+        return stack;
     }
 
     private static void restoreAllBut(String kept) throws Exception {

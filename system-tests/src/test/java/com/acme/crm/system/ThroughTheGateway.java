@@ -19,8 +19,18 @@ abstract class ThroughTheGateway {
 
     @BeforeAll
     static void startStackBehindGateway() throws Exception {
-        stack = RunningStack.get();
-        RestAssured.baseURI = stack.gatewayUrl();
+        behindGateway(RunningStack.get());
+    }
+
+    /**
+     * Points rest-assured at {@code running}'s gateway. A class that needs a service reconfigured for all its tests
+     * hides {@link #startStackBehindGateway} with a method of the same name that passes the stack
+     * {@link RunningStack#reconfigure} answers: the service then restarts once, not once to the stack's own settings and
+     * again to the class's.
+     */
+    static void behindGateway(LocalStack running) {
+        stack = running;
+        RestAssured.baseURI = running.gatewayUrl();
     }
 
     /** A JSON request with {@code user}'s token. */
