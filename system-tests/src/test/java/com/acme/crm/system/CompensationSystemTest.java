@@ -3,7 +3,6 @@ package com.acme.crm.system;
 import io.restassured.response.ValidatableResponse;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -26,19 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * account to them, removes the rest, and leaves no orphan.
  */
 @Order(Integer.MAX_VALUE) // the last class (system-tests/pom.xml): lead-service stays reconfigured, nobody restores it
+@Reconfigured(service = "lead-service", variables = "QUALIFICATION_TIMEOUT=" + CompensationSystemTest.TIMEOUT_TEXT)
 class CompensationSystemTest extends ThroughTheGateway {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    static final String TIMEOUT_TEXT = "PT15S";
+    private static final Duration TIMEOUT = Duration.parse(TIMEOUT_TEXT);
     private static final Duration ACCOUNT_DATABASE_DOWN = Duration.ofSeconds(30);
-
-    /**
-     * Hides ThroughTheGateway's: lead-service restarts once, from whatever the class before left it as (ScaleOut's
-     * window) straight into the short timeout, instead of once back to the stack's settings and once more.
-     */
-    @BeforeAll
-    static void startStackBehindGateway() throws Exception {
-        behindGateway(RunningStack.reconfigure("lead-service", Map.of("QUALIFICATION_TIMEOUT", TIMEOUT.toString())));
-    }
 
     /** lead-service would get its own timeout back if a class after this one asked for the stack (RunningStack.get). */
     @AfterAll

@@ -5,7 +5,10 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -17,20 +20,24 @@ abstract class ThroughTheGateway {
 
     static LocalStack stack;
 
-    @BeforeAll
-    static void startStackBehindGateway() throws Exception {
-        behindGateway(RunningStack.get());
-    }
-
     /**
-     * Points rest-assured at {@code running}'s gateway. A class that needs a service reconfigured for all its tests
-     * hides {@link #startStackBehindGateway} with a method of the same name that passes the stack
-     * {@link RunningStack#reconfigure} answers: the service then restarts once, not once to the stack's own settings and
-     * again to the class's.
+     * The stack as the class needs it: as the stack configures it, or with the class's {@link Reconfigured} service
+     * restarted once into its changes (a subclass's own static {@code @BeforeAll} of this name ran after this one, not
+     * instead of it: lead-service restarted twice).
      */
-    static void behindGateway(LocalStack running) {
-        stack = running;
-        RestAssured.baseURI = running.gatewayUrl();
+    @BeforeAll
+    static void startStackBehindGateway(TestInfo test) throws Exception {
+        Reconfigured reconfigured = test.getTestClass().orElseThrow().getAnnotation(Reconfigured.class);
+        if (reconfigured == null) {
+            stack = RunningStack.get();
+        } else {
+            Map<String, String> changes = new LinkedHashMap<>();
+            for (String variable : reconfigured.variables()) {
+                changes.put(variable.substring(0, variable.indexOf('=')), variable.substring(variable.indexOf('=') + 1));
+            }
+            stack = RunningStack.reconfigure(reconfigured.service(), changes);
+        }
+        RestAssured.baseURI = stack.gatewayUrl();
     }
 
     /** A JSON request with {@code user}'s token. */
