@@ -3,7 +3,7 @@ package com.acme.crm.system;
 import io.restassured.response.ValidatableResponse;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,17 +24,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * attempt that times out while four other leads of its company link its account leaves that
  * account to them, removes the rest, and leaves no orphan.
  */
+@Order(Integer.MAX_VALUE) // the last class (system-tests/pom.xml): lead-service stays reconfigured, nobody restores it
+@Reconfigured(service = "lead-service", variables = "QUALIFICATION_TIMEOUT=" + CompensationSystemTest.TIMEOUT_TEXT)
 class CompensationSystemTest extends ThroughTheGateway {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    static final String TIMEOUT_TEXT = "PT15S";
+    private static final Duration TIMEOUT = Duration.parse(TIMEOUT_TEXT);
     private static final Duration ACCOUNT_DATABASE_DOWN = Duration.ofSeconds(30);
 
-    @BeforeAll
-    static void shortQualificationTimeout() throws Exception {
-        RunningStack.reconfigure("lead-service", Map.of("QUALIFICATION_TIMEOUT", TIMEOUT.toString()));
-    }
-
-    /** lead-service gets its own timeout back when the next class asks for the stack (RunningStack.get). */
+    /** lead-service would get its own timeout back if a class after this one asked for the stack (RunningStack.get). */
     @AfterAll
     static void stackAsItWas() throws Exception {
         stack.postgres().allowConnections("account");

@@ -48,13 +48,24 @@ final class RunningStack {
     }
 
     /**
-     * Restarts the first instance of {@code service} with {@code changes} to the stack's environment for it (see
-     * {@link LocalStack#restartWith}); it runs so until the next {@link #get}.
+     * Returns once the stack is up (starting it if no class has yet), restoring nothing: for a class that runs beside
+     * the others ({@link ReadinessSystemTest}) and must neither start its own processes in the same minute as the
+     * stack's nor restart a service another class has just reconfigured.
      */
-    static synchronized void reconfigure(String service, Map<String, String> changes) throws Exception {
+    static synchronized void awaitUp() throws Exception {
+        started();
+    }
+
+    /**
+     * Restarts the first instance of {@code service} with {@code changes} to the stack's environment for it (see
+     * {@link LocalStack#restartWith}); it runs so until the next {@link #get}. A service another class left
+     * reconfigured restarts once, straight into {@code changes}.
+     */
+    static synchronized LocalStack reconfigure(String service, Map<String, String> changes) throws Exception {
         restoreAllBut(service);
         started().restartWith(service, changes);
         reconfigured.add(service);
+        return stack;
     }
 
     private static void restoreAllBut(String kept) throws Exception {

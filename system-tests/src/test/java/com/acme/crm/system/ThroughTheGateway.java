@@ -5,7 +5,10 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -17,9 +20,23 @@ abstract class ThroughTheGateway {
 
     static LocalStack stack;
 
+    /**
+     * The stack as the class needs it: as the stack configures it, or with the class's {@link Reconfigured} service
+     * restarted once into its changes (a subclass's own static {@code @BeforeAll} of this name ran after this one, not
+     * instead of it: lead-service restarted twice).
+     */
     @BeforeAll
-    static void startStackBehindGateway() throws Exception {
-        stack = RunningStack.get();
+    static void startStackBehindGateway(TestInfo test) throws Exception {
+        Reconfigured reconfigured = test.getTestClass().orElseThrow().getAnnotation(Reconfigured.class);
+        if (reconfigured == null) {
+            stack = RunningStack.get();
+        } else {
+            Map<String, String> changes = new LinkedHashMap<>();
+            for (String variable : reconfigured.variables()) {
+                changes.put(variable.substring(0, variable.indexOf('=')), variable.substring(variable.indexOf('=') + 1));
+            }
+            stack = RunningStack.reconfigure(reconfigured.service(), changes);
+        }
         RestAssured.baseURI = stack.gatewayUrl();
     }
 

@@ -161,6 +161,16 @@ public final class KafkaProbe {
             }
             pause(Duration.ofMillis(50));
         }
+        return onTopicNow(topic, key);
+    }
+
+    /**
+     * All records with {@code key} on {@code topic} now: the topic read to its end offsets of this moment. For "nothing
+     * came" checks of records that do not go through the outbox (a dead-letter topic), once the work that would have
+     * sent them has ended: after {@link ConsumerLag#awaitNone}, since the failure strategy's send completes before the
+     * batch commits its offsets. Exact, where {@link #collect} samples a window.
+     */
+    public static List<ConsumerRecord<String, String>> onTopicNow(String topic, String key) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         for (ConsumerRecord<String, String> record : TopicReader.of(topic).toEnd(Duration.ofSeconds(30))) {
             if (key.equals(record.key())) {
