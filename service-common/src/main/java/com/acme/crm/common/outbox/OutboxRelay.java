@@ -51,7 +51,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Sends committed outbox messages to Kafka as CloudEvents (binary mode), oldest first, then
  * deletes them. Two relays per service, one per {@link RelayLane}: the interactive lane's rows have a relay of their
  * own, so a row a user waits for never queues behind a bulk job's thousands. Each is woken at once when a transaction
- * of this process that wrote its rows commits ({@link #wakeAfterCommit}), by PostgreSQL when one of another replica
+ * of this process that wrote its rows commits ({@link #afterCommit}), by PostgreSQL when one of another replica
  * does (the writing replica NOTIFYs after its commit; a replica skips its own NOTIFYs, {@link RelaySignal}), by itself
  * while more is waiting, and by a slow poll in case a notification was missed.
  *
@@ -207,7 +207,7 @@ public class OutboxRelay {
 
     /**
      * A NOTIFY on {@link #SIGNAL}: another replica's commit (or a writer that names none) wakes the lane it names, or
-     * every lane. One this process sent is skipped: it woke that lane's relay at the commit ({@link #wakeAfterCommit}),
+     * every lane. One this process sent is skipped: it woke that lane's relay at the commit ({@link #afterCommit}),
      * before it sent the signal, so the relay has read or is reading those rows already.
      */
     private void heard(String payload) {
@@ -252,24 +252,14 @@ public class OutboxRelay {
     }
 
     /**
-     * Wakes the relays of {@code lanes} as soon as {@code session}'s running transaction has committed (nothing if it
-     * rolls back): the rows it wrote go out without waiting for a NOTIFY to come back from the database. Then NOTIFYs
-     * {@link #SIGNAL} for each lane, from outside the writer's transaction ({@link DatabaseSignals}), which wakes the
-     * other replicas (this one skips its own, {@link #heard}); the poll is the safety net should either be lost.
-     */
-    void wakeAfterCommit(Mutiny.Session session, Set<RelayLane> lanes) {
-        AfterCommit.run(session, () -> {
-            wakeLanes(lanes);
-            lanes.forEach(lane -> signals.signalCommitted(SIGNAL, RelaySignal.of(lane, replica).payload()));
-        });
-    }
-
-    /**
-     * What becomes of {@code rows} (an {@link Outbox} insert's) once {@code session}'s transaction commits: given the
-     * number of rows the insert handed over (before the commit; none or all of its interactive ones), the interactive
-     * relay sends those at once from memory ({@link LaneRelay#sendHanded}), and the other lanes are woken as by
-     * {@link #wakeAfterCommit}. The other replicas hear of no handed row: theirs to send only once its lease has passed,
-     * which their safety poll finds.
+     * What becomes of {@code rows} (an {@link Outbox} insert's) once {@code session}'s transaction commits (nothing if it
+     * rolls back): given the number of rows the insert handed over (before the commit; none or all of its interactive
+     * ones), the interactive relay sends those at once from memory ({@link LaneRelay#sendHanded}). The relays of the
+     * other rows' lanes are woken, so those rows go out without waiting for a NOTIFY to come back from the database;
+     * then {@link #SIGNAL} is NOTIFYed for each such lane, from outside the writer's transaction ({@link DatabaseSignals}),
+     * which wakes the other replicas (this one skips its own, {@link #heard}); the poll is the safety net should either be
+     * lost. The other replicas hear of no handed row: theirs to send only once its lease has passed, which their safety
+     * poll finds.
      */
     LongConsumer afterCommit(Mutiny.Session session, List<Outbox.Row> rows) {
         AtomicBoolean handed = new AtomicBoolean();
