@@ -8,8 +8,6 @@ import com.acme.crm.stack.ServiceEnvironment;
 import com.acme.crm.stack.ServiceProcess;
 import com.acme.crm.stack.StackConfig;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.IOException;
 import java.net.URI;
@@ -30,20 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * /q/health/ready follows the real infrastructure (SPEC §9): a service process (account-service,
  * the built jar) goes not-ready while its Kafka broker process or its PostgreSQL is down, and ready
  * again once each is back, without a restart; and with QUARKUS_LOG_CONSOLE_JSON=true it logs JSON
- * lines carrying the request id. Runs its own broker and database, not the shared stack, and so beside the other
- * classes (system-tests/pom.xml): it spends its ~40 s waiting on its processes (a broker's restart, the
- * service's reconnects), which would otherwise add to the suite's time.
+ * lines carrying the request id. Runs its own broker and database, not the shared stack.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class ReadinessSystemTest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void readinessIsDownWhileKafkaOrPostgresIsUnreachable() throws Exception {
-        // not while the shared stack starts: the heaviest minute of the system tests, where each of its services must be
-        // ready within 90 s (with both at once, at load ~40, neither this class's service nor the stack's made it)
-        RunningStack.awaitUp();
         Path dir = Files.createTempDirectory("crm-readiness-test");
         KafkaServer.Settings kafkaSettings = new KafkaServer.Settings(dir.resolve("kafka"), RunningStack.freePort(), RunningStack.freePort());
         PostgresServer.Settings postgresSettings = new PostgresServer.Settings(dir.resolve("postgres"),

@@ -48,15 +48,6 @@ final class RunningStack {
     }
 
     /**
-     * Returns once the stack is up (starting it if no class has yet), restoring nothing: for a class that runs beside
-     * the others ({@link ReadinessSystemTest}) and must neither start its own processes in the same minute as the
-     * stack's nor restart a service another class has just reconfigured.
-     */
-    static synchronized void awaitUp() throws Exception {
-        started();
-    }
-
-    /**
      * Restarts the first instance of {@code service} with {@code changes} to the stack's environment for it (see
      * {@link LocalStack#restartWith}); it runs so until the next {@link #get}. A service another class left
      * reconfigured restarts once, straight into {@code changes}.
