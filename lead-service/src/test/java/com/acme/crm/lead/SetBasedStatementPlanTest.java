@@ -107,8 +107,8 @@ class SetBasedStatementPlanTest {
                 insert into qualify_job_lead (job_id, lead_id, position, status, qualification_id)
                 select 'JOB', md5('set-based lead ' || i)::uuid, i, 'IN_PROGRESS', md5('set-based attempt ' || i)::uuid
                 from generate_series(1, LEADS) as i""".replace("LEADS", Integer.toString(LEADS)).replace("JOB", JOB));
-        s.execute("analyze lead");
-        s.execute("analyze qualification");
-        s.execute("analyze qualify_job_lead");
+        QueryPlans.analyzeEveryRow(s, "lead");
+        QueryPlans.analyzeEveryRow(s, "qualification");
+        QueryPlans.analyzeEveryRow(s, "qualify_job_lead");
     }
 }

@@ -104,7 +104,7 @@ class WorkListQueryPlanTest {
         for (String definition : definitions) {
             s.execute(definition);
         }
-        s.execute("analyze lead");
-        s.execute("analyze lead_activity");
+        QueryPlans.analyzeEveryRow(s, "lead");
+        QueryPlans.analyzeEveryRow(s, "lead_activity");
     }
 }
