@@ -24,7 +24,7 @@ import java.util.UUID;
  * The commands are those the benchmark's leads make: a new company and an email each, LINK_EXISTING. It fails only
  * when a command did not make its two links or a reply did not leave the outbox, never on a time.
  * <pre>
- * ./mvnw -B -o -pl account-service -am verify -Dtest=ResolveCpuProbe#cpuPerResolve -Dsurefire.failIfNoSpecifiedTests=false -Dprobe.commands=5000
+ * ./mvnw -B -o -pl account-service -am verify -Dtest=ResolveCpuProbe#cpuPerResolve -Dsurefire.failIfNoSpecifiedTests=false -Dprobe.commands=5000 -Dtest.jvm.options=
  * </pre>
  * And the statements and rows a resolve costs, alone and in a poll of many ({@link StatementsPerCommand}; "Issue 9, twelfth
  * step"): {@code -Dtest=ResolveCpuProbe#statementsPerResolve}.

@@ -24,7 +24,7 @@ import java.util.UUID;
  * It fails only when a command did not make its confirmed opportunity or a reply did not leave the outbox, never on a
  * time.
  * <pre>
- * ./mvnw -B -o -pl opportunity-service -am verify -Dtest=CreateCpuProbe#cpuPerCreate -Dsurefire.failIfNoSpecifiedTests=false -Dprobe.commands=5000
+ * ./mvnw -B -o -pl opportunity-service -am verify -Dtest=CreateCpuProbe#cpuPerCreate -Dsurefire.failIfNoSpecifiedTests=false -Dprobe.commands=5000 -Dtest.jvm.options=
  * </pre>
  * And the statements and rows a create costs: {@code -Dtest=CreateCpuProbe#statementsPerCreate}.
  */

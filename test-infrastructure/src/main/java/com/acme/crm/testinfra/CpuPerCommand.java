@@ -43,6 +43,7 @@ public record CpuPerCommand(String topic, String type, Runnable pause, Runnable 
      * for a service that reads its messages' keys (lead-service's replies, keyed by lead).
      */
     public String measureKeyed(String what, int commands, int warmups, Supplier<KafkaProbe.Keyed> command) {
+        ProbeJvm.requireTheServicesCompiler();
         String report = null;
         for (int round = 0; round <= warmups; round++) {
             report = round(what, commands, command);

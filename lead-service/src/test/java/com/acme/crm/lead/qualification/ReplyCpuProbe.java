@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  * </ul>
  * It fails only when the replies did not take effect or a message did not leave the outbox, never on a time.
  * <pre>
- * ./mvnw -B -o -pl lead-service -am verify -Dtest=ReplyCpuProbe#cpuPerCompletion -Dsurefire.failIfNoSpecifiedTests=false -Dprobe.commands=5000
+ * ./mvnw -B -o -pl lead-service -am verify -Dtest=ReplyCpuProbe#cpuPerCompletion -Dsurefire.failIfNoSpecifiedTests=false -Dprobe.commands=5000 -Dtest.jvm.options=
  * </pre>
  * And the statements and rows a reply costs, alone and in a poll of 100 ({@link StatementsPerCommand}):
  * {@code -Dtest=ReplyCpuProbe#statementsPerCompletion}.

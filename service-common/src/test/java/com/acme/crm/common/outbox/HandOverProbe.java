@@ -2,6 +2,7 @@ package com.acme.crm.common.outbox;
 
 import com.acme.crm.common.persistence.WriteBehind;
 import com.acme.crm.testinfra.Db;
+import com.acme.crm.testinfra.ProbeJvm;
 import com.acme.crm.testinfra.RealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -26,8 +27,8 @@ import java.util.concurrent.TimeUnit;
  * the relay's rounds that read the table, per message. Run it
  * with the hand-over and without, back to back:
  * <pre>
- * ./mvnw -B -o -pl service-common -am verify -Dtest=HandOverProbe -Dsurefire.failIfNoSpecifiedTests=false
- * ./mvnw -B -o -pl service-common -am verify -Dtest=HandOverProbe -Dsurefire.failIfNoSpecifiedTests=false -Dcrm.outbox.hand-over=false
+ * ./mvnw -B -o -pl service-common -am verify -Dtest=HandOverProbe -Dsurefire.failIfNoSpecifiedTests=false -Dtest.jvm.options=
+ * ./mvnw -B -o -pl service-common -am verify -Dtest=HandOverProbe -Dsurefire.failIfNoSpecifiedTests=false -Dcrm.outbox.hand-over=false -Dtest.jvm.options=
  * </pre>
  */
 @QuarkusTest
@@ -48,6 +49,7 @@ class HandOverProbe {
 
     @Test
     void aLoneMessagesWayToKafka() throws Throwable {
+        ProbeJvm.requireTheServicesCompiler();
         int warmUp = Integer.getInteger("probe.warmup", 100);
         int messages = Integer.getInteger("probe.messages", 300);
         try (Connection c = Db.connect()) {
