@@ -79,18 +79,18 @@ class SetBasedStatementPlanTest {
     }
 
     /**
-     * The plans a service's connection keeps (plan_cache_mode=auto: a generic plan from a statement's sixth execution on,
-     * until an ANALYZE of its tables), with the services' enable_seqscan=off: each made while the tables hold only what
-     * other tests left, then run on 5,000 more rows without an ANALYZE in between (an insert makes PostgreSQL plan nothing
-     * again), must still probe its key's index. With sequential scans allowed, a generic plan made on a nearly empty
-     * table scans it for good (PooledStatementsTest).
+     * The plans a connection would keep with CRM_DB_PLAN_CACHE_MODE=auto (a generic plan from a statement's sixth
+     * execution on, until an ANALYZE of its tables) and CRM_DB_ENABLE_SEQSCAN=off beside it: each made while the tables hold
+     * only what other tests left, then run on 5,000 more rows without an ANALYZE in between (an insert makes PostgreSQL
+     * plan nothing again), must still probe its key's index. With sequential scans allowed the lock-and-load's plan
+     * scans lead and qualification (checked; docs/performance.md, "Issue 9, seventeenth step").
      */
     @Test
     void aGenericPlanMadeOnSmallTablesStaysRightWhenTheyGrow() throws Exception {
         try (Connection c = Db.connect(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.execute("set local plan_cache_mode = force_generic_plan");
-            s.execute("set local enable_seqscan = off"); // as service-common's pool sets it for every service
+            s.execute("set local enable_seqscan = off"); // the guard CRM_DB_PLAN_CACHE_MODE=auto needs
             for (SetBased statement : STATEMENTS) {
                 String name = statement.constant().toLowerCase(Locale.ROOT);
                 s.execute("prepare " + name + "(text) as " + sql(statement.owner(), statement.constant()).replace(":rows", "$1"));
