@@ -197,6 +197,9 @@ class QualificationBenchmark {
             qualifyMillis(lead);
         }
         List<Double> singleMillis = new ArrayList<>();
+        if (settings.statements()) {
+            StatementStatistics.reset();
+        }
         StageTimes beforeSingle = StageTimes.read(stack);
         Instant singleFrom = Instant.now();
         for (int i = 0; i < settings.single(); i++) {
@@ -220,6 +223,10 @@ class QualificationBenchmark {
         singleStages.lines("    ").forEach(text -> line("%s", text));
         line("  garbage-collection pauses during those calls (each service's GC log):");
         singlePauses.forEach(text -> line("    %s", text));
+        if (settings.statements()) {
+            line("  statements per qualification (-Dbench.statements=true: pg_stat_statements, the lead's creation included):");
+            StatementStatistics.perLead(settings.single()).forEach(text -> line("    %s", text));
+        }
         line("  floor = 4 Kafka hops + 5 commits (1 client): %.1f ms at the hop's p50, %.1f ms at its p99", floorP50, floorP99);
         line("  ratio to the floor: p50 %.1f×   p99 %.1f× (to the p99 floor)", single.p(50) / floorP50, single.p(99) / floorP99);
         correctness("single qualifications (warm-up included)", singleLeads);
